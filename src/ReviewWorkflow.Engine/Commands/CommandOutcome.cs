@@ -1,0 +1,39 @@
+using ReviewWorkflow.Engine.Evaluation;
+
+namespace ReviewWorkflow.Engine.Commands;
+
+/// <summary>What a command decided: the events to record, or a refusal with its reasons.</summary>
+public abstract record CommandOutcome;
+
+public sealed record Accepted(IReadOnlyList<CaseEvent> Events) : CommandOutcome;
+
+/// <summary>
+/// <c>Invalid</c>: bad input (field errors keyed by field path). <c>Forbidden</c>: this actor may not
+/// (role, four-eyes). <c>Conflict</c>: the procedure does not allow it now (unmet requirements).
+/// <c>NotFound</c>: no such step.
+/// </summary>
+public sealed record Refused(
+    RefusalKind Kind,
+    IReadOnlyList<string> Reasons,
+    IReadOnlyDictionary<string, string[]> FieldErrors) : CommandOutcome
+{
+    public static Refused Because(RefusalKind kind, params string[] reasons) =>
+        new(kind, reasons, new Dictionary<string, string[]>());
+}
+
+public enum RefusalKind { Invalid, Forbidden, Conflict, NotFound }
+
+public abstract record CaseEvent(DateTimeOffset At, string ActorId);
+
+public sealed record StepCompleted(
+    DateTimeOffset At, string ActorId, string StepKey,
+    IReadOnlyDictionary<string, FieldValue> Fields, string? Note) : CaseEvent(At, ActorId);
+
+public sealed record StepsReturned(
+    DateTimeOffset At, string ActorId, string SignOffStepKey,
+    IReadOnlyList<string> Steps, string Reason) : CaseEvent(At, ActorId);
+
+public sealed record CaseClassified(
+    DateTimeOffset At, string ActorId, string From, string To, string Rationale) : CaseEvent(At, ActorId);
+
+public sealed record CaseClosed(DateTimeOffset At, string ActorId, string Rationale) : CaseEvent(At, ActorId);

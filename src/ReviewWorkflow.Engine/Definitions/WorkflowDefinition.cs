@@ -1,0 +1,75 @@
+namespace ReviewWorkflow.Engine.Definitions;
+
+/// <summary>A parsed, validated workflow definition: one version of one workflow file.</summary>
+public sealed record WorkflowDefinition(
+    string Key,
+    int Version,
+    string Title,
+    IReadOnlyList<string> Roles,
+    IReadOnlyList<EscalationRung> Escalation,
+    IReadOnlyList<StepDefinition> Steps,
+    string ContentHash)
+{
+    public StepDefinition? FindStep(string key) => Steps.FirstOrDefault(s => s.Key == key);
+
+    public StepDefinition? StepDeciding(DecisionPurpose purpose) =>
+        Steps.FirstOrDefault(s => s.Kind == StepKind.Decision && s.Decides == purpose);
+
+    public StepDefinition? StepOfKind(StepKind kind) => Steps.FirstOrDefault(s => s.Kind == kind);
+
+    /// <summary>The ladder that applies to a step: its own override, else the workflow default.</summary>
+    public IReadOnlyList<EscalationRung> LadderFor(StepDefinition step) => step.Escalation ?? Escalation;
+}
+
+public enum StepKind { Task, Linkage, FamilyInformation, SignOff, Decision }
+
+/// <summary>What a decision step decides; the application maps its own commands onto these.</summary>
+public enum DecisionPurpose { None, Classification, Referral, Closure }
+
+/// <summary>
+/// One step. <see cref="Due"/> is measured from case opening (for family-information items: from
+/// each item's receipt). <see cref="Approves"/> is for sign-off steps only; <see cref="Linkage"/>
+/// for linkage steps only; <see cref="Categories"/> for the classification decision only.
+/// </summary>
+public sealed record StepDefinition(
+    string Key,
+    string Title,
+    StepKind Kind,
+    string Role,
+    TimeSpan? Due,
+    IReadOnlyList<string> After,
+    Condition? When,
+    IReadOnlyList<FieldDefinition> Fields,
+    IReadOnlyList<string> Approves,
+    DecisionPurpose Decides,
+    IReadOnlyList<CategoryDefinition> Categories,
+    string? InitialCategory,
+    int RationaleMinLength,
+    LinkageSettings? Linkage,
+    IReadOnlyList<EscalationRung>? Escalation,
+    int Line)
+{
+    public FieldDefinition? FindField(string key) => Fields.FirstOrDefault(f => f.Key == key);
+}
+
+/// <summary>A classification category; <see cref="Requires"/> are steps that must be complete first.</summary>
+public sealed record CategoryDefinition(string Key, string Title, IReadOnlyList<string> Requires, bool RequiresClearedRegisters);
+
+public enum FieldType { Bool, Text, Number, DateTime, Choice, Person, List }
+
+public sealed record FieldDefinition(
+    string Key,
+    string Label,
+    FieldType Type,
+    bool Required,
+    IReadOnlyList<string> Choices,
+    int MinLength);
+
+/// <summary>One rung of the escalation ladder, relative to the step's deadline.</summary>
+public sealed record EscalationRung(int Level, TimeSpan After, string Notify);
+
+public sealed record LinkageSettings(
+    double RadiusKm,
+    int WindowDays,
+    double Threshold,
+    IReadOnlyDictionary<string, double> Weights);

@@ -1,0 +1,26 @@
+using ReviewWorkflow.Engine.Definitions;
+
+namespace ReviewWorkflow.Engine.Evaluation;
+
+public enum StepState { Blocked, Available, Completed, Returned, NotApplicable }
+
+/// <summary>
+/// One step as the engine sees it now. <see cref="WaitingFor"/> says in words what a blocked step
+/// waits for. <see cref="Completion"/> is the latest completion still in force;
+/// <see cref="Return"/> the latest return, whose note is the supervisor's reason.
+/// </summary>
+public sealed record StepStatus(
+    StepDefinition Step,
+    StepState State,
+    DateTimeOffset? DueAt,
+    StepActivity? Completion,
+    StepActivity? Return,
+    IReadOnlyList<string> WaitingFor);
+
+public sealed record CaseEvaluation(IReadOnlyList<StepStatus> Steps, bool CanClose, IReadOnlyList<string> Unmet)
+{
+    public StepStatus? this[string stepKey] => Steps.FirstOrDefault(s => s.Step.Key == stepKey);
+}
+
+/// <summary>An escalation level that has become due for a step (or register item) and is not yet recorded.</summary>
+public sealed record DueEscalation(string StepKey, int Level, string Notify, DateTimeOffset DueAt, TimeSpan Overdue);

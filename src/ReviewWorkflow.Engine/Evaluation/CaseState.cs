@@ -1,0 +1,43 @@
+namespace ReviewWorkflow.Engine.Evaluation;
+
+/// <summary>
+/// Everything the engine needs to know about one case, as stored by the application.
+/// <see cref="Activities"/> are oldest first.
+/// </summary>
+public sealed record CaseState(
+    DateTimeOffset OpenedAt,
+    bool Closed,
+    string Classification,
+    IReadOnlyList<StepActivity> Activities,
+    CaseFacts Facts);
+
+/// <summary>Facts the application derives from its own records (linkage candidates, register items).</summary>
+public sealed record CaseFacts(
+    IReadOnlyCollection<string> Markers,
+    IReadOnlyCollection<string> Substances,
+    int UndecidedCandidates,
+    int LinkedCandidates,
+    int OpenFamilyItems,
+    bool ReferralRequested)
+{
+    public static CaseFacts None { get; } = new([], [], 0, 0, 0, false);
+}
+
+/// <summary>
+/// What happened to a step. <c>Completed</c>: done (fields hold the answers; for a sign-off the
+/// decision and rationale). <c>Returned</c>: sent back by a sign-off (Note holds the reason).
+/// <c>Contributed</c>: work inside a step that is not its completion (a linkage disposition, a
+/// family-information action) — it counts for four-eyes.
+/// </summary>
+public sealed record StepActivity(
+    string StepKey,
+    ActivityKind Kind,
+    string ActorId,
+    DateTimeOffset At,
+    IReadOnlyDictionary<string, FieldValue> Fields,
+    string? Note);
+
+public enum ActivityKind { Completed, Returned, Contributed }
+
+/// <summary>Who acts. Role is the user's one role: officer, supervisor, inspector or admin.</summary>
+public sealed record Actor(string Id, string DisplayName, string Role);
