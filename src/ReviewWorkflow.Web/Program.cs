@@ -1,4 +1,39 @@
+using ReviewWorkflow.Web;
+using ReviewWorkflow.Web.Accounts;
+using ReviewWorkflow.Web.Audit;
+using ReviewWorkflow.Web.Cases;
+using ReviewWorkflow.Web.Infrastructure;
+using ReviewWorkflow.Web.Steps;
+using Scalar.AspNetCore;
+
+// Commands that need no database run before anything else starts.
+if (args is ["validate", .. var rest])
+    return ValidateCommand.Run(rest);
+
 var builder = WebApplication.CreateBuilder(args);
+builder.AddReviewServices();
+
 var app = builder.Build();
-app.Run();
+await app.PrepareDatabaseAsync(seedDemo: args.Contains("--seed-demo") || app.Environment.IsDevelopment() || app.Configuration.GetValue<bool>("Demo:Seed"));
+
+if (args is ["verify-audit", ..])
+    return await VerifyAuditCommand.RunAsync(app);
+
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseAuthentication();
+app.UseAuthorization();
+
+app.MapOpenApi().AllowAnonymous();
+app.MapScalarApiReference().AllowAnonymous();
+app.MapHealthChecks("/health").AllowAnonymous();
+app.MapAuth();
+app.MapAdminUsers();
+app.MapCases();
+app.MapSteps();
+app.MapAudit();
+
+await app.RunAsync();
+return 0;
+
 public partial class Program;

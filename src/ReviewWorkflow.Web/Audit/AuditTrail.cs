@@ -1,0 +1,39 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using ReviewWorkflow.Web.Accounts;
+using ReviewWorkflow.Web.Data;
+
+namespace ReviewWorkflow.Web.Audit;
+
+/// <summary>Appends to the hash-chained audit trail inside the caller's transaction.</summary>
+public sealed class AuditTrail(ReviewDb db, TimeProvider clock)
+{
+    // Any constant works; it only has to be the same for every writer of the chain.
+    private const long ChainLock = 0x5245_5649_4557; // "REVIEW"
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    /// <summary>
+    /// Adds one event. Must run inside a transaction: the advisory lock serialises writers so two
+    /// commits can never both claim the same predecessor, and is released at commit.
+    /// </summary>
+    public async Task AppendAsync(CurrentUser actor, Guid? caseId, string action, object data, CancellationToken ct = default)
+    {
+        if (db.Database.CurrentTransaction is null)
+            throw new InvalidOperationException("Audit events must be appended inside the transaction of the change they record.");
+        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({ChainLock})", ct);
+        var last = await db.AuditEvents.AsNoTracking().OrderByDescending(e => e.Sequence)
+            .Select(e => new { e.Sequence, e.Hash }).FirstOrDefaultAsync(ct);
+        var sequence = (last?.Sequence ?? 0) + 1;
+        var previous = last?.Hash ?? AuditHash.Genesis;
+        var at = AuditHash.ToStoredPrecision(clock.GetUtcNow());
+        var text = JsonSerializer.Serialize(data, Json);
+        db.AuditEvents.Add(new AuditEvent
+        {
+            Sequence = sequence, At = at, ActorId = actor.Id, ActorName = actor.DisplayName, CaseId = caseId,
+            Action = action, Data = text, PreviousHash = previous,
+            Hash = AuditHash.Compute(sequence, at, actor.Id, actor.DisplayName, caseId, action, text, previous),
+        });
+        await db.SaveChangesAsync(ct);
+    }
+}

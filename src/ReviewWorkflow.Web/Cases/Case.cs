@@ -1,0 +1,43 @@
+using ReviewWorkflow.Web.Steps;
+
+namespace ReviewWorkflow.Web.Cases;
+
+/// <summary>
+/// An unexplained death under review. Facts can only grow (PATCH adds); decisions live in the
+/// activity log, and <see cref="Version"/> (PostgreSQL xmin) makes every command on a case
+/// conflict with a concurrent one instead of silently overwriting it.
+/// </summary>
+public sealed class Case
+{
+    public Guid Id { get; init; }
+    public required string Reference { get; init; }
+    public required string WorkflowKey { get; init; }
+    public required int WorkflowVersion { get; init; }
+    public required string Team { get; set; }
+    public required string OfficerId { get; set; }
+    public required DateTimeOffset OpenedAt { get; init; }
+    public DateTimeOffset UpdatedAt { get; set; }
+    public CaseStatus Status { get; set; } = CaseStatus.Open;
+    public DateTimeOffset? ClosedAt { get; set; }
+    public required string Classification { get; set; }
+    public bool NeedsReview { get; set; }
+    public bool ReferralRequested { get; set; }
+    public string? Owner { get; set; }
+
+    public required string DeceasedName { get; set; }
+    public int? DeceasedAgeYears { get; set; }
+    public required string DeceasedSex { get; set; }
+    public required DateTimeOffset FoundAt { get; set; }
+    public required string LocationDescription { get; set; }
+    public double Latitude { get; set; }
+    public double Longitude { get; set; }
+    public required string Circumstances { get; set; }
+    public List<string> Substances { get; set; } = [];
+    public List<string> Markers { get; set; } = [];
+    public List<CasePerson> Persons { get; set; } = [];
+    public List<CaseStep> Steps { get; set; } = [];
+
+    public uint Version { get; set; }
+}
+
+public enum CaseStatus { Open, Closed }

@@ -1,0 +1,11 @@
+using ReviewWorkflow.Engine.Definitions;
+using ReviewWorkflow.Engine.Evaluation;
+using ReviewWorkflow.Web.Steps;
+
+namespace ReviewWorkflow.Web.Cases;
+
+/// <summary>A case loaded with everything the engine needs to decide about it.</summary>
+public sealed record CaseContext(Case Case, WorkflowDefinition Definition, IReadOnlyList<CaseActivity> Activities, CaseState State)
+{
+    public CaseEvaluation Evaluate() => CaseEvaluator.Evaluate(Definition, State);
+}

@@ -1,0 +1,81 @@
+using Microsoft.EntityFrameworkCore;
+using ReviewWorkflow.Engine.Definitions;
+using ReviewWorkflow.Engine.Evaluation;
+using ReviewWorkflow.Web.Accounts;
+using ReviewWorkflow.Web.Audit;
+using ReviewWorkflow.Web.Data;
+using ReviewWorkflow.Web.Steps;
+using ReviewWorkflow.Web.Workflows;
+
+namespace ReviewWorkflow.Web.Cases;
+
+/// <summary>Opens a case on the latest version of its workflow, with its steps as the engine sees them.</summary>
+public sealed class CaseCreation(ReviewDb db, WorkflowRegistry workflows, AuditTrail audit, TimeProvider clock)
+{
+    public const string DefaultWorkflow = "unexplained-death";
+    public const string DefaultClassification = "under-investigation";
+
+    public async Task<(CaseContext? Context, Dictionary<string, string[]> Errors)> CreateAsync(CreateCaseRequest r, CurrentUser user, CancellationToken ct = default)
+    {
+        var now = clock.GetUtcNow();
+        var errors = CaseValidation.Validate(r, now);
+        var definition = workflows.Latest(r.Workflow ?? DefaultWorkflow);
+        if (definition is null) errors["workflow"] = [$"unknown workflow '{r.Workflow}'"];
+        if (errors.Count > 0) return (null, errors);
+
+        var id = Guid.CreateVersion7(now);
+        var number = await db.Database.SqlQuery<long>($"SELECT nextval('case_reference_seq') AS \"Value\"").SingleAsync(ct);
+        var c = new Case
+        {
+            Id = id,
+            Reference = $"UD-{now.Year}-{number:D6}",
+            WorkflowKey = definition!.Key,
+            WorkflowVersion = definition.Version,
+            Team = user.Team,
+            OfficerId = user.Id,
+            OpenedAt = now,
+            UpdatedAt = now,
+            // A death is treated as suspicious unless and until investigation shows it is not.
+            Classification = definition.StepDeciding(DecisionPurpose.Classification)?.InitialCategory ?? DefaultClassification,
+            DeceasedName = r.Deceased!.Name!.Trim(),
+            DeceasedAgeYears = r.Deceased.AgeYears,
+            DeceasedSex = r.Deceased.Sex!,
+            FoundAt = r.FoundAt!.Value.ToUniversalTime(),
+            LocationDescription = r.Location!.Description?.Trim() ?? "",
+            Latitude = r.Location.Latitude!.Value,
+            Longitude = r.Location.Longitude!.Value,
+            Circumstances = r.Circumstances?.Trim() ?? "",
+            Substances = NewFacts.Distinct(r.Substances),
+            Markers = NewFacts.Distinct(r.Markers),
+            Persons = NewFacts.People(id, r.Persons, now),
+        };
+        var context = new CaseContext(c, definition, [], CaseFactsQuery.ToState(c, [], await CaseFactsQuery.ForAsync(db, c, ct)));
+        StepTable.Refresh(c, context.Evaluate(), []);
+        db.Cases.Add(c);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await db.SaveChangesAsync(ct);
+        await audit.AppendAsync(user, id, "case.created", new
+        {
+            reference = c.Reference, workflow = new { c.WorkflowKey, c.WorkflowVersion }, c.Classification,
+            foundAt = c.FoundAt, c.Substances, c.Markers, persons = c.Persons.Count,
+        }, ct);
+        await tx.CommitAsync(ct);
+        return (context, errors);
+    }
+}
+
+/// <summary>How facts from requests become stored facts.</summary>
+public static class NewFacts
+{
+    public static List<string> Distinct(IEnumerable<string>? values) =>
+        values?.Select(v => v.Trim()).Where(v => v.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToList() ?? [];
+
+    public static List<CasePerson> People(Guid caseId, IEnumerable<PersonInput>? persons, DateTimeOffset now) =>
+        persons?.Select(p => new CasePerson
+        {
+            CaseId = caseId, Name = p.Name!.Trim(), Role = p.Role!, Phone = Blank(p.Phone), Email = Blank(p.Email),
+            Username = Blank(p.Username), AddedAt = now,
+        }).ToList() ?? [];
+
+    private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
+}

@@ -1,0 +1,70 @@
+using ReviewWorkflow.Engine.Definitions;
+using ReviewWorkflow.Engine.Evaluation;
+
+namespace ReviewWorkflow.Web.Cases;
+
+public sealed record UserRefDto(string Id, string DisplayName);
+
+public sealed record WorkflowRefDto(string Key, int Version);
+
+public sealed record DeceasedDto(string Name, int? AgeYears, string Sex);
+
+public sealed record LocationDto(string Description, double Latitude, double Longitude);
+
+public sealed record PersonDto(string Name, string Role, string? Phone, string? Email, string? Username);
+
+public sealed record StepDto(
+    string Key, string Title, string Kind, string State, DateTimeOffset? DueAt,
+    UserRefDto? Assignee, UserRefDto? CompletedBy, DateTimeOffset? CompletedAt,
+    IReadOnlyList<string> WaitingFor, string? ReturnReason);
+
+public sealed record CaseDto(
+    Guid Id, string Reference, string Status, string Classification, WorkflowRefDto Workflow,
+    string Team, UserRefDto Officer, DateTimeOffset OpenedAt, DateTimeOffset? ClosedAt, bool NeedsReview,
+    DeceasedDto Deceased, DateTimeOffset FoundAt, LocationDto Location, string Circumstances,
+    IReadOnlyList<string> Substances, IReadOnlyList<string> Markers, IReadOnlyList<PersonDto> Persons,
+    IReadOnlyList<StepDto> Steps, bool CanClose, IReadOnlyList<string> Unmet);
+
+public sealed record CaseSummaryDto(
+    Guid Id, string Reference, string Status, string Classification, string Team, string OfficerId,
+    DateTimeOffset OpenedAt, DateTimeOffset FoundAt, bool NeedsReview, int OverdueSteps, DateTimeOffset? NextDueAt);
+
+public sealed record CaseListDto(IReadOnlyList<CaseSummaryDto> Items, int Total, int Page, int PageSize);
+
+public static class CaseDtoMapping
+{
+    public static string Wire(this StepState state) => state switch
+    {
+        StepState.NotApplicable => "not-applicable",
+        _ => state.ToString().ToLowerInvariant(),
+    };
+
+    public static string Wire(this StepKind kind) => kind switch
+    {
+        StepKind.FamilyInformation => "family-information",
+        StepKind.SignOff => "sign-off",
+        _ => kind.ToString().ToLowerInvariant(),
+    };
+
+    public static string Wire(this CaseStatus status) => status.ToString().ToLowerInvariant();
+
+    public static CaseDto ToDto(this CaseContext context, CaseEvaluation evaluation, string officerName)
+    {
+        var c = context.Case;
+        var rows = c.Steps.ToDictionary(s => s.Key);
+        var steps = evaluation.Steps.Select(s =>
+        {
+            var row = rows.GetValueOrDefault(s.Step.Key);
+            var assignee = row?.AssigneeId is { } a ? new UserRefDto(a, a == c.OfficerId ? officerName : a) : null;
+            var completedBy = row?.CompletedBy is { } by ? new UserRefDto(by, row.CompletedByName ?? by) : null;
+            return new StepDto(s.Step.Key, s.Step.Title, s.Step.Kind.Wire(), s.State.Wire(), s.DueAt,
+                assignee, completedBy, row?.CompletedAt, s.WaitingFor, s.State == StepState.Returned ? s.Return?.Note : null);
+        }).ToList();
+        return new CaseDto(c.Id, c.Reference, c.Status.Wire(), c.Classification, new WorkflowRefDto(c.WorkflowKey, c.WorkflowVersion),
+            c.Team, new UserRefDto(c.OfficerId, officerName), c.OpenedAt, c.ClosedAt, c.NeedsReview,
+            new DeceasedDto(c.DeceasedName, c.DeceasedAgeYears, c.DeceasedSex), c.FoundAt,
+            new LocationDto(c.LocationDescription, c.Latitude, c.Longitude), c.Circumstances,
+            c.Substances, c.Markers, c.Persons.OrderBy(p => p.Id).Select(p => new PersonDto(p.Name, p.Role, p.Phone, p.Email, p.Username)).ToList(),
+            steps, evaluation.CanClose, evaluation.Unmet);
+    }
+}

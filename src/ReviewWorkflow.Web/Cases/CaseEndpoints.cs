@@ -1,0 +1,70 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using ReviewWorkflow.Engine.Commands;
+using ReviewWorkflow.Engine.Evaluation;
+using ReviewWorkflow.Web.Accounts;
+using ReviewWorkflow.Web.Data;
+
+namespace ReviewWorkflow.Web.Cases;
+
+public static class CaseEndpoints
+{
+    public static void MapCases(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/api/cases").WithTags("Cases").RequireAuthorization();
+
+        group.MapPost("/", async Task<Results<Created<CaseDto>, ValidationProblem>>
+            (CreateCaseRequest request, CaseCreation creation, ReviewDb db, CurrentUser user, CancellationToken ct) =>
+        {
+            var (context, errors) = await creation.CreateAsync(request, user, ct);
+            if (context is null) return TypedResults.ValidationProblem(errors, title: "The case is not valid");
+            return TypedResults.Created($"/api/cases/{context.Case.Id}", context.ToDto(context.Evaluate(), user.DisplayName));
+        }).RequireAuthorization(Policies.CreateCases);
+
+        group.MapGet("/{id:guid}", async Task<Results<Ok<CaseDto>, ProblemHttpResult>>
+            (Guid id, CaseProcedure procedure, ReviewDb db, CurrentUser user, CancellationToken ct) =>
+        {
+            var context = await procedure.LoadAsync(id, user, ct);
+            if (context is null) return CaseResults.NotFound();
+            return TypedResults.Ok(context.ToDto(context.Evaluate(), await CaseResults.OfficerNameAsync(db, context.Case.OfficerId, ct)));
+        });
+
+        group.MapGet("/", CaseList.QueryAsync);
+
+        group.MapPatch("/{id:guid}", async Task<Results<Ok<CaseDto>, ProblemHttpResult, ValidationProblem>>
+            (Guid id, PatchCaseRequest request, CaseProcedure procedure, ReviewDb db, CurrentUser user, CancellationToken ct) =>
+        {
+            var errors = CaseValidation.Validate(request);
+            if (errors.Count > 0) return TypedResults.ValidationProblem(errors, title: "The facts are not valid");
+            var outcome = await procedure.ChangeAsync(id, user, "case.facts-added", (context, now) =>
+            {
+                var c = context.Case;
+                var substances = NewFacts.Distinct(request.Substances).Where(s => !c.Substances.Contains(s, StringComparer.OrdinalIgnoreCase)).ToList();
+                var markers = NewFacts.Distinct(request.Markers).Where(m => !c.Markers.Contains(m, StringComparer.OrdinalIgnoreCase)).ToList();
+                var persons = NewFacts.People(c.Id, request.Persons, now);
+                // New lists rather than in-place adds, so EF sees the array columns change.
+                c.Substances = [.. c.Substances, .. substances];
+                c.Markers = [.. c.Markers, .. markers];
+                c.Persons.AddRange(persons);
+                return new { substances, markers, persons = persons.Select(p => new { p.Role }).ToList() };
+            }, ct);
+            return await outcome.ToHttpAsync(db, ct);
+        }).RequireAuthorization(Policies.Casework);
+
+        group.MapPost("/{id:guid}/classification", async Task<Results<Ok<CaseDto>, ProblemHttpResult, ValidationProblem>>
+            (Guid id, ClassificationRequest request, CaseProcedure procedure, ReviewDb db, CurrentUser user, CancellationToken ct) =>
+        {
+            var outcome = await procedure.RunAsync(id, user, "case.classified", (context, now) =>
+                Procedure.Classify(context.Definition, context.State, request.Category ?? "", request.Rationale, user.ToActor(), now), ct);
+            return await outcome.ToHttpAsync(db, ct);
+        }).RequireAuthorization(Policies.Casework);
+
+        group.MapPost("/{id:guid}/close", async Task<Results<Ok<CaseDto>, ProblemHttpResult, ValidationProblem>>
+            (Guid id, CloseRequest request, CaseProcedure procedure, ReviewDb db, CurrentUser user, CancellationToken ct) =>
+        {
+            var outcome = await procedure.RunAsync(id, user, "case.closed", (context, now) =>
+                Procedure.Close(context.Definition, context.State, request.Rationale, user.ToActor(), now), ct);
+            return await outcome.ToHttpAsync(db, ct);
+        }).RequireAuthorization(Policies.Casework);
+    }
+}

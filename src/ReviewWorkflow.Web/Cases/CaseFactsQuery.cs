@@ -1,0 +1,19 @@
+using ReviewWorkflow.Engine.Evaluation;
+using ReviewWorkflow.Web.Data;
+using ReviewWorkflow.Web.Steps;
+
+namespace ReviewWorkflow.Web.Cases;
+
+/// <summary>
+/// The facts the engine gates on that live in other features' tables. Linkage candidates and
+/// family-information items add their counts here as those features arrive.
+/// </summary>
+public static class CaseFactsQuery
+{
+    public static Task<CaseFacts> ForAsync(ReviewDb db, Case c, CancellationToken ct = default) =>
+        Task.FromResult(new CaseFacts(c.Markers, c.Substances, UndecidedCandidates: 0, LinkedCandidates: 0, OpenFamilyItems: 0, c.ReferralRequested));
+
+    public static CaseState ToState(Case c, IEnumerable<CaseActivity> activities, CaseFacts facts) =>
+        new(c.OpenedAt, c.Status == CaseStatus.Closed, c.Classification,
+            activities.OrderBy(a => a.At).ThenBy(a => a.Id).Select(a => a.ToEngine()).ToList(), facts);
+}

@@ -1,0 +1,136 @@
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using ReviewWorkflow.Engine.Commands;
+using ReviewWorkflow.Engine.Evaluation;
+using ReviewWorkflow.Web.Accounts;
+using ReviewWorkflow.Web.Audit;
+using ReviewWorkflow.Web.Data;
+using ReviewWorkflow.Web.Steps;
+using ReviewWorkflow.Web.Workflows;
+
+namespace ReviewWorkflow.Web.Cases;
+
+public abstract record CaseOutcome;
+
+public sealed record CaseDone(CaseContext Context, CaseEvaluation Evaluation) : CaseOutcome;
+
+public sealed record CaseNotFound : CaseOutcome;
+
+public sealed record CaseRefused(Refused Refusal) : CaseOutcome;
+
+/// <summary>
+/// Runs a command of the engine against a stored case: load, decide, record the events, refresh
+/// the step table, audit — all in one transaction, and as a conflict if anyone else changed the
+/// case in the meantime (every command touches the case row, whose xmin is the concurrency token).
+/// </summary>
+public sealed class CaseProcedure(ReviewDb db, WorkflowRegistry workflows, AuditTrail audit, TimeProvider clock)
+{
+    public async Task<CaseContext?> LoadAsync(Guid id, CurrentUser user, CancellationToken ct = default)
+    {
+        var c = await db.Cases.Include(x => x.Steps).Include(x => x.Persons).AsSplitQuery().FirstOrDefaultAsync(x => x.Id == id, ct);
+        // A case of another team is reported as missing, not forbidden: its existence is itself information.
+        if (c is null || !user.CanSee(c.Team)) return null;
+        var activities = await db.CaseActivities.AsNoTracking().Where(a => a.CaseId == id).OrderBy(a => a.Id).ToListAsync(ct);
+        var facts = await CaseFactsQuery.ForAsync(db, c, ct);
+        return new CaseContext(c, workflows.Get(c.WorkflowKey, c.WorkflowVersion), activities, CaseFactsQuery.ToState(c, activities, facts));
+    }
+
+    public async Task<CaseOutcome> RunAsync(Guid id, CurrentUser user, string action,
+        Func<CaseContext, DateTimeOffset, CommandOutcome> decide, CancellationToken ct = default)
+    {
+        var context = await LoadAsync(id, user, ct);
+        if (context is null) return new CaseNotFound();
+        var now = clock.GetUtcNow();
+        switch (decide(context, now))
+        {
+            case Refused refused:
+                return new CaseRefused(refused);
+            case Accepted accepted:
+                return await RecordAsync(context, user, action, accepted.Events, now, ct);
+            default:
+                throw new InvalidOperationException("The engine returned an unknown outcome.");
+        }
+    }
+
+    /// <summary>
+    /// Applies a change that is not an engine command (new facts, say) under the same rules:
+    /// one transaction, the case row as the concurrency token, an audit event.
+    /// </summary>
+    public async Task<CaseOutcome> ChangeAsync(Guid id, CurrentUser user, string action,
+        Func<CaseContext, DateTimeOffset, object> change, CancellationToken ct = default)
+    {
+        var context = await LoadAsync(id, user, ct);
+        if (context is null) return new CaseNotFound();
+        var now = clock.GetUtcNow();
+        var auditData = change(context, now);
+        return await SaveAsync(context, user, action, auditData, [], now, ct);
+    }
+
+    private async Task<CaseOutcome> RecordAsync(CaseContext context, CurrentUser user, string action,
+        IReadOnlyList<CaseEvent> events, DateTimeOffset now, CancellationToken ct)
+    {
+        var c = context.Case;
+        var added = new List<CaseActivity>();
+        foreach (var e in events)
+        {
+            switch (e)
+            {
+                case StepCompleted s:
+                    added.Add(NewActivity(c.Id, s.StepKey, ActivityKind.Completed, user, now, FieldCodec.ToJson(s.Fields), s.Note));
+                    break;
+                case StepsReturned r:
+                    added.AddRange(r.Steps.Select(step => NewActivity(c.Id, step, ActivityKind.Returned, user, now, "{}", r.Reason)));
+                    break;
+                case CaseClassified k:
+                    c.Classification = k.To;
+                    break;
+                case CaseClosed:
+                    c.Status = CaseStatus.Closed;
+                    c.ClosedAt = now;
+                    break;
+            }
+        }
+        db.CaseActivities.AddRange(added);
+        var auditData = new { events = events.Select(Describe).ToList() };
+        return await SaveAsync(context, user, action, auditData, added, now, ct);
+    }
+
+    private async Task<CaseOutcome> SaveAsync(CaseContext context, CurrentUser user, string action, object auditData,
+        IReadOnlyList<CaseActivity> added, DateTimeOffset now, CancellationToken ct)
+    {
+        var c = context.Case;
+        var facts = await CaseFactsQuery.ForAsync(db, c, ct);
+        var updated = context with { Activities = [.. context.Activities, .. added], State = CaseFactsQuery.ToState(c, [.. context.Activities, .. added], facts) };
+        var evaluation = updated.Evaluate();
+        StepTable.Refresh(c, evaluation, updated.Activities);
+        c.UpdatedAt = now;
+        try
+        {
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            await db.SaveChangesAsync(ct);
+            await audit.AppendAsync(user, c.Id, action, auditData, ct);
+            await tx.CommitAsync(ct);
+        }
+        catch (Exception ex) when (IsConflict(ex))
+        {
+            return new CaseRefused(Refused.Because(RefusalKind.Conflict, "The case was changed by someone else at the same time; reload it and try again."));
+        }
+        return new CaseDone(updated, evaluation);
+    }
+
+    public static bool IsConflict(Exception ex) => ex is DbUpdateConcurrencyException
+        || ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.SerializationFailure or PostgresErrorCodes.DeadlockDetected or PostgresErrorCodes.UniqueViolation }
+        || ex is PostgresException { SqlState: PostgresErrorCodes.SerializationFailure or PostgresErrorCodes.DeadlockDetected };
+
+    private static CaseActivity NewActivity(Guid caseId, string step, ActivityKind kind, CurrentUser user, DateTimeOffset at, string fields, string? note) =>
+        new() { CaseId = caseId, StepKey = step, Kind = kind, ActorId = user.Id, ActorName = user.DisplayName, At = at, FieldsJson = fields, Note = note };
+
+    private static object Describe(CaseEvent e) => e switch
+    {
+        StepCompleted s => new { type = "step-completed", step = s.StepKey, fields = System.Text.Json.JsonDocument.Parse(FieldCodec.ToJson(s.Fields)).RootElement, note = s.Note },
+        StepsReturned r => new { type = "steps-returned", signOff = r.SignOffStepKey, steps = r.Steps, reason = r.Reason },
+        CaseClassified k => new { type = "classified", before = k.From, after = k.To, rationale = k.Rationale },
+        CaseClosed x => new { type = "closed", rationale = x.Rationale },
+        _ => new { type = e.GetType().Name },
+    };
+}

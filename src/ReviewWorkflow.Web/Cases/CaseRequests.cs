@@ -1,0 +1,30 @@
+namespace ReviewWorkflow.Web.Cases;
+
+// Every member is nullable so a missing value reaches our validation (and gets a precise
+// message naming the field) instead of failing inside the JSON reader.
+public sealed record DeceasedInput(string? Name, int? AgeYears, string? Sex);
+
+public sealed record LocationInput(string? Description, double? Latitude, double? Longitude);
+
+public sealed record PersonInput(string? Name, string? Role, string? Phone, string? Email, string? Username);
+
+public sealed record CreateCaseRequest(
+    DeceasedInput? Deceased,
+    DateTimeOffset? FoundAt,
+    LocationInput? Location,
+    string? Circumstances,
+    List<string>? Substances,
+    List<string>? Markers,
+    List<PersonInput>? Persons,
+    string? Workflow);
+
+/// <summary>Facts learnt later. Only additions: nothing recorded about a death is overwritten.</summary>
+public sealed record PatchCaseRequest(List<string>? Substances, List<string>? Markers, List<PersonInput>? Persons);
+
+public sealed record CompleteStepRequest(Dictionary<string, System.Text.Json.JsonElement>? Fields, string? Note);
+
+public sealed record SignOffRequest(string? Decision, string? Rationale, List<string>? ReturnSteps);
+
+public sealed record ClassificationRequest(string? Category, string? Rationale);
+
+public sealed record CloseRequest(string? Rationale);

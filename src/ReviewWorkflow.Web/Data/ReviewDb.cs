@@ -1,0 +1,34 @@
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using ReviewWorkflow.Web.Accounts;
+using ReviewWorkflow.Web.Audit;
+using ReviewWorkflow.Web.Cases;
+using ReviewWorkflow.Web.Notifications;
+using ReviewWorkflow.Web.Steps;
+using ReviewWorkflow.Web.Workflows;
+
+namespace ReviewWorkflow.Web.Data;
+
+public sealed class ReviewDb(DbContextOptions<ReviewDb> options) : IdentityDbContext<User>(options)
+{
+    public DbSet<Case> Cases => Set<Case>();
+    public DbSet<CasePerson> CasePersons => Set<CasePerson>();
+    public DbSet<CaseStep> CaseSteps => Set<CaseStep>();
+    public DbSet<CaseActivity> CaseActivities => Set<CaseActivity>();
+    public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
+    public DbSet<PublishedWorkflow> PublishedWorkflows => Set<PublishedWorkflow>();
+    public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(ReviewDb).Assembly);
+        builder.HasSequence<long>("case_reference_seq");
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configuration)
+    {
+        // Enums as readable strings: the database is read by people (and auditors), not only by us.
+        configuration.Properties<Enum>().HaveConversion<string>().HaveMaxLength(40);
+    }
+}

@@ -1,0 +1,74 @@
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using ReviewWorkflow.Web.Accounts;
+using ReviewWorkflow.Web.Audit;
+using ReviewWorkflow.Web.Cases;
+using ReviewWorkflow.Web.Data;
+using ReviewWorkflow.Web.Workflows;
+
+namespace ReviewWorkflow.Web.Infrastructure;
+
+public static class ServiceSetup
+{
+    /// <summary>Largest request body accepted (documented in the README): a case with its persons fits many times over.</summary>
+    public const long MaxRequestBodyBytes = 1024 * 1024;
+
+    public static void AddReviewServices(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var connectionString = DatabaseSetup.ResolveConnectionString(builder);
+
+        services.AddDbContext<ReviewDb>(o => o.UseNpgsql(connectionString).UseSnakeCaseNamingConvention());
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<WorkflowRegistry>();
+        services.AddScoped<AuditTrail>();
+        services.AddScoped<CaseProcedure>();
+        services.AddScoped<CaseCreation>();
+
+        services.AddIdentityApiEndpoints<User>(o =>
+            {
+                o.Password.RequiredLength = 8;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                o.User.RequireUniqueEmail = true;
+            })
+            .AddEntityFrameworkStores<ReviewDb>()
+            .AddClaimsPrincipalFactory<ClaimsFactory>();
+        services.Configure<Microsoft.AspNetCore.Authentication.BearerToken.BearerTokenOptions>(IdentityConstants.BearerScheme,
+            o => o.BearerTokenExpiration = TimeSpan.FromHours(1));
+        services.AddAuthorizationBuilder()
+            // Anything mapped without its own rule still needs a signed-in user.
+            .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+            .AddReviewPolicies();
+
+        services.Configure<JsonOptions>(o =>
+        {
+            // An unknown member is a client mistake worth telling about, not something to ignore silently.
+            o.SerializerOptions.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
+            o.SerializerOptions.MaxDepth = 32;
+        });
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
+        services.AddProblemDetails();
+        services.AddExceptionHandler<ProblemExceptionHandler>();
+        services.AddOpenApi();
+        services.AddHealthChecks().AddNpgSql(connectionString, name: "database");
+    }
+
+    public static async Task PrepareDatabaseAsync(this WebApplication app, bool seedDemo)
+    {
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<ReviewDb>();
+        await db.Database.MigrateAsync();
+        var folder = WorkflowFiles.Locate(app.Configuration, app.Environment.ContentRootPath);
+        await app.Services.GetRequiredService<WorkflowRegistry>().LoadAsync(folder, db, app.Services.GetRequiredService<TimeProvider>());
+        if (seedDemo)
+        {
+            var seeds = app.Configuration["Seeds:Path"] ?? RepositoryFolders.Find("seeds", app.Environment.ContentRootPath)
+                ?? throw new InvalidOperationException("Demo data was asked for but no seeds/ folder was found; set Seeds:Path.");
+            await DemoSeed.RunAsync(app.Services, seeds, app.Logger);
+        }
+    }
+}

@@ -1,0 +1,20 @@
+using ReviewWorkflow.Engine.Evaluation;
+
+namespace ReviewWorkflow.Web.Steps;
+
+/// <summary>
+/// The engine's view of one step, kept in a table after every command so lists, queues and the
+/// escalation sweep can query it with indexes instead of re-evaluating every case.
+/// </summary>
+public sealed class CaseStep
+{
+    public Guid CaseId { get; init; }
+    public required string Key { get; init; }
+    public StepState State { get; set; }
+    public DateTimeOffset? DueAt { get; set; }
+    public string? AssigneeId { get; set; }
+    public string? CompletedBy { get; set; }
+    public string? CompletedByName { get; set; }
+    public DateTimeOffset? CompletedAt { get; set; }
+    public uint Version { get; set; }
+}

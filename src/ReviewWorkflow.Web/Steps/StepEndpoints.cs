@@ -1,0 +1,34 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using ReviewWorkflow.Engine.Commands;
+using ReviewWorkflow.Web.Accounts;
+using ReviewWorkflow.Web.Cases;
+using ReviewWorkflow.Web.Data;
+
+namespace ReviewWorkflow.Web.Steps;
+
+public static class StepEndpoints
+{
+    public static void MapSteps(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/api/cases/{id:guid}/steps").WithTags("Steps").RequireAuthorization(Policies.Casework);
+
+        group.MapPost("/{stepKey}/complete", async Task<Results<Ok<CaseDto>, ProblemHttpResult, ValidationProblem>>
+            (Guid id, string stepKey, CompleteStepRequest request, CaseProcedure procedure, ReviewDb db, CurrentUser user, CancellationToken ct) =>
+        {
+            if (request.Note is { Length: > CaseLimits.Rationale })
+                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["note"] = [$"at most {CaseLimits.Rationale} characters"] });
+            var outcome = await procedure.RunAsync(id, user, "step.completed", (context, now) =>
+                Procedure.Complete(context.Definition, context.State, stepKey, request.Fields ?? [], request.Note, user.ToActor(), now), ct);
+            return await outcome.ToHttpAsync(db, ct);
+        });
+
+        group.MapPost("/{stepKey}/sign-off", async Task<Results<Ok<CaseDto>, ProblemHttpResult, ValidationProblem>>
+            (Guid id, string stepKey, SignOffRequest request, CaseProcedure procedure, ReviewDb db, CurrentUser user, CancellationToken ct) =>
+        {
+            var outcome = await procedure.RunAsync(id, user, request.Decision == "return" ? "step.returned" : "step.signed-off", (context, now) =>
+                Procedure.SignOff(context.Definition, context.State, stepKey, request.Decision ?? "", request.Rationale,
+                    request.ReturnSteps ?? [], user.ToActor(), now), ct);
+            return await outcome.ToHttpAsync(db, ct);
+        });
+    }
+}

@@ -1,0 +1,32 @@
+using ReviewWorkflow.Engine;
+using ReviewWorkflow.Engine.Evaluation;
+using ReviewWorkflow.Web.Cases;
+
+namespace ReviewWorkflow.Web.Steps;
+
+/// <summary>Copies the engine's view of each step into the case's step rows (tracked; saved by the caller).</summary>
+public static class StepTable
+{
+    public static void Refresh(Case c, CaseEvaluation evaluation, IReadOnlyList<CaseActivity> activities)
+    {
+        foreach (var status in evaluation.Steps)
+        {
+            var row = c.Steps.FirstOrDefault(s => s.Key == status.Step.Key);
+            if (row is null)
+            {
+                row = new CaseStep { CaseId = c.Id, Key = status.Step.Key };
+                c.Steps.Add(row);
+            }
+            var completion = status.Completion is { } done
+                ? activities.LastOrDefault(a => a.StepKey == done.StepKey && a.Kind == ActivityKind.Completed && a.At == done.At)
+                : null;
+            row.State = status.State;
+            row.DueAt = status.DueAt;
+            // Officer-level work is the case officer's; supervisor and inspector steps belong to the team's role, not a person.
+            row.AssigneeId = status.Step.Role == Roles.Officer ? c.OfficerId : null;
+            row.CompletedBy = completion?.ActorId;
+            row.CompletedByName = completion?.ActorName;
+            row.CompletedAt = completion?.At;
+        }
+    }
+}

@@ -1,0 +1,40 @@
+using Microsoft.EntityFrameworkCore;
+using ReviewWorkflow.Engine.Definitions;
+using ReviewWorkflow.Web.Data;
+
+namespace ReviewWorkflow.Web.Workflows;
+
+/// <summary>The workflow definitions this instance serves, loaded and checked once at start-up.</summary>
+public sealed class WorkflowRegistry
+{
+    private WorkflowCatalog? _catalog;
+
+    public WorkflowCatalog Catalog => _catalog ?? throw new InvalidOperationException("Workflows are loaded at start-up, before requests are served.");
+
+    public WorkflowDefinition? Latest(string key) => Catalog.Latest(key);
+
+    public WorkflowDefinition Get(string key, int version) =>
+        Catalog.Find(key, version) ?? throw new InvalidOperationException($"Workflow {key} v{version} is used by a case but no longer on disk.");
+
+    /// <summary>
+    /// Loads every file, refuses to start on any error (a published version whose file changed
+    /// included), and records new versions as published so they are frozen from now on.
+    /// </summary>
+    public async Task LoadAsync(string folder, ReviewDb db, TimeProvider clock, CancellationToken ct = default)
+    {
+        var published = await db.PublishedWorkflows.AsNoTracking().ToDictionaryAsync(w => (w.Key, w.Version), w => w.ContentHash, ct);
+        var (catalog, errors) = WorkflowCatalog.Load(WorkflowFiles.Read(folder), published);
+        if (catalog is null || errors.Count > 0)
+            throw new WorkflowLoadException(folder, errors);
+        foreach (var definition in catalog.All.Where(d => !published.ContainsKey((d.Key, d.Version))))
+            db.PublishedWorkflows.Add(new PublishedWorkflow { Key = definition.Key, Version = definition.Version, ContentHash = definition.ContentHash, PublishedAt = clock.GetUtcNow() });
+        await db.SaveChangesAsync(ct);
+        _catalog = catalog;
+    }
+}
+
+public sealed class WorkflowLoadException(string folder, IReadOnlyList<DefinitionError> errors)
+    : Exception($"The workflow definitions in {folder} cannot be used:{Environment.NewLine}" + string.Join(Environment.NewLine, errors))
+{
+    public IReadOnlyList<DefinitionError> Errors { get; } = errors;
+}

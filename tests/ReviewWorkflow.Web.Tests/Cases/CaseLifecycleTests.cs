@@ -1,0 +1,130 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using ReviewWorkflow.Web.Tests.Support;
+
+namespace ReviewWorkflow.Web.Tests.Cases;
+
+public sealed class CaseLifecycleTests(ReviewApp app) : IClassFixture<ReviewApp>
+{
+    [Fact]
+    public async Task NewCaseStartsUnderInvestigationWithEveryStepOfTheProcedure()
+    {
+        var officer = await app.OfficerAsync();
+        var created = await officer.CreateCaseAsync();
+
+        Assert.Matches(@"^UD-2026-\d{6}$", created.GetProperty("reference").GetString());
+        Assert.Equal("open", created.GetProperty("status").GetString());
+        Assert.Equal("under-investigation", created.GetProperty("classification").GetString());
+        Assert.Equal("unexplained-death", created.GetProperty("workflow").GetProperty("key").GetString());
+        Assert.Equal(12, created.GetProperty("steps").GetArrayLength());
+        Assert.Equal("available", created.StateOf("initial-report"));
+        Assert.Equal("blocked", created.StateOf("intelligence-checks"));
+        Assert.Equal("blocked", created.StateOf("linkage-check"));
+        Assert.Equal("available", created.StateOf("family-notification"));
+        Assert.Equal("not-applicable", created.StateOf("homicide-referral"));
+        Assert.Equal(ReviewApp.Start.AddHours(4), created.Step("initial-report").GetProperty("dueAt").GetDateTimeOffset());
+        Assert.False(created.GetProperty("canClose").GetBoolean());
+        Assert.Contains("initial-report: not completed", created.GetProperty("unmet").Strings());
+        Assert.Equal("Olivia Officer", created.GetProperty("officer").GetProperty("displayName").GetString());
+    }
+
+    [Fact]
+    public async Task CompletingTheInitialReportMakesItsDependentsAvailableAndIsAudited()
+    {
+        var officer = await app.OfficerAsync();
+        var id = (await officer.CreateCaseAsync()).Id();
+
+        var response = await officer.CompleteAsync(id, "initial-report", Api.InitialReport);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var c = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("completed", c.StateOf("initial-report"));
+        Assert.Equal("Olivia Officer", c.Step("initial-report").GetProperty("completedBy").GetProperty("displayName").GetString());
+        Assert.Equal("available", c.StateOf("intelligence-checks"));
+        Assert.Equal("available", c.StateOf("linkage-check"));
+        Assert.Equal("not-applicable", c.StateOf("forensic-documents"));
+        Assert.DoesNotContain("initial-report: not completed", c.GetProperty("unmet").Strings());
+
+        var audit = await officer.GetFromJsonAsync<JsonElement>($"/api/cases/{id}/audit");
+        Assert.Equal(["case.created", "step.completed"], audit.EnumerateArray().Select(e => e.GetProperty("action").GetString()!).ToList());
+        Assert.Contains("initial-report", audit[1].GetProperty("data").GetRawText());
+    }
+
+    [Fact]
+    public async Task ANoteFoundAtTheSceneMakesTheForensicDocumentStepRequired()
+    {
+        var officer = await app.OfficerAsync();
+        var id = (await officer.CreateCaseAsync(Api.NewCase(markers: ["note-found"]))).Id();
+
+        var c = await (await officer.CompleteAsync(id, "initial-report", Api.InitialReport)).Content.ReadFromJsonAsync<JsonElement>();
+
+        Assert.Equal("available", c.StateOf("forensic-documents"));
+        Assert.Contains("forensic-documents: not completed", c.GetProperty("unmet").Strings());
+    }
+
+    [Fact]
+    public async Task ClosingANewCaseIsRefusedWithTheUnmetRequirementsAndChangesNothing()
+    {
+        var officer = await app.OfficerAsync();
+        var id = (await officer.CreateCaseAsync()).Id();
+        var before = await app.SnapshotAsync();
+
+        var response = await officer.PostAsJsonAsync($"/api/cases/{id}/close", new { rationale = "closing at once" });
+
+        var problem = await response.ProblemAsync(HttpStatusCode.Conflict);
+        var unmet = problem.GetProperty("unmet").Strings();
+        Assert.Contains("initial-report: not completed", unmet);
+        Assert.Contains("supervisor-review: not completed", unmet);
+        Assert.Contains("classification: still under-investigation", unmet);
+        Assert.Equal(before, await app.SnapshotAsync());
+        Assert.Equal("open", (await officer.GetCaseAsync(id)).GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task LaterFactsAreAddedNotOverwrittenAndAudited()
+    {
+        var officer = await app.OfficerAsync();
+        var id = (await officer.CreateCaseAsync()).Id();
+
+        var response = await officer.PatchAsJsonAsync($"/api/cases/{id}", new
+        {
+            substances = new[] { "GBL", "ghb" },
+            markers = new[] { "phone-missing" },
+            persons = new[] { new { name = "Stephen Port", role = "person-of-interest", phone = "07700 900999" } },
+        });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var c = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(["GHB", "GBL"], c.GetProperty("substances").Strings());
+        Assert.Equal(["found-outdoors", "phone-missing"], c.GetProperty("markers").Strings());
+        Assert.Equal(2, c.GetProperty("persons").GetArrayLength());
+        var audit = await officer.GetFromJsonAsync<JsonElement>($"/api/cases/{id}/audit");
+        Assert.Equal("case.facts-added", audit[audit.GetArrayLength() - 1].GetProperty("action").GetString());
+    }
+
+    [Fact]
+    public async Task ListShowsMyOpenCasesAndWhichAreOverdue()
+    {
+        var officer = await app.Officer2Async();
+        var id = (await officer.CreateCaseAsync()).Id();
+
+        var mine = await officer.GetFromJsonAsync<JsonElement>("/api/cases?status=open&mine=true");
+        Assert.Contains(id, mine.GetProperty("items").EnumerateArray().Select(i => i.Id()));
+        Assert.Equal(mine.GetProperty("items").GetArrayLength(), mine.GetProperty("total").GetInt32());
+        var overdueBefore = await officer.GetFromJsonAsync<JsonElement>("/api/cases?mine=true&overdue=true");
+        Assert.DoesNotContain(id, overdueBefore.GetProperty("items").EnumerateArray().Select(i => i.Id()));
+
+        app.Clock.Advance(TimeSpan.FromHours(5)); // past the initial report's 4-hour deadline
+        try
+        {
+            var overdue = await officer.GetFromJsonAsync<JsonElement>("/api/cases?mine=true&overdue=true");
+            var item = overdue.GetProperty("items").EnumerateArray().Single(i => i.Id() == id);
+            Assert.True(item.GetProperty("overdueSteps").GetInt32() >= 1);
+        }
+        finally
+        {
+            app.Clock.SetUtcNow(ReviewApp.Start);
+        }
+    }
+}

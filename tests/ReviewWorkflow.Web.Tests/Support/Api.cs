@@ -1,0 +1,80 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+
+namespace ReviewWorkflow.Web.Tests.Support;
+
+/// <summary>Small helpers that keep tests about behaviour rather than HTTP plumbing.</summary>
+public static class Api
+{
+    public static object NewCase(string name = "Anthony Walgate", double latitude = 51.5391, double longitude = 0.0837,
+        string foundAt = "2014-06-19T04:05:00Z", string[]? substances = null, string[]? markers = null, object[]? persons = null) => new
+    {
+        deceased = new { name, ageYears = 23, sex = "male" },
+        foundAt,
+        location = new { description = "outside a block of flats", latitude, longitude },
+        circumstances = "found outside, sitting against a wall",
+        substances = substances ?? ["GHB"],
+        markers = markers ?? ["found-outdoors"],
+        persons = persons ?? [new { name = "Anonymous caller", role = "reporting-person", phone = "07700 900123" }],
+        workflow = "unexplained-death",
+    };
+
+    public static readonly object InitialReport = new
+    {
+        fields = new Dictionary<string, object>
+        {
+            ["discoveredAt"] = "2014-06-19T04:05:00Z",
+            ["address"] = "Cooke Street, Barking",
+            ["foundBy"] = new { name = "Anonymous caller" },
+            ["reportedBy"] = new { name = "Anonymous caller", phone = "07700 900123" },
+            ["attendingOfficers"] = new[] { "PC 1234", "PC 5678" },
+            ["scenePreserved"] = true,
+            ["phonePresent"] = false,
+            ["noteFound"] = false,
+        },
+        note = "initial attendance",
+    };
+
+    public static async Task<JsonElement> CreateCaseAsync(this HttpClient client, object? body = null)
+    {
+        var response = await client.PostAsJsonAsync("/api/cases", body ?? NewCase());
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
+
+    public static async Task<JsonElement> GetCaseAsync(this HttpClient client, string id)
+    {
+        var response = await client.GetAsync($"/api/cases/{id}");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
+
+    public static Task<HttpResponseMessage> CompleteAsync(this HttpClient client, string caseId, string step, object body) =>
+        client.PostAsJsonAsync($"/api/cases/{caseId}/steps/{step}/complete", body);
+
+    public static Task<HttpResponseMessage> PostRawAsync(this HttpClient client, string path, string body, string contentType = "application/json") =>
+        client.PostAsync(path, new StringContent(body, Encoding.UTF8, contentType));
+
+    public static string Id(this JsonElement c) => c.GetProperty("id").GetString()!;
+
+    public static string StateOf(this JsonElement c, string step) =>
+        c.GetProperty("steps").EnumerateArray().Single(s => s.GetProperty("key").GetString() == step).GetProperty("state").GetString()!;
+
+    public static JsonElement Step(this JsonElement c, string step) =>
+        c.GetProperty("steps").EnumerateArray().Single(s => s.GetProperty("key").GetString() == step);
+
+    public static List<string> Strings(this JsonElement array) => array.EnumerateArray().Select(e => e.GetString()!).ToList();
+
+    /// <summary>Asserts an RFC 7807 body with the given status and returns it.</summary>
+    public static async Task<JsonElement> ProblemAsync(this HttpResponseMessage response, HttpStatusCode status)
+    {
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(status == response.StatusCode, $"expected {(int)status}, got {(int)response.StatusCode}: {text}");
+        Assert.StartsWith("application/problem+json", response.Content.Headers.ContentType?.MediaType ?? "");
+        var problem = JsonDocument.Parse(text).RootElement;
+        Assert.Equal((int)status, problem.GetProperty("status").GetInt32());
+        return problem;
+    }
+}

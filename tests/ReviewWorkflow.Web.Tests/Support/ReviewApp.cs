@@ -1,0 +1,100 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Time.Testing;
+using Npgsql;
+using ReviewWorkflow.Web.Data;
+using ReviewWorkflow.Web.Tests.Infrastructure;
+
+namespace ReviewWorkflow.Web.Tests.Support;
+
+/// <summary>
+/// The real application on its own fresh PostgreSQL database, with a fake clock and the demo
+/// accounts. One per test class (xunit class fixture); tests create their own cases, so they do
+/// not depend on each other's data.
+/// </summary>
+public class ReviewApp : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    public static readonly DateTimeOffset Start = new(2026, 11, 25, 9, 0, 0, TimeSpan.Zero);
+    public const string Password = "Demo!2345";
+
+    public FakeTimeProvider Clock { get; } = new(Start);
+    public string ConnectionString { get; private set; } = "";
+    public string? WorkflowsPath { get; set; }
+
+    public virtual async Task InitializeAsync()
+    {
+        if (ConnectionString == "") ConnectionString = await NewDatabaseAsync();
+        _ = Server; // start now, so migrations and seeding happen before the first test
+    }
+
+    public static Task<string> NewDatabaseAsync() => new PostgresCluster().CreateDatabaseAsync("app_" + Guid.NewGuid().ToString("N")[..12]);
+
+    /// <summary>An app on an existing database (a restart, as far as the data is concerned).</summary>
+    public static ReviewApp On(string connectionString, string? workflowsPath = null) =>
+        new() { ConnectionString = connectionString, WorkflowsPath = workflowsPath };
+
+    Task IAsyncLifetime.DisposeAsync() => DisposeAsync().AsTask();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("ConnectionStrings:Default", ConnectionString);
+        builder.UseSetting("Demo:Seed", "true");
+        if (WorkflowsPath is not null) builder.UseSetting("Workflows:Path", WorkflowsPath);
+        builder.ConfigureServices(services =>
+        {
+            services.RemoveAll<TimeProvider>();
+            services.AddSingleton<TimeProvider>(Clock);
+        });
+    }
+
+    public async Task<HttpClient> ClientForAsync(string email)
+    {
+        var client = CreateClient();
+        var response = await client.PostAsJsonAsync("/api/auth/login", new { email, password = Password });
+        response.EnsureSuccessStatusCode();
+        var token = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    public Task<HttpClient> OfficerAsync() => ClientForAsync("officer@demo.local");
+    public Task<HttpClient> Officer2Async() => ClientForAsync("officer2@demo.local");
+    public Task<HttpClient> SupervisorAsync() => ClientForAsync("supervisor@demo.local");
+    public Task<HttpClient> WestOfficerAsync() => ClientForAsync("officer.west@demo.local");
+    public Task<HttpClient> InspectorAsync() => ClientForAsync("inspector@demo.local");
+    public Task<HttpClient> AdminAsync() => ClientForAsync("admin@demo.local");
+
+    public T WithDb<T>(Func<ReviewDb, T> read)
+    {
+        using var scope = Services.CreateScope();
+        return read(scope.ServiceProvider.GetRequiredService<ReviewDb>());
+    }
+
+    /// <summary>Row counts of every table we write, to show a refused request changed nothing.</summary>
+    public async Task<string> SnapshotAsync()
+    {
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("""
+            SELECT (SELECT count(*) FROM cases) || '/' || (SELECT count(*) FROM case_steps WHERE state <> '') || '/' ||
+                   (SELECT count(*) FROM case_activities) || '/' || (SELECT count(*) FROM case_persons) || '/' ||
+                   (SELECT count(*) FROM audit_events) || '/' || (SELECT coalesce(max(updated_at)::text, '') FROM cases) || '/' ||
+                   (SELECT string_agg(state || coalesce(due_at::text, ''), ',' ORDER BY case_id, key) FROM case_steps)
+            """, connection);
+        return (string)(await command.ExecuteScalarAsync())!;
+    }
+
+    public async Task<int> ExecuteAsync(string sql)
+    {
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        return await command.ExecuteNonQueryAsync();
+    }
+}

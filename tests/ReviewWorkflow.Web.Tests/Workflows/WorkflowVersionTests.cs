@@ -1,0 +1,60 @@
+using ReviewWorkflow.Web.Tests.Support;
+using ReviewWorkflow.Web.Workflows;
+
+namespace ReviewWorkflow.Web.Tests.Workflows;
+
+public sealed class WorkflowVersionTests : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("workflows-").FullName;
+
+    public WorkflowVersionTests()
+    {
+        var source = Path.Combine(AppContext.BaseDirectory, "workflows", "unexplained-death", "v1.yaml");
+        Directory.CreateDirectory(Path.Combine(_folder, "unexplained-death"));
+        File.Copy(source, V(1));
+    }
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    private string V(int n) => Path.Combine(_folder, "unexplained-death", $"v{n}.yaml");
+
+    [Fact]
+    public async Task NewCasesTakeTheLatestVersionWhileARunningCaseStaysOnItsOwn()
+    {
+        var database = await ReviewApp.NewDatabaseAsync();
+        string firstId;
+        await using (var first = ReviewApp.On(database, _folder))
+        {
+            await first.InitializeAsync();
+            var created = await (await first.OfficerAsync()).CreateCaseAsync();
+            Assert.Equal(1, created.GetProperty("workflow").GetProperty("version").GetInt32());
+            firstId = created.Id();
+        }
+
+        var v2 = File.ReadAllText(V(1)).Replace("version: 1", "version: 2").Replace("title: Unexplained death review", "title: Unexplained death review (revised)");
+        File.WriteAllText(V(2), v2);
+        await using var second = ReviewApp.On(database, _folder);
+        await second.InitializeAsync();
+        var officer = await second.OfficerAsync();
+
+        var newer = await officer.CreateCaseAsync();
+        Assert.Equal(2, newer.GetProperty("workflow").GetProperty("version").GetInt32());
+        var older = await officer.GetCaseAsync(firstId);
+        Assert.Equal(1, older.GetProperty("workflow").GetProperty("version").GetInt32());
+    }
+
+    [Fact]
+    public async Task APublishedVersionWhoseFileChangedIsRefusedAtStartUp()
+    {
+        var database = await ReviewApp.NewDatabaseAsync();
+        await using (var first = ReviewApp.On(database, _folder))
+            await first.InitializeAsync();
+
+        File.WriteAllText(V(1), File.ReadAllText(V(1)).Replace("due: PT4H", "due: PT8H"));
+        await using var second = ReviewApp.On(database, _folder);
+
+        var refused = await Assert.ThrowsAsync<WorkflowLoadException>(second.InitializeAsync);
+        Assert.Contains("unexplained-death/v1.yaml", refused.Message);
+        Assert.Contains("new version", refused.Message);
+    }
+}
