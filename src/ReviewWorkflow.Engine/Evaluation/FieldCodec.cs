@@ -17,11 +17,37 @@ public static class FieldCodec
     /// <c>fields.&lt;key&gt;</c>. Returns the typed values of the fields that were given.
     /// </summary>
     public static (IReadOnlyDictionary<string, FieldValue> Values, IReadOnlyDictionary<string, string[]> Errors) Parse(
-        StepDefinition step, IReadOnlyDictionary<string, JsonElement> input) => throw new NotImplementedException();
+        StepDefinition step, IReadOnlyDictionary<string, JsonElement> input)
+    {
+        var values = new Dictionary<string, FieldValue>(StringComparer.Ordinal);
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
 
-    /// <summary>Serialises values to a JSON object (for storage).</summary>
-    public static string ToJson(IReadOnlyDictionary<string, FieldValue> values) => throw new NotImplementedException();
+        // Reported rather than ignored: a misspelt key would otherwise look like a missing answer.
+        foreach (var key in input.Keys.Where(k => step.FindField(k) is null))
+            errors[$"fields.{key}"] = [$"unknown field '{key}'"];
+
+        foreach (var field in step.Fields)
+        {
+            input.TryGetValue(field.Key, out var element);
+            switch (FieldInput.Read(field, element))
+            {
+                case FieldInput.Missing when field.Required:
+                    errors[$"fields.{field.Key}"] = ["required"];
+                    break;
+                case FieldInput.Invalid invalid:
+                    errors[$"fields.{field.Key}"] = [invalid.Message];
+                    break;
+                case FieldInput.Given given:
+                    values[field.Key] = given.Value;
+                    break;
+            }
+        }
+        return (values, errors);
+    }
+
+    /// <summary>Serialises values to a JSON object (for storage), each value tagged with its type.</summary>
+    public static string ToJson(IReadOnlyDictionary<string, FieldValue> values) => FieldStorage.Write(values);
 
     /// <summary>Reads stored values back, trusting their shape (keys the step no longer knows are kept as text).</summary>
-    public static IReadOnlyDictionary<string, FieldValue> FromJson(string json) => throw new NotImplementedException();
+    public static IReadOnlyDictionary<string, FieldValue> FromJson(string json) => FieldStorage.Read(json);
 }

@@ -1,0 +1,79 @@
+using ReviewWorkflow.Engine.Definitions;
+using ReviewWorkflow.Engine.Evaluation;
+
+namespace ReviewWorkflow.Engine.Commands;
+
+/// <summary>
+/// A supervisor approves finished work or returns named steps with a reason. Only approval is
+/// subject to four-eyes: returning one's own work for a redo weakens nothing.
+/// </summary>
+internal static class SignOffCommand
+{
+    public const string Approve = "approve", Return = "return";
+
+    public static CommandOutcome Run(
+        WorkflowDefinition definition, CaseState state, string stepKey, string decision, string? rationale,
+        IReadOnlyList<string> returnSteps, Actor actor, DateTimeOffset now)
+    {
+        if (state.Closed) return Refusals.Closed();
+        if (definition.FindStep(stepKey) is not { } step) return Refusals.UnknownStep(stepKey);
+        if (step.Kind != StepKind.SignOff)
+            return Refused.Because(RefusalKind.Conflict, $"{step.Key} is not a sign-off: use the complete command");
+
+        var normalizedDecision = decision?.Trim().ToLowerInvariant();
+        var reason = Rationale.Normalize(rationale);
+        var toReturn = returnSteps.Select(s => s.Trim()).Distinct(StringComparer.Ordinal).ToList();
+
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        if (normalizedDecision is not (Approve or Return)) errors["decision"] = [Wording.Choices([Approve, Return])];
+        if (reason is null) errors["rationale"] = ["required"];
+        if (normalizedDecision == Return)
+        {
+            if (toReturn.Count == 0) errors["returnSteps"] = ["name at least one step to return"];
+            for (var i = 0; i < toReturn.Count; i++)
+            {
+                if (!step.Approves.Contains(toReturn[i]))
+                    errors[$"returnSteps[{i}]"] = [$"'{toReturn[i]}' is not covered by {step.Key}"];
+            }
+        }
+        if (errors.Count > 0) return Refusals.Invalid(errors);
+
+        if (!Roles.Satisfies(actor.Role, step.Role)) return Refusals.Role(step.Role, $"sign off {step.Key}");
+
+        var evaluation = CaseEvaluator.Evaluate(definition, state);
+        var status = evaluation[step.Key]!;
+        // Returned too: a sign-off sent back by a higher sign-off is redone like any returned step.
+        if (status.State is not (StepState.Available or StepState.Returned)) return Refusals.NotActionable(status);
+
+        return normalizedDecision == Approve
+            ? Approved(step, state, reason!, actor, now)
+            : Returned(step, evaluation, toReturn, reason!, actor, now);
+    }
+
+    private static CommandOutcome Approved(StepDefinition step, CaseState state, string reason, Actor actor, DateTimeOffset now)
+    {
+        var ownWork = FourEyes.OwnWork(step, state, actor);
+        if (ownWork.Count > 0) return new Refused(RefusalKind.Forbidden, ownWork, new Dictionary<string, string[]>());
+
+        var fields = new Dictionary<string, FieldValue>
+        {
+            ["decision"] = new ChoiceValue(Approve),
+            ["rationale"] = new TextValue(reason),
+        };
+        return new Accepted([new StepCompleted(now, actor.Id, step.Key, fields, reason)]);
+    }
+
+    private static CommandOutcome Returned(
+        StepDefinition step, CaseEvaluation evaluation, IReadOnlyList<string> toReturn, string reason, Actor actor, DateTimeOffset now)
+    {
+        // Only finished work can be sent back; a not-applicable step has nothing to redo.
+        var notReturnable = toReturn
+            .Select(key => evaluation[key]!)
+            .Where(s => s.State != StepState.Completed)
+            .Select(s => $"{s.Step.Key} is {Wording.State(s.State)}, so it cannot be returned")
+            .ToArray();
+        if (notReturnable.Length > 0) return Refused.Because(RefusalKind.Conflict, notReturnable);
+
+        return new Accepted([new StepsReturned(now, actor.Id, step.Key, toReturn, reason)]);
+    }
+}

@@ -1,0 +1,69 @@
+using System.Globalization;
+using ReviewWorkflow.Engine.Definitions;
+
+namespace ReviewWorkflow.Engine.Evaluation;
+
+/// <summary>
+/// Decides a step's <c>when</c> condition against the case facts and the answers in force.
+/// An answer that does not exist yet (no completion, or the step was returned) makes its factor
+/// false — including <c>!=</c> — so no step applies on the strength of a question nobody answered.
+/// </summary>
+internal static class ConditionEvaluator
+{
+    public static bool Holds(Condition condition, CaseState state, IReadOnlyDictionary<string, StepHistory> histories) =>
+        condition switch
+        {
+            AnyCondition any => any.Terms.Any(t => Holds(t, state, histories)),
+            AllCondition all => all.Terms.All(t => Holds(t, state, histories)),
+            TruthyCondition truthy => IsTruthy(Resolve(truthy.Ref, state, histories)),
+            EqualsCondition eq => Resolve(eq.Ref, state, histories) is { } value
+                && AsComparableText(value) is { } text
+                && SameText(text, eq.Value) != eq.Negated,
+            ContainsCondition contains => Resolve(contains.Ref, state, histories) is ListValue list
+                && list.Items.Any(item => SameText(item, contains.Value)),
+            _ => false,
+        };
+
+    private static FieldValue? Resolve(FieldReference reference, CaseState state, IReadOnlyDictionary<string, StepHistory> histories)
+    {
+        if (reference.IsCaseFact)
+        {
+            var facts = state.Facts;
+            return reference.Name.ToLowerInvariant() switch
+            {
+                "linked" => new BoolValue(facts.LinkedCandidates > 0),
+                "referralrequested" => new BoolValue(facts.ReferralRequested),
+                "classification" => new ChoiceValue(state.Classification),
+                "markers" => new ListValue([.. facts.Markers]),
+                "substances" => new ListValue([.. facts.Substances]),
+                _ => null,
+            };
+        }
+        return histories.TryGetValue(reference.Scope, out var history)
+            && history.Completion is { } completion
+            && completion.Fields.TryGetValue(reference.Name, out var value)
+                ? value
+                : null;
+    }
+
+    private static bool IsTruthy(FieldValue? value) => value switch
+    {
+        null => false,
+        BoolValue b => b.Value,
+        TextValue t => !string.IsNullOrWhiteSpace(t.Value),
+        ChoiceValue c => !string.IsNullOrWhiteSpace(c.Value),
+        ListValue l => l.Items.Count > 0,
+        _ => true,
+    };
+
+    private static string? AsComparableText(FieldValue value) => value switch
+    {
+        BoolValue b => b.Value ? "true" : "false",
+        TextValue t => t.Value,
+        ChoiceValue c => c.Value,
+        NumberValue n => n.Value.ToString(CultureInfo.InvariantCulture),
+        _ => null,
+    };
+
+    private static bool SameText(string a, string b) => string.Equals(a.Trim(), b.Trim(), StringComparison.OrdinalIgnoreCase);
+}

@@ -1,0 +1,115 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using ReviewWorkflow.Engine.Definitions;
+
+namespace ReviewWorkflow.Engine.Evaluation;
+
+/// <summary>Reads one client-supplied value for one field definition.</summary>
+internal static partial class FieldInput
+{
+    public abstract record Result;
+    /// <summary>Absent, null, blank text or an empty list: the question was not answered.</summary>
+    public sealed record Missing : Result;
+    public sealed record Invalid(string Message) : Result;
+    public sealed record Given(FieldValue Value) : Result;
+
+    private static readonly Missing NotGiven = new();
+
+    public const string DateTimeMessage = "must be a date-time with offset, e.g. 2024-06-01T07:30:00Z";
+    public const string PersonMessage = "must be a person: an object with a non-empty name";
+    public const string ListMessage = "must be a list of text, e.g. [\"a\", \"b\"]";
+    private static readonly string[] PersonProperties = ["name", "role", "phone", "email", "username"];
+
+    public static Result Read(FieldDefinition field, JsonElement element)
+    {
+        if (element.ValueKind is JsonValueKind.Undefined or JsonValueKind.Null) return NotGiven;
+        return field.Type switch
+        {
+            FieldType.Bool => element.ValueKind switch
+            {
+                JsonValueKind.True => new Given(new BoolValue(true)),
+                JsonValueKind.False => new Given(new BoolValue(false)),
+                _ => new Invalid("must be true or false"),
+            },
+            FieldType.Text => Text(field, element),
+            FieldType.Number => element.ValueKind == JsonValueKind.Number && element.TryGetDecimal(out var number)
+                ? new Given(new NumberValue(number))
+                : new Invalid("must be a number"),
+            FieldType.DateTime => DateTime(element),
+            FieldType.Choice => Choice(field, element),
+            FieldType.Person => Person(element),
+            FieldType.List => List(field, element),
+            _ => new Invalid($"has an unsupported type {field.Type}"),
+        };
+    }
+
+    private static Result Text(FieldDefinition field, JsonElement element)
+    {
+        if (element.ValueKind != JsonValueKind.String) return new Invalid("must be text");
+        var text = element.GetString()!.Trim();
+        if (text.Length == 0) return NotGiven;
+        return text.Length < field.MinLength
+            ? new Invalid($"must be at least {field.MinLength} characters")
+            : new Given(new TextValue(text));
+    }
+
+    // A time without an offset is ambiguous by up to a day across forces and clients; refuse it.
+    [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,7})?)?(Z|[+-]\d{2}:\d{2})$", RegexOptions.IgnoreCase)]
+    private static partial Regex IsoWithOffset();
+
+    private static Result DateTime(JsonElement element)
+    {
+        if (element.ValueKind != JsonValueKind.String) return new Invalid(DateTimeMessage);
+        var text = element.GetString()!.Trim();
+        if (text.Length == 0) return NotGiven;
+        return IsoWithOffset().IsMatch(text)
+            && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var at)
+                ? new Given(new DateTimeValue(at))
+                : new Invalid(DateTimeMessage);
+    }
+
+    private static Result Choice(FieldDefinition field, JsonElement element)
+    {
+        if (element.ValueKind == JsonValueKind.String && element.GetString()!.Trim() is var text)
+        {
+            if (text.Length == 0) return NotGiven;
+            // Stored in the definition's spelling so conditions and reports see one value.
+            var choice = field.Choices.FirstOrDefault(c => string.Equals(c, text, StringComparison.OrdinalIgnoreCase));
+            if (choice is not null) return new Given(new ChoiceValue(choice));
+        }
+        return new Invalid(Wording.Choices(field.Choices));
+    }
+
+    private static Result Person(JsonElement element)
+    {
+        if (element.ValueKind != JsonValueKind.Object) return new Invalid(PersonMessage);
+        var parts = new Dictionary<string, string?>(StringComparer.Ordinal);
+        foreach (var property in element.EnumerateObject())
+        {
+            if (!PersonProperties.Contains(property.Name))
+                return new Invalid($"has no property '{property.Name}' (a person has {string.Join(", ", PersonProperties)})");
+            if (property.Value.ValueKind == JsonValueKind.Null) continue;
+            if (property.Value.ValueKind != JsonValueKind.String) return new Invalid($"{property.Name} must be text");
+            var value = property.Value.GetString()!.Trim();
+            parts[property.Name] = value.Length == 0 ? null : value;
+        }
+        if (parts.GetValueOrDefault("name") is not { } name) return new Invalid(PersonMessage);
+        return new Given(new PersonValue(name, parts.GetValueOrDefault("role"), parts.GetValueOrDefault("phone"),
+            parts.GetValueOrDefault("email"), parts.GetValueOrDefault("username")));
+    }
+
+    private static Result List(FieldDefinition field, JsonElement element)
+    {
+        if (element.ValueKind != JsonValueKind.Array) return new Invalid(ListMessage);
+        var items = new List<string>();
+        foreach (var item in element.EnumerateArray())
+        {
+            if (item.ValueKind != JsonValueKind.String || item.GetString()!.Trim() is not { Length: > 0 } text)
+                return new Invalid(ListMessage);
+            items.Add(text);
+        }
+        // An empty optional list is an answer ("none found"); an empty required list is not.
+        return items.Count == 0 && field.Required ? NotGiven : new Given(new ListValue(items));
+    }
+}

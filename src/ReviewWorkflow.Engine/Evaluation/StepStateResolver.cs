@@ -1,0 +1,71 @@
+using ReviewWorkflow.Engine.Definitions;
+
+namespace ReviewWorkflow.Engine.Evaluation;
+
+/// <summary>
+/// Works out each step's state once. A step's state depends on the states of the steps it waits
+/// for, which may come later in the file, so states are resolved on demand and remembered.
+/// </summary>
+internal sealed class StepStateResolver(
+    WorkflowDefinition definition, CaseState state, IReadOnlyDictionary<string, StepHistory> histories)
+{
+    private readonly Dictionary<string, StepStatus> _resolved = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _resolving = new(StringComparer.Ordinal);
+
+    public StepStatus Status(StepDefinition step)
+    {
+        if (_resolved.TryGetValue(step.Key, out var known)) return known;
+        if (!_resolving.Add(step.Key))
+        {
+            // Only reachable with a cyclic definition, which the parser refuses; never loop on one.
+            return new StepStatus(step, StepState.Blocked, null, null, null, ["a dependency cycle"]);
+        }
+        var status = Resolve(step);
+        _resolving.Remove(step.Key);
+        _resolved[step.Key] = status;
+        return status;
+    }
+
+    private StepStatus Resolve(StepDefinition step)
+    {
+        var history = histories.GetValueOrDefault(step.Key) ?? new StepHistory(null, null);
+        var isClosure = step.Decides == DecisionPurpose.Closure;
+        // The closure step's record is the case's Closed flag: a stray completion must not read as closed.
+        var completion = isClosure && !state.Closed ? null : history.Completion;
+        var dueAt = DueAt(step, history);
+
+        StepStatus With(StepState s, IReadOnlyList<string>? waitingFor = null) =>
+            new(step, s, dueAt, completion, history.Return, waitingFor ?? []);
+
+        if (isClosure && state.Closed) return With(StepState.Completed);
+        if (step.When is { } when && !ConditionEvaluator.Holds(when, state, histories)) return With(StepState.NotApplicable);
+        if (completion is not null) return With(StepState.Completed);
+        if (history.Return is not null) return With(StepState.Returned);
+
+        var waitingFor = Prerequisites(step)
+            .Select(Status)
+            .Where(s => s.State is not (StepState.Completed or StepState.NotApplicable))
+            .Select(s => $"{s.Step.Key} ({Wording.State(s.State)})")
+            .ToList();
+        return waitingFor.Count > 0 ? With(StepState.Blocked, waitingFor) : With(StepState.Available);
+    }
+
+    /// <summary>A sign-off also waits for everything it approves: a supervisor signs off finished work.</summary>
+    private IEnumerable<StepDefinition> Prerequisites(StepDefinition step) =>
+        step.After
+            .Concat(step.Kind == StepKind.SignOff ? step.Approves : [])
+            .Distinct(StringComparer.Ordinal)
+            .Select(definition.FindStep)
+            .OfType<StepDefinition>();
+
+    /// <summary>
+    /// From opening; a returned step gets a fresh deadline from its return, since the officer redoing
+    /// it cannot be late for a deadline that passed while the work was with the supervisor.
+    /// </summary>
+    private DateTimeOffset? DueAt(StepDefinition step, StepHistory history) => step.Due switch
+    {
+        null => null,
+        { } due when history.Return is { } ret => ret.At + due,
+        { } due => state.OpenedAt + due,
+    };
+}

@@ -1,0 +1,46 @@
+using ReviewWorkflow.Engine.Definitions;
+
+namespace ReviewWorkflow.Engine.Evaluation;
+
+/// <summary>
+/// The always-visible checklist of what stands between a case and its closure, in words an officer
+/// understands (the Met's reviewing-officer checklist). Closing is refused with exactly this list.
+/// </summary>
+internal static class UnmetRequirements
+{
+    public static IReadOnlyList<string> For(WorkflowDefinition definition, CaseState state, IReadOnlyList<StepStatus> steps)
+    {
+        if (state.Closed) return [];
+        var unmet = new List<string>();
+        foreach (var status in steps)
+        {
+            var step = status.Step;
+            if (step.Decides == DecisionPurpose.Closure) continue;
+            var done = status.State is StepState.Completed or StepState.NotApplicable;
+
+            if (step.Decides == DecisionPurpose.Classification && StillInitial(step, state) && status.State != StepState.NotApplicable)
+                // Says more than "not completed" and also catches a case reclassified back to the start.
+                unmet.Add(StillInitialLine(step));
+            else if (!done)
+                unmet.Add(Wording.NotDone(definition, status));
+
+            unmet.AddRange(RegisterLines(step, state.Facts));
+        }
+        return unmet;
+    }
+
+    /// <summary>Open linkage candidates or family items of a register step; they block even a completed step.</summary>
+    public static IEnumerable<string> RegisterLines(StepDefinition step, CaseFacts facts)
+    {
+        if (step.Kind == StepKind.Linkage && facts.UndecidedCandidates > 0)
+            yield return $"{step.Key}: {Wording.CandidatesNotDispositioned(facts.UndecidedCandidates)}";
+        if (step.Kind == StepKind.FamilyInformation && facts.OpenFamilyItems > 0)
+            yield return $"{step.Key}: {Wording.FamilyItemsOpen(facts.OpenFamilyItems)}";
+    }
+
+    public static bool StillInitial(StepDefinition classificationStep, CaseState state) =>
+        classificationStep.InitialCategory is { } initial
+        && string.Equals(state.Classification, initial, StringComparison.OrdinalIgnoreCase);
+
+    private static string StillInitialLine(StepDefinition step) => $"{step.Key}: still {step.InitialCategory}";
+}
