@@ -17,7 +17,7 @@ public sealed class CaseCreation(ReviewDb db, WorkflowRegistry workflows, AuditT
 
     public async Task<(CaseContext? Context, Dictionary<string, string[]> Errors)> CreateAsync(CreateCaseRequest r, CurrentUser user, CancellationToken ct = default)
     {
-        var now = clock.GetUtcNow();
+        var now = AuditHash.ToStoredPrecision(clock.GetUtcNow()); // as PostgreSQL will store it
         var errors = CaseValidation.Validate(r, now);
         var definition = workflows.Latest(r.Workflow ?? DefaultWorkflow);
         if (definition is null) errors["workflow"] = [$"unknown workflow '{r.Workflow}'"];

@@ -40,7 +40,7 @@ public sealed class CaseProcedure(ReviewDb db, WorkflowRegistry workflows, Audit
     {
         var context = await LoadAsync(id, user, ct);
         if (context is null) return new CaseNotFound();
-        var now = clock.GetUtcNow();
+        var now = AuditHash.ToStoredPrecision(clock.GetUtcNow()); // as PostgreSQL will store it
         switch (decide(context, now))
         {
             case Refused refused:
@@ -61,7 +61,7 @@ public sealed class CaseProcedure(ReviewDb db, WorkflowRegistry workflows, Audit
     {
         var context = await LoadAsync(id, user, ct);
         if (context is null) return new CaseNotFound();
-        var now = clock.GetUtcNow();
+        var now = AuditHash.ToStoredPrecision(clock.GetUtcNow()); // as PostgreSQL will store it
         var auditData = change(context, now);
         return await SaveAsync(context, user, action, auditData, [], now, ct);
     }
@@ -73,14 +73,9 @@ public sealed class CaseProcedure(ReviewDb db, WorkflowRegistry workflows, Audit
         var added = new List<CaseActivity>();
         foreach (var e in events)
         {
+            added.AddRange(e.ToActivities().Select(a => NewActivity(c.Id, a, user)));
             switch (e)
             {
-                case StepCompleted s:
-                    added.Add(NewActivity(c.Id, s.StepKey, ActivityKind.Completed, user, now, FieldCodec.ToJson(s.Fields), s.Note));
-                    break;
-                case StepsReturned r:
-                    added.AddRange(r.Steps.Select(step => NewActivity(c.Id, step, ActivityKind.Returned, user, now, "{}", r.Reason)));
-                    break;
                 case CaseClassified k:
                     c.Classification = k.To;
                     break;
@@ -122,8 +117,8 @@ public sealed class CaseProcedure(ReviewDb db, WorkflowRegistry workflows, Audit
         || ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.SerializationFailure or PostgresErrorCodes.DeadlockDetected or PostgresErrorCodes.UniqueViolation }
         || ex is PostgresException { SqlState: PostgresErrorCodes.SerializationFailure or PostgresErrorCodes.DeadlockDetected };
 
-    private static CaseActivity NewActivity(Guid caseId, string step, ActivityKind kind, CurrentUser user, DateTimeOffset at, string fields, string? note) =>
-        new() { CaseId = caseId, StepKey = step, Kind = kind, ActorId = user.Id, ActorName = user.DisplayName, At = at, FieldsJson = fields, Note = note };
+    private static CaseActivity NewActivity(Guid caseId, StepActivity a, CurrentUser user) =>
+        new() { CaseId = caseId, StepKey = a.StepKey, Kind = a.Kind, ActorId = a.ActorId, ActorName = user.DisplayName, At = a.At, FieldsJson = FieldCodec.ToJson(a.Fields), Note = a.Note };
 
     private static object Describe(CaseEvent e) => e switch
     {
