@@ -1,6 +1,9 @@
 namespace ReviewWorkflow.Engine.Definitions;
 
-/// <summary>Turns a draft that passed every check into the immutable records, applying defaults.</summary>
+/// <summary>
+/// Turns a draft that passed every check into the immutable records, applying defaults. Lists are
+/// copied into read-only collections so no caller can change a definition other cases share.
+/// </summary>
 internal static class DefinitionBuilder
 {
     public static WorkflowDefinition Build(WorkflowDraft draft, string contentHash) => new(
@@ -8,7 +11,7 @@ internal static class DefinitionBuilder
         draft.Version!.Value,
         draft.Title!,
         [.. draft.Roles.Select(r => r.Value)],
-        draft.Escalation,
+        [.. draft.Escalation],
         [.. draft.Steps.Select(Build)],
         contentHash);
 
@@ -20,13 +23,13 @@ internal static class DefinitionBuilder
         step.Due,
         [.. step.After.Select(a => a.Value)],
         step.When,
-        step.Fields,
+        [.. step.Fields],
         [.. (step.Approves ?? []).Select(a => a.Value)],
         step.Decides,
         [.. (step.Categories ?? []).Select(c => c.Definition)],
         step.Initial?.Value,
         step.RationaleMinLength,
         step.Linkage,
-        step.Escalation,
+        step.Escalation is null ? null : [.. step.Escalation],
         step.Line);
 }

@@ -171,7 +171,7 @@ internal sealed class DraftReader(Diagnostics errors)
         return fields;
     }
 
-    private List<string> ReadChoices(YamlMap field, FieldType? type)
+    private IReadOnlyList<string> ReadChoices(YamlMap field, FieldType? type)
     {
         var choices = field.Words("choices");
         if (type == FieldType.Choice && (choices is null || choices.Count == 0))

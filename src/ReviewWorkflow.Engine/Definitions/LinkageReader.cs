@@ -24,7 +24,7 @@ internal sealed class LinkageReader(Diagnostics errors)
         var weights = ReadWeights(map);
         valid &= weights is not null;
 
-        return valid ? new LinkageSettings(radius!.Value, window!.Value, threshold!.Value, weights!) : null;
+        return valid ? new LinkageSettings(radius!.Value, window!.Value, threshold!.Value, weights!.AsReadOnly()) : null;
     }
 
     private Dictionary<string, double>? ReadWeights(YamlMap linkage)

@@ -15,6 +15,13 @@ internal static class SafeguardRules
         }
 
         var before = Prerequisites(closure, steps);
+        if (before.Any(s => s.Kind is null))
+        {
+            // A step whose kind is missing or misspelt is already reported; judging safeguards
+            // without knowing what it is would only add a second, misleading message.
+            return;
+        }
+
         var linkage = before.Where(s => s.Kind == StepKind.Linkage).ToList();
         var family = before.Where(s => s.Kind == StepKind.FamilyInformation).ToList();
 
@@ -30,17 +37,21 @@ internal static class SafeguardRules
             Missing("a family-information step: configuration cannot remove the family-information register");
         }
 
-        var signedOff = before.Any(s =>
-            s.Kind == StepKind.SignOff
-            && s.When is null && !s.Source.Has("when")
-            && Roles.Satisfies(steps.RoleOf(s), Roles.Supervisor)
-            && (s.Approves ?? []).Any(a => steps.Find(a.Value) is { } approved && linkage.Contains(approved))
-            && (s.Approves ?? []).Any(a => steps.Find(a.Value) is { } approved && family.Contains(approved)));
-        if (!signedOff)
+        // When a linkage or family-information step is missing, that is already reported; the
+        // sign-off is then judged on what remains, so one mistake yields one message.
+        var signOffs = before
+            .Where(s => s.Kind == StepKind.SignOff && Roles.Satisfies(steps.RoleOf(s), Roles.Supervisor))
+            .Where(s => Approves(s, linkage, steps) && Approves(s, family, steps))
+            .ToList();
+        if (!signOffs.Any(s => !s.Source.Has("when")))
         {
-            Missing("an unconditional sign-off by a supervisor (or higher) that approves both a linkage step and a family-information step: configuration cannot remove supervision");
+            var conditional = signOffs.Count > 0 ? $" (sign-off '{signOffs[0].Name}' has a condition, so it may never happen)" : "";
+            Missing($"a sign-off by a supervisor (or higher) approving the linkage and family-information steps: configuration cannot remove supervision{conditional}");
         }
     }
+
+    private static bool Approves(StepDraft signOff, IReadOnlyList<StepDraft> safeguards, StepIndex steps) =>
+        safeguards.Count == 0 || (signOff.Approves ?? []).Any(a => steps.Find(a.Value) is { } approved && safeguards.Contains(approved));
 
     /// <summary>Every step the closure waits for, directly or transitively.</summary>
     private static HashSet<StepDraft> Prerequisites(StepDraft closure, StepIndex steps)

@@ -77,7 +77,7 @@ internal static class StepRules
 
         foreach (var key in new[] { "categories", "initial" }.Where(k => !classification && source.Has(k)))
         {
-            Refuse(key, $"{key} is only for the classification decision");
+            Refuse(key, $"{key} {(key == "categories" ? "are" : "is")} only for the classification decision");
         }
 
         if (classification && step.Initial is { } initial && step.Categories?.All(c => c.Definition.Key != initial.Value) == true)
