@@ -22,7 +22,7 @@ internal static class ConditionRules
             var impossible = new Dictionary<Condition, string>(ReferenceEqualityComparer.Instance);
             foreach (var leaf in Leaves(step.When))
             {
-                var problem = CheckLeaf(leaf, steps, out var impossibleChoice);
+                var problem = CheckLeaf(leaf, step, steps, out var impossibleChoice);
                 if (problem is not null)
                 {
                     errors.Add(step.WhenText.Line, step.WhenText.Path, problem);
@@ -65,7 +65,7 @@ internal static class ConditionRules
     };
 
     /// <returns>A problem to report, or null; <paramref name="impossibleChoice"/> is set when the comparison can never match.</returns>
-    private static string? CheckLeaf(Condition leaf, StepIndex steps, out string? impossibleChoice)
+    private static string? CheckLeaf(Condition leaf, StepDraft owner, StepIndex steps, out string? impossibleChoice)
     {
         impossibleChoice = null;
         var reference = leaf switch
@@ -76,7 +76,7 @@ internal static class ConditionRules
             _ => throw new InvalidOperationException($"not a leaf: {leaf}"),
         };
 
-        var (target, problem) = Resolve(reference, steps);
+        var (target, problem) = Resolve(reference, owner, steps);
         if (target is null)
         {
             return problem;
@@ -119,7 +119,7 @@ internal static class ConditionRules
         }
     }
 
-    private static (Target? Target, string? Problem) Resolve(FieldReference reference, StepIndex steps)
+    private static (Target? Target, string? Problem) Resolve(FieldReference reference, StepDraft owner, StepIndex steps)
     {
         if (reference.IsCaseFact)
         {
@@ -133,6 +133,12 @@ internal static class ConditionRules
                 ? steps.Classification?.Categories?.Select(c => c.Definition.Key).ToList()
                 : null;
             return (new Target(type, categories, IsFact: true), null);
+        }
+
+        if (reference.Scope == owner.Key?.Value)
+        {
+            // The step's own answers exist only once it applies, so such a condition could never open it.
+            return (null, $"'{reference}' is this step's own field: a step's condition cannot depend on its own answers");
         }
 
         var step = steps.Find(reference.Scope);

@@ -130,7 +130,9 @@ internal static class StepRules
 
     private static void CheckDecisionsAreUnique(WorkflowDraft workflow, StepIndex steps, Diagnostics errors)
     {
-        if (steps.All.Count > 0 && steps.Closure is null)
+        // A closure step with a misspelt kind is reported as that; "no closure" would be a second message for one slip.
+        var misspeltClosure = steps.All.Any(s => s.Kind is null && s.Decides == DecisionPurpose.Closure);
+        if (steps.All.Count > 0 && steps.Closure is null && !misspeltClosure)
         {
             errors.Add(
                 workflow.Source.LineOf("steps"), "steps",

@@ -148,6 +148,25 @@ internal sealed class YamlMap
         return null;
     }
 
+    /// <summary>A word from a fixed vocabulary (kind, field type, decision); anything else is reported with the choices.</summary>
+    public T? Word<T>(string key, IReadOnlyDictionary<string, T> words, string what, bool required = false)
+        where T : struct
+    {
+        var word = Scalar(key, required);
+        if (word is null)
+        {
+            return null;
+        }
+
+        if (words.TryGetValue(word.Value, out var value))
+        {
+            return value;
+        }
+
+        _errors.Add(word.Line, word.Path, $"unknown {what} '{word.Value}' (expected one of {Vocabulary.List(words.Keys)})");
+        return null;
+    }
+
     public TimeSpan? Duration(string key, bool required = false)
     {
         var scalar = Scalar(key, required);

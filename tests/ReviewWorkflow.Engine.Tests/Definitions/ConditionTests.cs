@@ -86,6 +86,16 @@ public sealed class ConditionTests
     }
 
     [Fact]
+    public void AStepCannotWaitForItsOwnAnswers()
+    {
+        var yaml = Minimal.With(("    due: PT4H\n", "    due: PT4H\n    when: report.noteFound\n"));
+
+        Assert.Equal(
+            ["test.yaml:9: steps[0].when: 'report.noteFound' is this step's own field: a step's condition cannot depend on its own answers"],
+            Minimal.Errors(yaml));
+    }
+
+    [Fact]
     public void EveryBadReferenceInOneConditionIsReported()
     {
         Assert.Equal(
