@@ -44,7 +44,7 @@ public sealed class WorkflowCatalog
             {
                 errors.Add(new(path, 1, "(file)", "expected a path like <workflow-key>/v<N>.yaml, relative to the workflows folder"));
             }
-            else if (published.TryGetValue((identity.Key, identity.Version), out var hash) && hash != ContentHash.Of(text))
+            else if (published.TryGetValue((identity.Key, identity.Version), out var hash) && !string.Equals(hash, ContentHash.Of(text), StringComparison.OrdinalIgnoreCase))
             {
                 var next = identities.Where(i => i?.Key == identity.Key).Max(i => i!.Version) + 1;
                 errors.Add(new(path, 1, "(file)",
