@@ -1,0 +1,236 @@
+using System.Globalization;
+using YamlDotNet.RepresentationModel;
+
+namespace ReviewWorkflow.Engine.Definitions;
+
+/// <summary>
+/// One YAML mapping read against the keys it may hold. Every getter reports a wrong shape or a
+/// bad value itself and returns null, so callers read a whole file without stopping.
+/// </summary>
+internal sealed class YamlMap
+{
+    private readonly Dictionary<string, (YamlNode Key, YamlNode Value)> _entries = [];
+    private readonly Diagnostics _errors;
+
+    private YamlMap(string path, int line, Diagnostics errors)
+    {
+        Path = path;
+        Line = line;
+        _errors = errors;
+    }
+
+    public string Path { get; }
+
+    public int Line { get; }
+
+    /// <summary>Reads <paramref name="node"/> as a mapping; unknown keys are errors so a typo is never silently ignored.</summary>
+    public static YamlMap? Read(
+        YamlNode node, string path, Diagnostics errors, IReadOnlyCollection<string> known, Func<string, string>? unknownKeyMessage = null)
+    {
+        if (node is not YamlMappingNode mapping)
+        {
+            errors.Add(node.Line(), path.Length == 0 ? "(root)" : path, $"expected a mapping of keys to values, found {node.Describe()}");
+            return null;
+        }
+
+        var map = new YamlMap(path, node.Line(), errors);
+        foreach (var (key, value) in mapping.Children)
+        {
+            if (key is not YamlScalarNode { Value: { Length: > 0 } name })
+            {
+                errors.Add(key.Line(), path.Length == 0 ? "(root)" : path, "keys must be plain words");
+                continue;
+            }
+
+            if (!known.Contains(name))
+            {
+                errors.Add(key.Line(), map.PathOf(name), unknownKeyMessage?.Invoke(name) ?? $"unknown key '{name}'");
+                continue;
+            }
+
+            map._entries[name] = (key, value);
+        }
+
+        return map;
+    }
+
+    public string PathOf(string key) => Path.Length == 0 ? key : $"{Path}.{key}";
+
+    /// <summary>The line to blame for <paramref name="key"/>: its value if present, else the mapping.</summary>
+    public int LineOf(string key) => _entries.TryGetValue(key, out var e) ? e.Value.Line() : Line;
+
+    /// <summary>True when the key is written, even with an empty value.</summary>
+    public bool Has(string key) => _entries.ContainsKey(key);
+
+    /// <summary>The value node, or null when absent or empty; reports a missing required key.</summary>
+    public YamlNode? Node(string key, bool required = false)
+    {
+        if (_entries.TryGetValue(key, out var entry) && !entry.Value.IsNull())
+        {
+            return entry.Value;
+        }
+
+        if (required)
+        {
+            _errors.Add(LineOf(key), PathOf(key), Has(key) ? $"required key '{key}' has no value" : $"missing required key '{key}'");
+        }
+
+        return null;
+    }
+
+    public Located? Scalar(string key, bool required = false)
+    {
+        var node = Node(key, required);
+        if (node is null)
+        {
+            return null;
+        }
+
+        if (node is not YamlScalarNode scalar)
+        {
+            _errors.Add(node.Line(), PathOf(key), $"expected a single value, found {node.Describe()}");
+            return null;
+        }
+
+        return new Located(scalar.Value ?? "", node.Line(), PathOf(key));
+    }
+
+    public string? Text(string key, bool required = false) => Scalar(key, required)?.Value;
+
+    public int? Integer(string key, bool required = false)
+    {
+        var scalar = Scalar(key, required);
+        if (scalar is null)
+        {
+            return null;
+        }
+
+        if (int.TryParse(scalar.Value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value))
+        {
+            return value;
+        }
+
+        _errors.Add(scalar.Line, scalar.Path, $"'{scalar.Value}' is not a whole number");
+        return null;
+    }
+
+    public double? Number(string key, bool required = false)
+    {
+        var scalar = Scalar(key, required);
+        if (scalar is null)
+        {
+            return null;
+        }
+
+        if (double.TryParse(scalar.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && double.IsFinite(value))
+        {
+            return value;
+        }
+
+        _errors.Add(scalar.Line, scalar.Path, $"'{scalar.Value}' is not a number");
+        return null;
+    }
+
+    public bool? Flag(string key)
+    {
+        var scalar = Scalar(key);
+        if (scalar is null)
+        {
+            return null;
+        }
+
+        if (bool.TryParse(scalar.Value, out var value))
+        {
+            return value;
+        }
+
+        _errors.Add(scalar.Line, scalar.Path, $"'{scalar.Value}' is not true or false");
+        return null;
+    }
+
+    /// <summary>A word from a fixed vocabulary (kind, field type, decision); anything else is reported with the choices.</summary>
+    public T? Word<T>(string key, IReadOnlyDictionary<string, T> words, string what, bool required = false)
+        where T : struct
+    {
+        var word = Scalar(key, required);
+        if (word is null)
+        {
+            return null;
+        }
+
+        if (words.TryGetValue(word.Value, out var value))
+        {
+            return value;
+        }
+
+        _errors.Add(word.Line, word.Path, $"unknown {what} '{word.Value}' (expected one of {Vocabulary.List(words.Keys)})");
+        return null;
+    }
+
+    public TimeSpan? Duration(string key, bool required = false)
+    {
+        var scalar = Scalar(key, required);
+        if (scalar is null)
+        {
+            return null;
+        }
+
+        if (IsoDuration.TryParse(scalar.Value, out var value, out var error))
+        {
+            return value;
+        }
+
+        _errors.Add(scalar.Line, scalar.Path, error);
+        return null;
+    }
+
+    /// <summary>The items of a list value with their paths (<c>steps[3]</c>); null when absent.</summary>
+    public IReadOnlyList<(YamlNode Node, string Path)>? Items(string key, bool required = false)
+    {
+        var node = Node(key, required);
+        if (node is null)
+        {
+            return null;
+        }
+
+        if (node is not YamlSequenceNode sequence)
+        {
+            _errors.Add(node.Line(), PathOf(key), $"expected a list, found {node.Describe()}");
+            return null;
+        }
+
+        return [.. sequence.Children.Select((item, i) => (item, $"{PathOf(key)}[{i}]"))];
+    }
+
+    /// <summary>A list of single values, such as <c>after: [a, b]</c>; null when absent.</summary>
+    public IReadOnlyList<Located>? Words(string key, bool required = false)
+    {
+        var items = Items(key, required);
+        if (items is null)
+        {
+            return null;
+        }
+
+        var words = new List<Located>();
+        foreach (var (node, path) in items)
+        {
+            if (node is YamlScalarNode { Value: { Length: > 0 } value } && !node.IsNull())
+            {
+                words.Add(new Located(value, node.Line(), path));
+            }
+            else
+            {
+                _errors.Add(node.Line(), path, node is YamlScalarNode ? "empty value" : $"expected a single value, found {node.Describe()}");
+            }
+        }
+
+        return words;
+    }
+
+    public YamlMap? Map(
+        string key, IReadOnlyCollection<string> known, bool required = false, Func<string, string>? unknownKeyMessage = null)
+    {
+        var node = Node(key, required);
+        return node is null ? null : Read(node, PathOf(key), _errors, known, unknownKeyMessage);
+    }
+}
