@@ -16,7 +16,7 @@ public sealed class ConcurrencyTests(ReviewApp app) : IClassFixture<ReviewApp>
             first.CompleteAsync(id, "initial-report", Api.InitialReport),
             second.CompleteAsync(id, "initial-report", Api.InitialReport));
 
-        Assert.Equal([HttpStatusCode.Conflict, HttpStatusCode.OK], responses.Select(r => r.StatusCode).Order());
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.Conflict], responses.Select(r => r.StatusCode).Order());
         var completions = app.WithDb(db => db.CaseActivities.Count(a => a.CaseId == Guid.Parse(id) && a.StepKey == "initial-report"));
         Assert.Equal(1, completions);
     }
