@@ -19,7 +19,11 @@ fi
 ./scripts/prerequisites.sh --browser
 
 results="${TEST_RESULTS_DIR:-$PWD/TestResults}"
-rm -rf "$results"
+if [[ -z "$results" || "$results" == "/" ]]; then
+  echo "test.sh: refusing to empty TEST_RESULTS_DIR='$results'" >&2
+  exit 2
+fi
+rm -rf "$results" # old TRX files must not count
 mkdir -p "$results"
 
 if ! dotnet build ReviewWorkflow.sln "${build_flags[@]}" </dev/null; then
@@ -32,8 +36,8 @@ dotnet test ReviewWorkflow.sln -c Release --no-build --nologo --logger trx --res
 test_status=$?
 set -e
 
-# Without python3, read the <Counters> element of each TRX file (xunit's skipped tests are
-# counted there as notExecuted); the python summariser counts the individual results instead.
+# Without python3, read the <Counters> element of each TRX file; skipped tests appear there only
+# as total minus executed. The python summariser counts the individual results instead.
 summarise_with_grep() {
   local passed=0 failed=0 skipped=0 file counters
   attr() { sed -n "s/.* $1=\"\([0-9]*\)\".*/\1/p" <<<"$counters" | head -n 1; }
@@ -45,7 +49,7 @@ summarise_with_grep() {
     fi
     passed=$((passed + $(attr passed)))
     failed=$((failed + $(attr failed) + $(attr error) + $(attr timeout) + $(attr aborted)))
-    skipped=$((skipped + $(attr notExecuted)))
+    skipped=$((skipped + $(attr total) - $(attr executed)))
   done < <(find "$results" -name '*.trx' -print0)
   local line="$passed passed, $failed failed"
   ((skipped > 0)) && line+=", $skipped skipped"

@@ -2,8 +2,9 @@
 """Summarise every TRX file under a directory into the CI's closing line.
 
 Prints `N passed, N failed` (with `, N skipped` only when some were skipped) and exits 1 when a
-test failed or none ran, 0 otherwise. Counts come from each <UnitTestResult outcome="...">, so a
-theory's cases count one by one; a file without results falls back to its <Counters> element.
+test failed or none ran, 0 otherwise. Counts come from each top-level <UnitTestResult
+outcome="...">, so a theory's cases count one by one and a skipped test is told apart from a
+failed one; a file without results falls back to its <Counters> element.
 
 Usage: trx-summary.py RESULTS_DIR
 test.sh has a grep/sed fallback for machines without python3 that reads <Counters> only.
@@ -24,7 +25,11 @@ def local(tag: str) -> str:
 def summarise(path: pathlib.Path) -> tuple[int, int, int]:
     root = ET.parse(path).getroot()
     passed = failed = skipped = 0
-    results = [e for e in root.iter() if local(e.tag) == "UnitTestResult"]
+    # Only the run's own results: nested <InnerResults> (data rows of an aggregated test) would
+    # count the same test twice.
+    results = [
+        e for top in root if local(top.tag) == "Results" for e in top if local(e.tag) == "UnitTestResult"
+    ]
     for result in results:
         outcome = result.get("outcome", "")
         if outcome in PASSED:
@@ -38,7 +43,7 @@ def summarise(path: pathlib.Path) -> tuple[int, int, int]:
             get = lambda name: int(counters.get(name, "0"))
             passed += get("passed")
             failed += get("failed") + get("error") + get("timeout") + get("aborted")
-            skipped += get("notExecuted")
+            skipped += get("total") - get("executed")
     return passed, failed, skipped
 
 
