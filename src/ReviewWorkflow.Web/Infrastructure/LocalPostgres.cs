@@ -160,6 +160,7 @@ public sealed class LocalPostgres : IAsyncDisposable, IDisposable
             takenOver = _postmasterPid > 0 && ReadPostmasterPid() is var pid && pid > 0 && pid != _postmasterPid;
             if (ServerIsOurs())
             {
+                // Fast: disconnects clients and shuts down cleanly, without waiting for pools to close.
                 var (code, output) = PgCtl("stop", "-m", "fast", "-w", "-t", "60");
                 if (code != 0)
                 {
@@ -202,7 +203,18 @@ public sealed class LocalPostgres : IAsyncDisposable, IDisposable
 
     // A safety net: if the owner forgets to dispose (or the host is torn down by SIGTERM before it
     // gets to it), the server still stops instead of outliving the process.
-    private void OnProcessExit(object? sender, EventArgs e) => Stop();
+    private void OnProcessExit(object? sender, EventArgs e)
+    {
+        try
+        {
+            Stop();
+        }
+        catch (Exception)
+        {
+            // The process is exiting and its logging may already be gone; an exception here would
+            // only turn a clean exit into a crash. A throwaway cluster's watchdog still cleans up.
+        }
+    }
 
     // ---------------------------------------------------------------- binaries
 
