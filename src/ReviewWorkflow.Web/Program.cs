@@ -3,6 +3,7 @@ using ReviewWorkflow.Web.Accounts;
 using ReviewWorkflow.Web.Audit;
 using ReviewWorkflow.Web.Cases;
 using ReviewWorkflow.Web.Infrastructure;
+using ReviewWorkflow.Web.Linkage;
 using ReviewWorkflow.Web.Steps;
 using Scalar.AspNetCore;
 
@@ -32,6 +33,7 @@ app.MapAdminUsers();
 app.MapCases();
 app.MapSteps();
 app.MapAudit();
+app.MapLinkage();
 
 await app.RunAsync();
 return 0;

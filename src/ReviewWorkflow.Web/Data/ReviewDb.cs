@@ -18,12 +18,15 @@ public sealed class ReviewDb(DbContextOptions<ReviewDb> options) : IdentityDbCon
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
     public DbSet<PublishedWorkflow> PublishedWorkflows => Set<PublishedWorkflow>();
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
+    public DbSet<Linkage.LinkageCandidate> LinkageCandidates => Set<Linkage.LinkageCandidate>();
+    public DbSet<Linkage.PersonIdentifier> PersonIdentifiers => Set<Linkage.PersonIdentifier>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(ReviewDb).Assembly);
         builder.HasSequence<long>("case_reference_seq");
+        builder.HasPostgresExtension("postgis"); // the linkage search: places as geography, GiST radius queries
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configuration)

@@ -20,12 +20,13 @@ public static class ServiceSetup
         var services = builder.Services;
         var connectionString = DatabaseSetup.ResolveConnectionString(builder);
 
-        services.AddDbContext<ReviewDb>(o => o.UseNpgsql(connectionString).UseSnakeCaseNamingConvention());
+        services.AddDbContext<ReviewDb>(o => o.UseNpgsql(connectionString, n => n.UseNetTopologySuite()).UseSnakeCaseNamingConvention());
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<WorkflowRegistry>();
         services.AddScoped<AuditTrail>();
         services.AddScoped<CaseProcedure>();
         services.AddScoped<CaseCreation>();
+        services.AddScoped<ReviewWorkflow.Web.Linkage.LinkageCheck>();
 
         services.AddIdentityApiEndpoints<User>(o =>
             {

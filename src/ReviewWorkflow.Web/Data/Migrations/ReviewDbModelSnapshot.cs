@@ -4,6 +4,7 @@ using System.Collections.Generic;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using NetTopologySuite.Geometries;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 using ReviewWorkflow.Web.Data;
 
@@ -21,6 +22,7 @@ namespace ReviewWorkflow.Web.Data.Migrations
                 .HasAnnotation("ProductVersion", "10.0.15")
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
+            NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "postgis");
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
             modelBuilder.HasSequence("case_reference_seq");
@@ -422,6 +424,12 @@ namespace ReviewWorkflow.Web.Data.Migrations
                         .HasColumnType("text")
                         .HasColumnName("owner");
 
+                    b.Property<Point>("Place")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("geography (Point, 4326)")
+                        .HasColumnName("place")
+                        .HasComputedColumnSql("(ST_SetSRID(ST_MakePoint(longitude, latitude), 4326)::geography)", true);
+
                     b.Property<string>("Reference")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -437,6 +445,13 @@ namespace ReviewWorkflow.Web.Data.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)")
                         .HasColumnName("status");
+
+                    b.PrimitiveCollection<List<string>>("SubstanceFamilies")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("text[]")
+                        .HasColumnName("substance_families")
+                        .HasDefaultValueSql("'{}'::text[]");
 
                     b.PrimitiveCollection<List<string>>("Substances")
                         .IsRequired()
@@ -472,12 +487,25 @@ namespace ReviewWorkflow.Web.Data.Migrations
                     b.HasKey("Id")
                         .HasName("pk_cases");
 
+                    b.HasIndex("FoundAt")
+                        .HasDatabaseName("ix_cases_found_at");
+
                     b.HasIndex("OfficerId")
                         .HasDatabaseName("ix_cases_officer_id");
+
+                    b.HasIndex("Place")
+                        .HasDatabaseName("ix_cases_place");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Place"), "gist");
 
                     b.HasIndex("Reference")
                         .IsUnique()
                         .HasDatabaseName("ix_cases_reference");
+
+                    b.HasIndex("SubstanceFamilies")
+                        .HasDatabaseName("ix_cases_substance_families");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SubstanceFamilies"), "gin");
 
                     b.HasIndex("Team", "Status")
                         .HasDatabaseName("ix_cases_team_status");
@@ -536,6 +564,136 @@ namespace ReviewWorkflow.Web.Data.Migrations
                         .HasDatabaseName("ix_case_persons_case_id");
 
                     b.ToTable("case_persons", (string)null);
+                });
+
+            modelBuilder.Entity("ReviewWorkflow.Web.Linkage.LinkageCandidate", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("AddedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("added_at");
+
+                    b.Property<Guid>("CandidateCaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("candidate_case_id");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("decided_at");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)")
+                        .HasColumnName("decided_by");
+
+                    b.Property<string>("DecidedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("decided_by_name");
+
+                    b.Property<string>("Decision")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("decision");
+
+                    b.Property<string>("Rationale")
+                        .HasMaxLength(10000)
+                        .HasColumnType("character varying(10000)")
+                        .HasColumnName("rationale");
+
+                    b.Property<string>("ReasonsJson")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("reasons_json");
+
+                    b.Property<double>("Score")
+                        .HasColumnType("double precision")
+                        .HasColumnName("score");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_linkage_candidates");
+
+                    b.HasIndex("CandidateCaseId")
+                        .HasDatabaseName("ix_linkage_candidates_candidate_case_id");
+
+                    b.HasIndex("CaseId")
+                        .HasDatabaseName("ix_linkage_candidates_undecided")
+                        .HasFilter("decision IS NULL");
+
+                    b.HasIndex("CaseId", "CandidateCaseId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_linkage_candidates_case_id_candidate_case_id");
+
+                    b.ToTable("linkage_candidates", (string)null);
+                });
+
+            modelBuilder.Entity("ReviewWorkflow.Web.Linkage.PersonIdentifier", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("label");
+
+                    b.Property<string>("PersonKey")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("person_key");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("role");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("value");
+
+                    b.HasKey("Id")
+                        .HasName("pk_linkage_identifiers");
+
+                    b.HasIndex("CaseId")
+                        .HasDatabaseName("ix_linkage_identifiers_case_id");
+
+                    b.HasIndex("Kind", "Value", "Id")
+                        .HasDatabaseName("ix_linkage_identifiers_kind_value_id");
+
+                    b.ToTable("linkage_identifiers", (string)null);
                 });
 
             modelBuilder.Entity("ReviewWorkflow.Web.Notifications.OutboxMessage", b =>
@@ -837,6 +995,33 @@ namespace ReviewWorkflow.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_case_persons_cases_case_id");
+                });
+
+            modelBuilder.Entity("ReviewWorkflow.Web.Linkage.LinkageCandidate", b =>
+                {
+                    b.HasOne("ReviewWorkflow.Web.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CandidateCaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_linkage_candidates_cases_candidate_case_id");
+
+                    b.HasOne("ReviewWorkflow.Web.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_linkage_candidates_cases_case_id");
+                });
+
+            modelBuilder.Entity("ReviewWorkflow.Web.Linkage.PersonIdentifier", b =>
+                {
+                    b.HasOne("ReviewWorkflow.Web.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_linkage_identifiers_cases_case_id");
                 });
 
             modelBuilder.Entity("ReviewWorkflow.Web.Steps.CaseActivity", b =>

@@ -1,0 +1,95 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using ReviewWorkflow.Engine.Commands;
+using ReviewWorkflow.Engine.Linkage;
+using ReviewWorkflow.Web.Accounts;
+using ReviewWorkflow.Web.Cases;
+using ReviewWorkflow.Web.Data;
+using ReviewWorkflow.Web.Notifications;
+
+namespace ReviewWorkflow.Web.Linkage;
+
+public static class LinkageEndpoints
+{
+    public static void MapLinkage(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/api/cases/{id:guid}/linkage").WithTags("Linkage").RequireAuthorization(Policies.Casework);
+
+        group.MapGet("/", async Task<Results<Ok<LinkageDto>, ProblemHttpResult>>
+            (Guid id, ReviewDb db, CurrentUser user, CancellationToken ct) =>
+        {
+            var team = await db.Cases.Where(c => c.Id == id).Select(c => c.Team).FirstOrDefaultAsync(ct);
+            if (team is null || !user.CanSee(team)) return CaseResults.NotFound();
+            var rows = await (from x in db.LinkageCandidates.AsNoTracking()
+                              join other in db.Cases on x.CandidateCaseId equals other.Id
+                              where x.CaseId == id
+                              orderby x.Score descending, other.Reference
+                              select new { Candidate = x, other.Reference }).ToListAsync(ct);
+            return TypedResults.Ok(new LinkageDto(rows.Select(r => r.Candidate.ToDto(r.Reference)).ToList()));
+        });
+
+        group.MapPost("/{candidateCaseId:guid}/disposition", async Task<Results<Ok<LinkageCandidateDto>, ProblemHttpResult, ValidationProblem>>
+            (Guid id, Guid candidateCaseId, DispositionRequest request, CaseProcedure procedure, ReviewDb db, CurrentUser user,
+             IConfiguration configuration, CancellationToken ct) =>
+        {
+            if (request.Rationale is { Length: > CaseLimits.Rationale })
+                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["rationale"] = [$"at most {CaseLimits.Rationale} characters"] });
+            // Visibility first: whether another team's case has a given candidate is itself information.
+            var team = await db.Cases.Where(c => c.Id == id).Select(c => c.Team).FirstOrDefaultAsync(ct);
+            var row = team is not null && user.CanSee(team)
+                ? await db.LinkageCandidates.FirstOrDefaultAsync(x => x.CaseId == id && x.CandidateCaseId == candidateCaseId, ct)
+                : null;
+            if (row is null)
+                return TypedResults.Problem("No such linkage candidate on this case, or not one of your team's cases.",
+                    statusCode: StatusCodes.Status404NotFound, title: "Not found");
+            var reference = await db.Cases.Where(c => c.Id == candidateCaseId).Select(c => c.Reference).SingleAsync(ct);
+
+            var outcome = await procedure.RunAsync(id, user, "linkage.dispositioned", (context, now) =>
+            {
+                var decided = LinkageDisposition.Decide(context.Definition, context.State, new CandidateView(reference, row.Decision),
+                    request.Decision, request.Rationale, user.ToActor(), now);
+                if (decided is ReviewWorkflow.Engine.Commands.Accepted) Apply(db, context, row, reference, request, user, configuration, now);
+                return decided;
+            }, ct);
+            return outcome switch
+            {
+                CaseDone => TypedResults.Ok(row.ToDto(reference)),
+                CaseNotFound => CaseResults.NotFound(),
+                CaseRefused refused => refused.Refusal.ToHttp() switch
+                {
+                    { Result: ProblemHttpResult p } => p,
+                    { Result: ValidationProblem v } => v,
+                    _ => throw new InvalidOperationException("unexpected refusal"),
+                },
+                _ => throw new InvalidOperationException("unknown outcome"),
+            };
+        });
+    }
+
+    /// <summary>Records the decision on the candidate (saved with the case by the procedure, in its transaction).</summary>
+    private static void Apply(ReviewDb db, CaseContext context, LinkageCandidate row, string reference, DispositionRequest request,
+        CurrentUser user, IConfiguration configuration, DateTimeOffset now)
+    {
+        var c = context.Case;
+        row.Decision = request.Decision!.Trim().ToLowerInvariant();
+        row.Rationale = request.Rationale!.Trim();
+        row.DecidedBy = user.Id;
+        row.DecidedByName = user.DisplayName;
+        row.DecidedAt = now;
+        row.UpdatedAt = now;
+        // A closed case is on the review list only while a candidate that arrived after closing is undecided.
+        if (c.Status == CaseStatus.Closed)
+            c.NeedsReview = db.LinkageCandidates.Local.Any(x => x.CaseId == c.Id && x.Decision is null);
+
+        if (row.Decision != LinkageDisposition.Linked) return;
+        // F3: a confirmed link is a significant incident; the supervisor and the inspector must know.
+        var link = $"{LinkageCheck.PublicUrl(configuration)}/api/cases/{c.Id}/linkage";
+        var subject = $"{c.Reference}: linked to {reference}";
+        var text = $"Case {c.Reference} was linked to {reference} by an officer. The homicide referral is now required. See: {link}";
+        foreach (var recipient in new[] { "supervisor", "inspector" })
+        {
+            Outbox.Enqueue(db, $"linkage-linked:{c.Id}:{row.CandidateCaseId}:{recipient}", c.Id, "linkage", recipient, c.Team,
+                subject, text, $"<p>{System.Net.WebUtility.HtmlEncode(text)}</p>", now);
+        }
+    }
+}
