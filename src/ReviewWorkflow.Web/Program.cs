@@ -19,6 +19,8 @@ await app.PrepareDatabaseAsync(seedDemo: args.Contains("--seed-demo") || app.Env
 
 if (args is ["verify-audit", ..])
     return await VerifyAuditCommand.RunAsync(app);
+if (args is ["import-deaths", .. var importArgs])
+    return await ImportDeathsCommand.RunAsync(app, importArgs);
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
