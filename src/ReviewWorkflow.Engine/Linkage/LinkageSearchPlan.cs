@@ -2,46 +2,98 @@ using ReviewWorkflow.Engine.Definitions;
 
 namespace ReviewWorkflow.Engine.Linkage;
 
+/// <summary>A place-and-time box of the search: deaths within the radius and within the window either side.</summary>
+public sealed record PlaceBox(double RadiusMeters, TimeSpan Window);
+
 /// <summary>
 /// What the candidate search must fetch for one death so that no death able to reach the threshold
-/// is missed: deaths within the radius and window; deaths sharing a person identifier or a named
-/// mention, at any distance and time; deaths sharing a rare substance at any distance, within
-/// <see cref="RareWindow"/>. The application runs it as indexed queries; the scorer decides.
+/// within the step's radius and window is missed, and as few others as possible:
+/// <list type="bullet">
+/// <item>deaths near in place and time (<see cref="PlaceBoxes"/>): the scorer's distance and time
+/// strengths fall steeply, so a death that shares no rare drug and no person can only reach the
+/// threshold when it is both close and recent; the boxes are a staircase around exactly that region;</item>
+/// <item>deaths sharing a rare drug (<see cref="RareFamilies"/>): anywhere within the radius and window,
+/// and at any distance within <see cref="RareWindow"/>;</item>
+/// <item>deaths sharing a person identifier, or naming a person (<see cref="Lookups"/>): at any distance and time.</item>
+/// </list>
+/// The application runs these as indexed queries; the scorer then decides.
 /// </summary>
 public sealed record LinkageSearchPlan(
+    IReadOnlyList<PlaceBox> PlaceBoxes,
     double RadiusMeters,
     TimeSpan Window,
     IReadOnlyList<string> RareFamilies,
     TimeSpan RareWindow,
     IReadOnlyList<(string Kind, string Value)> Lookups)
 {
+    /// <summary>Steps of the staircase; more steps fetch fewer rows but run more index scans.</summary>
+    public const int Steps = 8;
+
     public static LinkageSearchPlan For(LinkageSettings settings, LinkageSubject subject)
     {
-        var rare = subject.SubstanceFamilies.Where(SubstanceCatalog.IsRare).ToList();
-        var rareWindow = rare.Count == 0 ? TimeSpan.Zero : RareWindowFor(settings, rare.Max(SubstanceCatalog.Specificity));
-        return new LinkageSearchPlan(settings.RadiusKm * 1000, TimeSpan.FromDays(settings.WindowDays),
-            rare.Count > 0 && rareWindow > TimeSpan.Zero ? rare : [], rareWindow, LookupsFor(subject.Identifiers));
+        double W(string factor) => settings.Weights.GetValueOrDefault(factor);
+        var needed = settings.Threshold * settings.Weights.Values.Sum();
+        // The most the other factors could add for this death (its sex, age and markers known or not).
+        var profile = W(LinkageScorer.Profile) * ((Known(subject.Sex) ? 0.5 : 0) + (subject.AgeYears is null ? 0 : 0.5));
+        var markers = subject.Markers.Count > 0 ? W(LinkageScorer.Markers) : 0;
+        var families = subject.SubstanceFamilies;
+        var common = families.Where(f => !SubstanceCatalog.IsRare(f)).Select(SubstanceCatalog.Specificity).DefaultIfEmpty(0).Max();
+        var rare = families.Where(SubstanceCatalog.IsRare).ToList();
+
+        var boxes = Staircase(settings, needed - profile - markers - W(LinkageScorer.Substance) * common);
+        var rareWindow = TimeSpan.Zero;
+        if (rare.Count > 0)
+        {
+            var withRare = needed - profile - markers - W(LinkageScorer.Substance) * rare.Max(SubstanceCatalog.Specificity);
+            rareWindow = TimeWithin(settings, withRare / Math.Max(W(LinkageScorer.Time), double.Epsilon));
+        }
+        return new LinkageSearchPlan(boxes, settings.RadiusKm * 1000, TimeSpan.FromDays(settings.WindowDays),
+            rare, rareWindow, LookupsFor(subject.Identifiers));
+
+        static bool Known(string sex) => sex is not (null or "" or "unknown");
     }
 
     /// <summary>
-    /// Beyond the radius the place adds nothing, so a death sharing only a rare substance, the
-    /// profile and the markers reaches the threshold only when it is close enough in time. Searching
-    /// just that span keeps a nationwide rare-substance search small without losing any candidate.
+    /// Boxes covering every (distance, time gap) where distance and time together can still add
+    /// <paramref name="needed"/>: box i reaches out to distance dᵢ with the time gap still possible at
+    /// dᵢ₋₁, so each ring is covered with the most generous window any point in it could need.
+    /// Margins (1%, one day) keep rounding from ever dropping a candidate.
     /// </summary>
-    public static TimeSpan RareWindowFor(LinkageSettings settings, double specificity)
+    public static IReadOnlyList<PlaceBox> Staircase(LinkageSettings settings, double needed)
     {
         double W(string factor) => settings.Weights.GetValueOrDefault(factor);
-        var total = settings.Weights.Values.Sum();
-        var withoutTime = W(LinkageScorer.Substance) * specificity + W(LinkageScorer.Profile) + W(LinkageScorer.Markers);
-        var timeWeight = W(LinkageScorer.Time);
-        var needed = settings.Threshold * total - withoutTime;
-        if (needed <= 0) return TimeSpan.FromDays(settings.WindowDays);
-        if (timeWeight <= 0 || needed > timeWeight) return TimeSpan.Zero;
-        var strength = needed / timeWeight;
+        var wd = W(LinkageScorer.Distance);
+        var wt = W(LinkageScorer.Time);
+        if (needed > wd + wt) return [];
+        // Farthest distance at which the time gap could still make up the rest (same day), within the radius.
+        var maxKm = wd <= 0 ? settings.RadiusKm : Math.Min(settings.RadiusKm, Inverse((needed - wt) / wd, settings.RadiusKm));
+        var boxes = new List<PlaceBox>();
+        var inner = 0.0;
+        for (var i = 1; i <= Steps; i++)
+        {
+            var outer = maxKm * i / Steps;
+            var window = TimeWithin(settings, (needed - wd * LinkageScorer.DistanceStrength(settings, inner)) / Math.Max(wt, double.Epsilon));
+            if (window > TimeSpan.Zero) boxes.Add(new PlaceBox(outer * 1000 * 1.01 + 1, window));
+            inner = outer;
+        }
+        return boxes;
+    }
+
+    /// <summary>The largest time gap whose time strength is at least <paramref name="strength"/>, plus a day (whole window if any gap will do).</summary>
+    private static TimeSpan TimeWithin(LinkageSettings settings, double strength)
+    {
+        if (strength <= 0) return TimeSpan.FromDays(settings.WindowDays);
+        if (strength > 1) return TimeSpan.Zero;
+        return TimeSpan.FromDays(Math.Min(settings.WindowDays, Math.Ceiling(Inverse(strength, settings.WindowDays)) + 1));
+    }
+
+    /// <summary>The value at which the scorer's decay (1 at 0, 0 at the limit) equals <paramref name="strength"/>.</summary>
+    private static double Inverse(double strength, double limit)
+    {
+        if (strength <= 0) return limit;
+        if (strength >= 1) return 0;
         var floor = Math.Exp(-3);
-        var days = -settings.WindowDays / 3.0 * Math.Log(strength * (1 - floor) + floor);
-        // A day more than the exact bound, so rounding of stored times can never drop a candidate.
-        return TimeSpan.FromDays(Math.Min(settings.WindowDays, Math.Ceiling(days) + 1));
+        return -limit / 3.0 * Math.Log(strength * (1 - floor) + floor);
     }
 
     /// <summary>

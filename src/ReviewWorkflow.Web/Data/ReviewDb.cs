@@ -27,6 +27,7 @@ public sealed class ReviewDb(DbContextOptions<ReviewDb> options) : IdentityDbCon
         builder.ApplyConfigurationsFromAssembly(typeof(ReviewDb).Assembly);
         builder.HasSequence<long>("case_reference_seq");
         builder.HasPostgresExtension("postgis"); // the linkage search: places as geography, GiST radius queries
+        builder.HasPostgresExtension("btree_gist"); // ... with the time found in the same GiST index
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configuration)

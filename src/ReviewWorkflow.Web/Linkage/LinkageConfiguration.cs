@@ -16,7 +16,8 @@ internal sealed class CaseLinkageConfiguration : IEntityTypeConfiguration<Case>
         // Computed by the database, so the point can never disagree with the coordinates, whoever writes them (COPY included).
         b.Property(c => c.Place).HasColumnType("geography (Point, 4326)")
             .HasComputedColumnSql("(ST_SetSRID(ST_MakePoint(longitude, latitude), 4326)::geography)", stored: true);
-        b.HasIndex(c => c.Place).HasMethod("gist");
+        // Place and time in one GiST index (btree_gist), so a search box reads only the deaths in both.
+        b.HasIndex(c => new { c.Place, c.FoundAt }).HasMethod("gist");
         b.Property(c => c.SubstanceFamilies).HasDefaultValueSql("'{}'::text[]");
         b.HasIndex(c => c.SubstanceFamilies).HasMethod("gin");
         b.HasIndex(c => c.FoundAt);

@@ -10,7 +10,7 @@ public sealed record FoundDeath(Guid Id, string Team, string OfficerId, bool Clo
 /// <summary>
 /// The candidate search: indexed queries in PostgreSQL that return every recorded death the
 /// scorer could rate at or above the threshold (see <see cref="LinkageSearchPlan"/>), and few
-/// others. Distance, time and the rest are weighed by the engine, not here.
+/// others. Distance, time and the rest are weighed by the engine, not here. One round trip.
 /// </summary>
 public static class LinkageSearch
 {
@@ -20,80 +20,138 @@ public static class LinkageSearch
     /// </summary>
     public const int PerValueLimit = 50;
 
+    private const string Columns = """
+        c.id, c.reference, c.team, c.officer_id, c.status, c.workflow_key, c.workflow_version,
+        c.found_at, c.latitude, c.longitude, c.deceased_sex, c.deceased_age_years, c.substance_families, c.markers
+        """;
+
+    // Stored identifiers equal to one of the plan's lookups, at most PerValueLimit per value (index on kind, value, id).
+    private const string IdentifierMatches = """
+        SELECT m.case_id, m.kind, m.value, m.role, m.person_key, m.label
+        FROM unnest(@kinds, @values) AS q(kind, value)
+        CROSS JOIN LATERAL (
+            SELECT i.case_id, i.kind, i.value, i.role, i.person_key, i.label
+            FROM linkage_identifiers i
+            WHERE i.kind = q.kind AND i.value = q.value AND i.case_id <> @self
+            ORDER BY i.id DESC
+            LIMIT @limit) m
+        """;
+
     public static async Task<IReadOnlyList<FoundDeath>> FindAsync(
         NpgsqlConnection connection, Guid self, LinkageSubject subject, LinkageSearchPlan plan, CancellationToken ct = default)
     {
-        var matched = await IdentifiersAsync(connection, self, plan, ct);
-        var ids = matched.Keys.ToArray();
+        await using var batch = new NpgsqlBatch(connection);
+        var identifiers = new NpgsqlBatchCommand(IdentifierMatches);
+        AddLookups(identifiers.Parameters, self, plan);
+        var (sql, parameters) = CasesQuery(self, subject, plan);
+        var cases = new NpgsqlBatchCommand(sql);
+        cases.Parameters.AddRange(parameters.ToArray());
+        batch.BatchCommands.Add(identifiers);
+        batch.BatchCommands.Add(cases);
 
-        await using var command = new NpgsqlCommand("""
-            SELECT c.id, c.reference, c.team, c.officer_id, c.status, c.workflow_key, c.workflow_version,
-                   c.found_at, c.latitude, c.longitude, c.deceased_sex, c.deceased_age_years, c.substance_families, c.markers
-            FROM cases c
-            WHERE c.id IN (
-                SELECT p.id FROM cases p
-                WHERE ST_DWithin(p.place, ST_SetSRID(ST_MakePoint(@lon, @lat), 4326)::geography, @radius, false)
-                  AND p.found_at BETWEEN @from AND @to
-                UNION ALL
-                SELECT r.id FROM cases r
-                WHERE cardinality(@rare) > 0 AND r.substance_families && @rare AND r.found_at BETWEEN @rareFrom AND @rareTo
-                UNION ALL
-                SELECT unnest(@ids))
-              AND c.id <> @self
-            """, connection);
-        command.Parameters.AddWithValue("lon", subject.Longitude);
-        command.Parameters.AddWithValue("lat", subject.Latitude);
-        command.Parameters.AddWithValue("radius", plan.RadiusMeters);
-        command.Parameters.AddWithValue("from", subject.FoundAt - plan.Window);
-        command.Parameters.AddWithValue("to", subject.FoundAt + plan.Window);
-        command.Parameters.AddWithValue("rare", NpgsqlDbType.Array | NpgsqlDbType.Text, plan.RareFamilies.ToArray());
-        command.Parameters.AddWithValue("rareFrom", subject.FoundAt - plan.RareWindow);
-        command.Parameters.AddWithValue("rareTo", subject.FoundAt + plan.RareWindow);
-        command.Parameters.AddWithValue("ids", NpgsqlDbType.Array | NpgsqlDbType.Uuid, ids);
-        command.Parameters.AddWithValue("self", self);
-
+        var matched = new Dictionary<Guid, List<LinkageIdentifier>>();
         var found = new List<FoundDeath>();
-        await using var reader = await command.ExecuteReaderAsync(ct);
+        var seen = new HashSet<Guid>();
+        await using var reader = await batch.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            var caseId = reader.GetGuid(0);
+            if (!matched.TryGetValue(caseId, out var list)) matched[caseId] = list = [];
+            list.Add(new LinkageIdentifier(reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4), reader.GetString(5)));
+        }
+        await reader.NextResultAsync(ct);
         while (await reader.ReadAsync(ct))
         {
             var id = reader.GetGuid(0);
+            if (!seen.Add(id)) continue;
             var facts = new LinkageSubject(
                 reader.GetString(1), reader.GetFieldValue<DateTimeOffset>(7), reader.GetDouble(8), reader.GetDouble(9),
                 reader.GetFieldValue<string[]>(12), reader.GetString(10), reader.IsDBNull(11) ? null : reader.GetInt32(11),
-                reader.GetFieldValue<string[]>(13), matched.TryGetValue(id, out var identifiers) ? identifiers : []);
+                reader.GetFieldValue<string[]>(13), matched.TryGetValue(id, out var identifiersOf) ? identifiersOf : []);
             found.Add(new FoundDeath(id, reader.GetString(2), reader.GetString(3), reader.GetString(4) == "Closed",
                 reader.GetString(5), reader.GetInt32(6), facts));
         }
         return found;
     }
 
-    /// <summary>Stored identifiers equal to one of the plan's lookups, by case.</summary>
-    private static async Task<Dictionary<Guid, List<LinkageIdentifier>>> IdentifiersAsync(
-        NpgsqlConnection connection, Guid self, LinkageSearchPlan plan, CancellationToken ct)
+    /// <summary>The query plan of the case search with timings, for the benchmark.</summary>
+    public static async Task ExplainAsync(NpgsqlConnection connection, LinkageSubject subject, LinkageSearchPlan plan, TextWriter output)
     {
-        var byCase = new Dictionary<Guid, List<LinkageIdentifier>>();
-        if (plan.Lookups.Count == 0) return byCase;
-        await using var command = new NpgsqlCommand("""
-            SELECT m.case_id, m.kind, m.value, m.role, m.person_key, m.label
-            FROM unnest(@kinds, @values) AS q(kind, value)
-            CROSS JOIN LATERAL (
-                SELECT i.case_id, i.kind, i.value, i.role, i.person_key, i.label
-                FROM linkage_identifiers i
-                WHERE i.kind = q.kind AND i.value = q.value AND i.case_id <> @self
-                ORDER BY i.id DESC
-                LIMIT @limit) m
-            """, connection);
-        command.Parameters.AddWithValue("kinds", NpgsqlDbType.Array | NpgsqlDbType.Text, plan.Lookups.Select(l => l.Kind).ToArray());
-        command.Parameters.AddWithValue("values", NpgsqlDbType.Array | NpgsqlDbType.Text, plan.Lookups.Select(l => l.Value).ToArray());
-        command.Parameters.AddWithValue("self", self);
-        command.Parameters.AddWithValue("limit", PerValueLimit);
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        while (await reader.ReadAsync(ct))
+        var (sql, parameters) = CasesQuery(Guid.Empty, subject, plan);
+        await using var command = new NpgsqlCommand("EXPLAIN (ANALYZE, BUFFERS) " + sql, connection);
+        command.Parameters.AddRange(parameters.ToArray());
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync()) await output.WriteLineAsync(reader.GetString(0));
+    }
+
+    /// <summary>
+    /// One UNION ALL of index scans: a box on the (place, found_at) GiST index per staircase step,
+    /// the rare-substance families on their GIN index, and the deaths found by identifier by primary
+    /// key. The same death may come from several branches; the reader keeps the first.
+    /// </summary>
+    private static (string Sql, List<NpgsqlParameter> Parameters) CasesQuery(Guid self, LinkageSubject subject, LinkageSearchPlan plan)
+    {
+        var parameters = new List<NpgsqlParameter>();
+        void Add(string name, object value, NpgsqlDbType? type = null) =>
+            parameters.Add(type is { } t ? new NpgsqlParameter(name, t) { Value = value } : new NpgsqlParameter(name, value));
+        const string point = "ST_SetSRID(ST_MakePoint(@lon, @lat), 4326)::geography";
+        var branches = new List<string>();
+        for (var i = 0; i < plan.PlaceBoxes.Count; i++)
         {
-            var caseId = reader.GetGuid(0);
-            if (!byCase.TryGetValue(caseId, out var list)) byCase[caseId] = list = [];
-            list.Add(new LinkageIdentifier(reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4), reader.GetString(5)));
+            branches.Add($"SELECT {Columns} FROM cases c WHERE ST_DWithin(c.place, {point}, @r{i}, false) AND c.found_at BETWEEN @from{i} AND @to{i}");
+            Add($"r{i}", plan.PlaceBoxes[i].RadiusMeters);
+            Add($"from{i}", subject.FoundAt - plan.PlaceBoxes[i].Window);
+            Add($"to{i}", subject.FoundAt + plan.PlaceBoxes[i].Window);
         }
-        return byCase;
+        if (plan.RareFamilies.Count > 0)
+        {
+            branches.Add($"""
+                SELECT {Columns} FROM cases c
+                WHERE c.substance_families && @rare
+                  AND (c.found_at BETWEEN @rareFrom AND @rareTo
+                       OR (c.found_at BETWEEN @from AND @to AND ST_DWithin(c.place, {point}, @radius, false)))
+                """);
+            Add("rare", plan.RareFamilies.ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text);
+            Add("rareFrom", subject.FoundAt - plan.RareWindow);
+            Add("rareTo", subject.FoundAt + plan.RareWindow);
+            Add("radius", plan.RadiusMeters);
+            Add("from", subject.FoundAt - plan.Window);
+            Add("to", subject.FoundAt + plan.Window);
+        }
+        if (plan.Lookups.Count > 0)
+        {
+            branches.Add($"SELECT {Columns} FROM cases c WHERE c.id IN (SELECT case_id FROM ({IdentifierMatches}) matched)");
+            var lookups = new NpgsqlParameterCollectionShim();
+            AddLookups(lookups, self, plan);
+            parameters.AddRange(lookups.Items.Where(p => p.ParameterName != "self"));
+        }
+        if (branches.Count == 0) branches.Add($"SELECT {Columns} FROM cases c WHERE false");
+        Add("lon", subject.Longitude);
+        Add("lat", subject.Latitude);
+        Add("self", self);
+        return ($"SELECT * FROM ({string.Join("\nUNION ALL\n", branches)}) found WHERE found.id <> @self", parameters);
+    }
+
+    private static void AddLookups(NpgsqlParameterCollection parameters, Guid self, LinkageSearchPlan plan) =>
+        AddLookups(new NpgsqlParameterCollectionShim(parameters), self, plan);
+
+    private static void AddLookups(NpgsqlParameterCollectionShim parameters, Guid self, LinkageSearchPlan plan)
+    {
+        parameters.Add(new NpgsqlParameter("kinds", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = plan.Lookups.Select(l => l.Kind).ToArray() });
+        parameters.Add(new NpgsqlParameter("values", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = plan.Lookups.Select(l => l.Value).ToArray() });
+        parameters.Add(new NpgsqlParameter("self", self));
+        parameters.Add(new NpgsqlParameter("limit", PerValueLimit));
+    }
+
+    /// <summary>Collects parameters for either a batch command or a plain list.</summary>
+    private sealed class NpgsqlParameterCollectionShim(NpgsqlParameterCollection? target = null)
+    {
+        public List<NpgsqlParameter> Items { get; } = [];
+
+        public void Add(NpgsqlParameter parameter)
+        {
+            if (target is not null) target.Add(parameter);
+            else Items.Add(parameter);
+        }
     }
 }

@@ -22,6 +22,7 @@ namespace ReviewWorkflow.Web.Data.Migrations
                 .HasAnnotation("ProductVersion", "10.0.15")
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
+            NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "btree_gist");
             NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "postgis");
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
@@ -493,11 +494,6 @@ namespace ReviewWorkflow.Web.Data.Migrations
                     b.HasIndex("OfficerId")
                         .HasDatabaseName("ix_cases_officer_id");
 
-                    b.HasIndex("Place")
-                        .HasDatabaseName("ix_cases_place");
-
-                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Place"), "gist");
-
                     b.HasIndex("Reference")
                         .IsUnique()
                         .HasDatabaseName("ix_cases_reference");
@@ -506,6 +502,11 @@ namespace ReviewWorkflow.Web.Data.Migrations
                         .HasDatabaseName("ix_cases_substance_families");
 
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SubstanceFamilies"), "gin");
+
+                    b.HasIndex("Place", "FoundAt")
+                        .HasDatabaseName("ix_cases_place_found_at");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Place", "FoundAt"), "gist");
 
                     b.HasIndex("Team", "Status")
                         .HasDatabaseName("ix_cases_team_status");

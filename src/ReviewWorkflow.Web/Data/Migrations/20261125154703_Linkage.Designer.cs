@@ -14,7 +14,7 @@ using ReviewWorkflow.Web.Data;
 namespace ReviewWorkflow.Web.Data.Migrations
 {
     [DbContext(typeof(ReviewDb))]
-    [Migration("20261125153054_Linkage")]
+    [Migration("20261125154703_Linkage")]
     partial class Linkage
     {
         /// <inheritdoc />
@@ -25,6 +25,7 @@ namespace ReviewWorkflow.Web.Data.Migrations
                 .HasAnnotation("ProductVersion", "10.0.15")
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
+            NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "btree_gist");
             NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "postgis");
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
@@ -496,11 +497,6 @@ namespace ReviewWorkflow.Web.Data.Migrations
                     b.HasIndex("OfficerId")
                         .HasDatabaseName("ix_cases_officer_id");
 
-                    b.HasIndex("Place")
-                        .HasDatabaseName("ix_cases_place");
-
-                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Place"), "gist");
-
                     b.HasIndex("Reference")
                         .IsUnique()
                         .HasDatabaseName("ix_cases_reference");
@@ -509,6 +505,11 @@ namespace ReviewWorkflow.Web.Data.Migrations
                         .HasDatabaseName("ix_cases_substance_families");
 
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SubstanceFamilies"), "gin");
+
+                    b.HasIndex("Place", "FoundAt")
+                        .HasDatabaseName("ix_cases_place_found_at");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Place", "FoundAt"), "gist");
 
                     b.HasIndex("Team", "Status")
                         .HasDatabaseName("ix_cases_team_status");

@@ -15,6 +15,7 @@ namespace ReviewWorkflow.Web.Data.Migrations
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.AlterDatabase()
+                .Annotation("Npgsql:PostgresExtension:btree_gist", ",,")
                 .Annotation("Npgsql:PostgresExtension:postgis", ",,");
 
             migrationBuilder.AddColumn<List<string>>(
@@ -97,9 +98,9 @@ namespace ReviewWorkflow.Web.Data.Migrations
                 column: "found_at");
 
             migrationBuilder.CreateIndex(
-                name: "ix_cases_place",
+                name: "ix_cases_place_found_at",
                 table: "cases",
-                column: "place")
+                columns: new[] { "place", "found_at" })
                 .Annotation("Npgsql:IndexMethod", "gist");
 
             migrationBuilder.CreateIndex(
@@ -150,7 +151,7 @@ namespace ReviewWorkflow.Web.Data.Migrations
                 table: "cases");
 
             migrationBuilder.DropIndex(
-                name: "ix_cases_place",
+                name: "ix_cases_place_found_at",
                 table: "cases");
 
             migrationBuilder.DropIndex(
@@ -166,6 +167,7 @@ namespace ReviewWorkflow.Web.Data.Migrations
                 table: "cases");
 
             migrationBuilder.AlterDatabase()
+                .OldAnnotation("Npgsql:PostgresExtension:btree_gist", ",,")
                 .OldAnnotation("Npgsql:PostgresExtension:postgis", ",,");
         }
     }
