@@ -27,15 +27,13 @@ public static class FullScan
         if (plan.RareFamilies.Count > 0)
         {
             conditions.Add($"""
-                (c.substance_families && @rare AND (c.found_at BETWEEN @rareFrom AND @rareTo
+                (c.substance_families && @rare AND (({LinkageSearch.RareConditions})
                     OR (c.found_at BETWEEN @from AND @to AND ST_DWithin(c.place, {point}, @radius, false))))
                 """);
-            command.Parameters.AddWithValue("rare", NpgsqlDbType.Array | NpgsqlDbType.Text, plan.RareFamilies.ToArray());
-            command.Parameters.AddWithValue("rareFrom", subject.FoundAt - plan.RareWindow);
-            command.Parameters.AddWithValue("rareTo", subject.FoundAt + plan.RareWindow);
-            command.Parameters.AddWithValue("radius", plan.RadiusMeters);
             command.Parameters.AddWithValue("from", subject.FoundAt - plan.Window);
             command.Parameters.AddWithValue("to", subject.FoundAt + plan.Window);
+            LinkageSearch.AddRare((name, value, type) => command.Parameters.Add(
+                type is { } t ? new NpgsqlParameter(name, t) { Value = value } : new NpgsqlParameter(name, value)), subject, plan);
         }
         conditions.Add("""
             c.id IN (SELECT case_id FROM (

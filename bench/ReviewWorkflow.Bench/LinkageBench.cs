@@ -25,7 +25,7 @@ public static class LinkageBench
         var inv = CultureInfo.InvariantCulture;
         var directory = Path.Combine(Path.GetTempPath(), $"reviewworkflow-bench-{Environment.ProcessId}");
         Console.WriteLine($"starting a throwaway PostgreSQL in {directory}");
-        using var server = LocalPostgres.Start(new LocalPostgresOptions(directory, Throwaway: true, Database: "bench"));
+        var server = await StartServerAsync(directory);
         try
         {
             var options = new DbContextOptionsBuilder<ReviewDb>()
@@ -67,6 +67,11 @@ public static class LinkageBench
             Console.WriteLine(string.Create(inv, $"imported {deaths:N0} deaths in {importSeconds:0} s ({deaths / importSeconds:N0}/s, COPY, indexes maintained)"));
             await ExecuteAsync(server.ConnectionString, "VACUUM ANALYZE cases");
             await ExecuteAsync(server.ConnectionString, "VACUUM ANALYZE linkage_identifiers");
+            // A server in service has its working set in memory; COPY bypasses the cache, so warm it.
+            await ExecuteAsync(server.ConnectionString, "CREATE EXTENSION IF NOT EXISTS pg_prewarm");
+            foreach (var relation in new[] { "cases", "ix_cases_place_found_at", "ix_cases_substance_families", "ix_cases_found_at", "pk_cases",
+                         "ix_cases_rare_found_at", "ix_cases_rare_place", "linkage_identifiers", "ix_linkage_identifiers_kind_value_id" })
+                await ExecuteAsync(server.ConnectionString, $"SELECT pg_prewarm('{relation}')");
 
             // The linkage query for each new death, as the app runs it: search, score, keep what reaches the threshold.
             await using var conn = new NpgsqlConnection(server.ConnectionString);
@@ -94,6 +99,7 @@ public static class LinkageBench
             {
                 var slowest = timings.IndexOf(timings.Max());
                 Console.WriteLine($"slowest query: {timings[slowest]:0.0} ms, {rowCounts[slowest]} rows; plan:");
+                await ExecuteOnAsync(conn, "SET max_parallel_workers_per_gather = 0; SET jit = off;");
                 await LinkageSearch.ExplainAsync(conn, subjects[slowest], LinkageSearchPlan.For(settings, subjects[slowest]), Console.Out);
             }
 
@@ -148,7 +154,28 @@ public static class LinkageBench
         finally
         {
             server.Stop();
+            if (Directory.Exists(server.DataDirectory)) Directory.Delete(server.DataDirectory, recursive: true);
+            if (File.Exists(server.LogFile)) File.Delete(server.LogFile);
         }
+    }
+
+    /// <summary>
+    /// A private cluster set up like a database server rather than a test fixture: memory for the
+    /// data to stay cached (a real server runs warm), and no durability (the data is thrown away).
+    /// Settings need a restart, so it is started, configured, and started again.
+    /// </summary>
+    private static async Task<LocalPostgres> StartServerAsync(string directory)
+    {
+        var options = new LocalPostgresOptions(directory, Throwaway: false, Database: "bench");
+        var first = LocalPostgres.Start(options);
+        foreach (var setting in new[]
+        {
+            "shared_buffers = '2GB'", "effective_cache_size = '8GB'", "work_mem = '16MB'", "maintenance_work_mem = '512MB'",
+            "fsync = off", "synchronous_commit = off", "full_page_writes = off", "max_wal_size = '8GB'",
+        })
+            await ExecuteAsync(first.ConnectionString, $"ALTER SYSTEM SET {setting}");
+        first.Stop();
+        return LocalPostgres.Start(options);
     }
 
     private static async Task<(int Found, List<LinkageSubject> Kept)> LinkAsync(NpgsqlConnection conn, LinkageSettings settings, LinkageSubject subject)

@@ -6,6 +6,24 @@ namespace ReviewWorkflow.Engine.Linkage;
 public sealed record PlaceBox(double RadiusMeters, TimeSpan Window);
 
 /// <summary>
+/// How far in time, at any distance, a death sharing a rare drug is searched: the longest span for
+/// one of the same sex sharing a marker, shorter for the others (zero: none can reach the threshold).
+/// </summary>
+public sealed record RareWindows(TimeSpan SameSexSharedMarker, TimeSpan SharedMarker, TimeSpan SameSex, TimeSpan Any)
+{
+    public static RareWindows None { get; } = new(TimeSpan.Zero, TimeSpan.Zero, TimeSpan.Zero, TimeSpan.Zero);
+
+    public TimeSpan Longest => new[] { SameSexSharedMarker, SharedMarker, SameSex, Any }.Max();
+
+    /// <summary>Whether a death sharing the rare drug, this far away in time, is within the span (as the search query tests it).</summary>
+    public bool Covers(double days, bool sameSex, bool sharedMarker) =>
+        days <= Any.TotalDays
+        || (sameSex && days <= SameSex.TotalDays)
+        || (sharedMarker && days <= SharedMarker.TotalDays)
+        || (sameSex && sharedMarker && days <= SameSexSharedMarker.TotalDays);
+}
+
+/// <summary>
 /// What the candidate search must fetch for one death so that no death able to reach the threshold
 /// within the step's radius and window is missed, and as few others as possible:
 /// <list type="bullet">
@@ -23,11 +41,11 @@ public sealed record LinkageSearchPlan(
     double RadiusMeters,
     TimeSpan Window,
     IReadOnlyList<string> RareFamilies,
-    TimeSpan RareWindow,
+    RareWindows RareWindow,
     IReadOnlyList<(string Kind, string Value)> Lookups)
 {
     /// <summary>Steps of the staircase; more steps fetch fewer rows but run more index scans.</summary>
-    public const int Steps = 8;
+    public const int Steps = 4;
 
     public static LinkageSearchPlan For(LinkageSettings settings, LinkageSubject subject)
     {
@@ -41,11 +59,20 @@ public sealed record LinkageSearchPlan(
         var rare = families.Where(SubstanceCatalog.IsRare).ToList();
 
         var boxes = Staircase(settings, needed - profile - markers - W(LinkageScorer.Substance) * common);
-        var rareWindow = TimeSpan.Zero;
+        var rareWindow = RareWindows.None;
         if (rare.Count > 0)
         {
-            var withRare = needed - profile - markers - W(LinkageScorer.Substance) * rare.Max(SubstanceCatalog.Specificity);
-            rareWindow = TimeWithin(settings, withRare / Math.Max(W(LinkageScorer.Time), double.Epsilon));
+            // Beyond the radius only time, profile and markers can add to the drug: a death of the
+            // other sex, or sharing no marker, must be that much closer in time.
+            var afterDrug = needed - W(LinkageScorer.Substance) * rare.Max(SubstanceCatalog.Specificity);
+            var time = Math.Max(W(LinkageScorer.Time), double.Epsilon);
+            var sex = Known(subject.Sex) ? 0.5 * W(LinkageScorer.Profile) : 0;
+            var age = subject.AgeYears is null ? 0 : 0.5 * W(LinkageScorer.Profile);
+            rareWindow = new RareWindows(
+                SameSexSharedMarker: TimeWithin(settings, (afterDrug - sex - age - markers) / time),
+                SharedMarker: TimeWithin(settings, (afterDrug - age - markers) / time),
+                SameSex: TimeWithin(settings, (afterDrug - sex - age) / time),
+                Any: TimeWithin(settings, (afterDrug - age) / time));
         }
         return new LinkageSearchPlan(boxes, settings.RadiusKm * 1000, TimeSpan.FromDays(settings.WindowDays),
             rare, rareWindow, LookupsFor(subject.Identifiers));

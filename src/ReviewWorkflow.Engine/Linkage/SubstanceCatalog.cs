@@ -86,6 +86,9 @@ public static class SubstanceCatalog
     public static double Specificity(string family) =>
         ByKey.TryGetValue(family, out var known) ? known.Specificity : UnrecognisedSpecificity;
 
+    /// <summary>The rare families, in catalogue order (the database indexes deaths having one of them).</summary>
+    public static IReadOnlyList<string> RareFamilies { get; } = Families.Where(f => f.Rare).Select(f => f.Key).ToList();
+
     public static bool IsRare(string family) => ByKey.TryGetValue(family, out var known) && known.Rare;
 
     /// <summary>The family in words: the catalogue key, or the unknown spelling without its marker.</summary>

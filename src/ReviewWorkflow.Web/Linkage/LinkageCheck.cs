@@ -30,12 +30,18 @@ public sealed class LinkageCheck(ReviewDb db, WorkflowRegistry workflows, AuditT
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
+    // Any constant distinct from the audit chain's lock.
+    private const long RunLock = 0x4C49_4E4B_4147; // "LINKAG"
+
     /// <summary>
     /// Before the case is evaluated: refreshes its families and identifiers, searches, scores and
     /// stores the candidates on this case (tracked; saved with the case).
     /// </summary>
     public async Task<LinkageRun> RunAsync(Case c, WorkflowDefinition definition, DateTimeOffset now, CancellationToken ct = default)
     {
+        // Two deaths recorded at the same moment would each miss the other (neither is committed
+        // when the other searches); one run at a time, across app instances, until commit.
+        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({RunLock})", ct);
         c.SubstanceFamilies = [.. SubstanceCatalog.Read(c.Substances).Families];
         var identifiers = PersonIdentifiers.For(c);
         await db.PersonIdentifiers.Where(i => i.CaseId == c.Id).ExecuteDeleteAsync(ct);

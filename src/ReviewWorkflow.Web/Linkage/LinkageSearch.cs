@@ -41,6 +41,10 @@ public static class LinkageSearch
         NpgsqlConnection connection, Guid self, LinkageSubject subject, LinkageSearchPlan plan, CancellationToken ct = default)
     {
         await using var batch = new NpgsqlBatch(connection);
+        // A handful of small index scans: starting parallel workers or compiling (JIT) costs more
+        // than either could save, and the planner cannot tell, as it cannot size the rare-drug filter.
+        batch.BatchCommands.Add(new NpgsqlBatchCommand(
+            "SELECT set_config('max_parallel_workers_per_gather', '0', true), set_config('jit', 'off', true)"));
         var identifiers = new NpgsqlBatchCommand(IdentifierMatches);
         AddLookups(identifiers.Parameters, self, plan);
         var (sql, parameters) = CasesQuery(self, subject, plan);
@@ -53,6 +57,7 @@ public static class LinkageSearch
         var found = new List<FoundDeath>();
         var seen = new HashSet<Guid>();
         await using var reader = await batch.ExecuteReaderAsync(ct);
+        await reader.NextResultAsync(ct); // past the settings
         while (await reader.ReadAsync(ct))
         {
             var caseId = reader.GetGuid(0);
@@ -105,16 +110,22 @@ public static class LinkageSearch
         }
         if (plan.RareFamilies.Count > 0)
         {
+            // Only the families are indexed here (GIN): the rows sharing a rare drug are few, and
+            // letting the planner reach for the place-and-time index on a bare time range costs far more.
+            var rare = CaseLinkageConfiguration.RareFilter.Replace("substance_families", "c.substance_families");
             branches.Add($"""
                 SELECT {Columns} FROM cases c
-                WHERE c.substance_families && @rare
-                  AND (c.found_at BETWEEN @rareFrom AND @rareTo
-                       OR (c.found_at BETWEEN @from AND @to AND ST_DWithin(c.place, {point}, @radius, false)))
+                WHERE {rare} AND c.substance_families && @rare
+                  AND c.found_at BETWEEN @rareFrom AND @rareTo AND ({RareConditions})
                 """);
-            Add("rare", plan.RareFamilies.ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text);
-            Add("rareFrom", subject.FoundAt - plan.RareWindow);
-            Add("rareTo", subject.FoundAt + plan.RareWindow);
-            Add("radius", plan.RadiusMeters);
+            branches.Add($"""
+                SELECT {Columns} FROM cases c
+                WHERE {rare} AND c.substance_families && @rare
+                  AND ST_DWithin(c.place, {point}, @radius, false) AND c.found_at BETWEEN @from AND @to
+                """);
+            AddRare(Add, subject, plan);
+            Add("rareFrom", subject.FoundAt - plan.RareWindow.Longest);
+            Add("rareTo", subject.FoundAt + plan.RareWindow.Longest);
             Add("from", subject.FoundAt - plan.Window);
             Add("to", subject.FoundAt + plan.Window);
         }
@@ -130,6 +141,30 @@ public static class LinkageSearch
         Add("lat", subject.Latitude);
         Add("self", self);
         return ($"SELECT * FROM ({string.Join("\nUNION ALL\n", branches)}) found WHERE found.id <> @self", parameters);
+    }
+
+    /// <summary>
+    /// Which deaths sharing a rare drug are wanted at any distance (see <see cref="RareWindows"/>):
+    /// seconds apart, by sex and shared marker. A filter on the few rows of the time range.
+    /// </summary>
+    public const string RareConditions = """
+        abs(extract(epoch FROM c.found_at - @at)) <= @rareAny
+        OR (c.deceased_sex = @sex AND abs(extract(epoch FROM c.found_at - @at)) <= @rareSex)
+        OR (c.markers && @markers AND abs(extract(epoch FROM c.found_at - @at)) <= @rareMarker)
+        OR (c.deceased_sex = @sex AND c.markers && @markers AND abs(extract(epoch FROM c.found_at - @at)) <= @rareBoth)
+        """;
+
+    public static void AddRare(Action<string, object, NpgsqlDbType?> add, LinkageSubject subject, LinkageSearchPlan plan)
+    {
+        add("rare", plan.RareFamilies.ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text);
+        add("at", subject.FoundAt, null);
+        add("sex", subject.Sex, null);
+        add("markers", subject.Markers.ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text);
+        add("rareAny", plan.RareWindow.Any.TotalSeconds, null);
+        add("rareSex", plan.RareWindow.SameSex.TotalSeconds, null);
+        add("rareMarker", plan.RareWindow.SharedMarker.TotalSeconds, null);
+        add("rareBoth", plan.RareWindow.SameSexSharedMarker.TotalSeconds, null);
+        add("radius", plan.RadiusMeters, null);
     }
 
     private static void AddLookups(NpgsqlParameterCollection parameters, Guid self, LinkageSearchPlan plan) =>

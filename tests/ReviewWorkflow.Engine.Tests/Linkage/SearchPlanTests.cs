@@ -31,7 +31,9 @@ public sealed class SearchPlanTests
             var days = Math.Abs((subject.FoundAt - other.FoundAt).TotalDays);
             var inBox = plan.PlaceBoxes.Any(b => km * 1000 <= b.RadiusMeters && days <= b.Window.TotalDays);
             var sharesRare = other.SubstanceFamilies.Intersect(plan.RareFamilies).Any();
-            var inRare = sharesRare && (days <= plan.RareWindow.TotalDays || (km <= 5 && days <= 1095));
+            var sameSex = subject.Sex == other.Sex && subject.Sex != "unknown";
+            var sharedMarker = subject.Markers.Intersect(other.Markers).Any();
+            var inRare = sharesRare && (plan.RareWindow.Covers(days, sameSex, sharedMarker) || (km <= 5 && days <= 1095));
             Assert.True(inBox || inRare, $"kept at {km:0.00} km, {days:0} days, score {score.Score:0.000}, not searched");
         }
         Assert.True(kept > 2000, $"only {kept} kept pairs: the test would prove little");
@@ -54,7 +56,9 @@ public sealed class SearchPlanTests
         var plan = LinkageSearchPlan.For(Default, Death(substances: ["GBL"]));
 
         Assert.Equal(["GHB/GBL"], plan.RareFamilies);
-        Assert.InRange(plan.RareWindow.TotalDays, 120, 240);
+        Assert.InRange(plan.RareWindow.SameSexSharedMarker.TotalDays, 120, 240);
+        Assert.True(plan.RareWindow.SharedMarker < plan.RareWindow.SameSexSharedMarker);
+        Assert.Equal(TimeSpan.Zero, plan.RareWindow.SameSex); // sharing no marker, a far death cannot reach the threshold
     }
 
     [Fact]

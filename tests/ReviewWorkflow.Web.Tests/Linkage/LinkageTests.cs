@@ -185,6 +185,22 @@ public sealed class LinkageTests(ReviewApp app) : IClassFixture<ReviewApp>
     }
 
     [Fact]
+    public async Task TwoMatchingDeathsRecordedAtTheSameMomentStillLinkBothWays()
+    {
+        var officer = await app.OfficerAsync();
+        var officer2 = await app.Officer2Async();
+        var place = LinkageCases.NewPlace();
+
+        var created = await Task.WhenAll(
+            officer.CreateCaseAsync(LinkageCases.Death(place, "2020-07-01T07:00:00Z", "Kai Lamb")),
+            officer2.CreateCaseAsync(LinkageCases.Death(place, "2020-07-09T07:00:00Z", "Luke Moss")));
+
+        var (a, b) = (created[0].Id(), created[1].Id());
+        Assert.NotNull((await officer.LinkageAsync(a)).CandidateFor(b));
+        Assert.NotNull((await officer.LinkageAsync(b)).CandidateFor(a));
+    }
+
+    [Fact]
     public async Task UnknownSubstanceSpellingsAreKeptFlaggedAndStillCompared()
     {
         var officer = await app.OfficerAsync();

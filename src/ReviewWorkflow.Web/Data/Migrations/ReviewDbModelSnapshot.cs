@@ -511,6 +511,16 @@ namespace ReviewWorkflow.Web.Data.Migrations
                     b.HasIndex("Team", "Status")
                         .HasDatabaseName("ix_cases_team_status");
 
+                    b.HasIndex(new[] { "FoundAt" }, "ix_cases_rare_found_at")
+                        .HasDatabaseName("ix_cases_rare_found_at")
+                        .HasFilter("substance_families && ARRAY['GHB/GBL', 'ketamine', 'mephedrone', 'methamphetamine']::text[]");
+
+                    b.HasIndex(new[] { "Place" }, "ix_cases_rare_place")
+                        .HasDatabaseName("ix_cases_rare_place")
+                        .HasFilter("substance_families && ARRAY['GHB/GBL', 'ketamine', 'mephedrone', 'methamphetamine']::text[]");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "Place" }, "ix_cases_rare_place"), "gist");
+
                     b.ToTable("cases", (string)null);
                 });
 

@@ -14,7 +14,7 @@ using ReviewWorkflow.Web.Data;
 namespace ReviewWorkflow.Web.Data.Migrations
 {
     [DbContext(typeof(ReviewDb))]
-    [Migration("20261125154703_Linkage")]
+    [Migration("20261125163340_Linkage")]
     partial class Linkage
     {
         /// <inheritdoc />
@@ -513,6 +513,16 @@ namespace ReviewWorkflow.Web.Data.Migrations
 
                     b.HasIndex("Team", "Status")
                         .HasDatabaseName("ix_cases_team_status");
+
+                    b.HasIndex(new[] { "FoundAt" }, "ix_cases_rare_found_at")
+                        .HasDatabaseName("ix_cases_rare_found_at")
+                        .HasFilter("substance_families && ARRAY['GHB/GBL', 'ketamine', 'mephedrone', 'methamphetamine']::text[]");
+
+                    b.HasIndex(new[] { "Place" }, "ix_cases_rare_place")
+                        .HasDatabaseName("ix_cases_rare_place")
+                        .HasFilter("substance_families && ARRAY['GHB/GBL', 'ketamine', 'mephedrone', 'methamphetamine']::text[]");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "Place" }, "ix_cases_rare_place"), "gist");
 
                     b.ToTable("cases", (string)null);
                 });

@@ -104,6 +104,19 @@ namespace ReviewWorkflow.Web.Data.Migrations
                 .Annotation("Npgsql:IndexMethod", "gist");
 
             migrationBuilder.CreateIndex(
+                name: "ix_cases_rare_found_at",
+                table: "cases",
+                column: "found_at",
+                filter: "substance_families && ARRAY['GHB/GBL', 'ketamine', 'mephedrone', 'methamphetamine']::text[]");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_cases_rare_place",
+                table: "cases",
+                column: "place",
+                filter: "substance_families && ARRAY['GHB/GBL', 'ketamine', 'mephedrone', 'methamphetamine']::text[]")
+                .Annotation("Npgsql:IndexMethod", "gist");
+
+            migrationBuilder.CreateIndex(
                 name: "ix_cases_substance_families",
                 table: "cases",
                 column: "substance_families")
@@ -152,6 +165,14 @@ namespace ReviewWorkflow.Web.Data.Migrations
 
             migrationBuilder.DropIndex(
                 name: "ix_cases_place_found_at",
+                table: "cases");
+
+            migrationBuilder.DropIndex(
+                name: "ix_cases_rare_found_at",
+                table: "cases");
+
+            migrationBuilder.DropIndex(
+                name: "ix_cases_rare_place",
                 table: "cases");
 
             migrationBuilder.DropIndex(
