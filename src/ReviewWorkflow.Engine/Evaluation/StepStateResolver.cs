@@ -33,9 +33,13 @@ internal sealed class StepStateResolver(
         // The closure step's record is the case's Closed flag: a stray completion must not read as closed.
         var completion = isClosure && !state.Closed ? null : history.Completion;
         var dueAt = DueAt(step, history);
+        var lapsed = completion is not null && step.Kind == StepKind.SignOff && !state.Closed
+            ? ApprovalLapse.Reason(step, completion, state.Activities, key => definition.FindStep(key) is { } s ? Status(s) : null)
+            : null;
+        if (lapsed is not null) completion = null;
 
         StepStatus With(StepState s, IReadOnlyList<string>? waitingFor = null) =>
-            new(step, s, dueAt, completion, history.Return, waitingFor ?? []);
+            new(step, s, dueAt, completion, history.Return, waitingFor ?? [], lapsed);
 
         if (isClosure && state.Closed) return With(StepState.Completed);
         if (step.When is { } when && !ConditionEvaluator.Holds(when, state, histories)) return With(StepState.NotApplicable);
