@@ -83,6 +83,12 @@ public sealed class CaseProcedure(ReviewDb db, WorkflowRegistry workflows, Audit
                     c.Status = CaseStatus.Closed;
                     c.ClosedAt = now;
                     break;
+                case CaseOwnerChanged o:
+                    c.Owner = o.Owner;
+                    break;
+                case ReferralRequested:
+                    c.ReferralRequested = true;
+                    break;
             }
         }
         db.CaseActivities.AddRange(added);
@@ -97,7 +103,7 @@ public sealed class CaseProcedure(ReviewDb db, WorkflowRegistry workflows, Audit
         var facts = await CaseFactsQuery.ForAsync(db, c, ct);
         var updated = context with { Activities = [.. context.Activities, .. added], State = CaseFactsQuery.ToState(c, [.. context.Activities, .. added], facts) };
         var evaluation = updated.Evaluate();
-        StepTable.Refresh(c, evaluation, updated.Activities);
+        StepTable.Refresh(c, evaluation, updated.Activities, now);
         c.UpdatedAt = now;
         try
         {
@@ -126,6 +132,8 @@ public sealed class CaseProcedure(ReviewDb db, WorkflowRegistry workflows, Audit
         StepsReturned r => new { type = "steps-returned", signOff = r.SignOffStepKey, steps = r.Steps, reason = r.Reason },
         CaseClassified k => new { type = "classified", before = k.From, after = k.To, rationale = k.Rationale },
         CaseClosed x => new { type = "closed", rationale = x.Rationale },
+        CaseOwnerChanged o => new { type = "owner-changed", owner = o.Owner },
+        ReferralRequested q => new { type = "referral-requested", rationale = q.Rationale },
         _ => new { type = e.GetType().Name },
     };
 }

@@ -12,6 +12,8 @@ public static class StepEndpoints
     {
         var group = routes.MapGroup("/api/cases/{id:guid}/steps").WithTags("Steps").RequireAuthorization(Policies.Casework);
 
+        group.MapGet("/{stepKey}", StepDetail.GetAsync);
+
         group.MapPost("/{stepKey}/complete", async Task<Results<Ok<CaseDto>, ProblemHttpResult, ValidationProblem>>
             (Guid id, string stepKey, CompleteStepRequest request, CaseProcedure procedure, ReviewDb db, CurrentUser user, CancellationToken ct) =>
         {
@@ -25,6 +27,8 @@ public static class StepEndpoints
         group.MapPost("/{stepKey}/sign-off", async Task<Results<Ok<CaseDto>, ProblemHttpResult, ValidationProblem>>
             (Guid id, string stepKey, SignOffRequest request, CaseProcedure procedure, ReviewDb db, CurrentUser user, CancellationToken ct) =>
         {
+            if (request.Rationale is { Length: > CaseLimits.Rationale })
+                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["rationale"] = [$"at most {CaseLimits.Rationale} characters"] });
             var outcome = await procedure.RunAsync(id, user, request.Decision == "return" ? "step.returned" : "step.signed-off", (context, now) =>
                 Procedure.SignOff(context.Definition, context.State, stepKey, request.Decision ?? "", request.Rationale,
                     request.ReturnSteps ?? [], user.ToActor(), now), ct);

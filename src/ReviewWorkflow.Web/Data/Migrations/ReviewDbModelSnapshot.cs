@@ -729,6 +729,10 @@ namespace ReviewWorkflow.Web.Data.Migrations
                         .HasColumnType("character varying(40)")
                         .HasColumnName("state");
 
+                    b.Property<DateTimeOffset?>("StateSince")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("state_since");
+
                     b.Property<uint>("Version")
                         .IsConcurrencyToken()
                         .ValueGeneratedOnAddOrUpdate()
@@ -741,6 +745,10 @@ namespace ReviewWorkflow.Web.Data.Migrations
                     b.HasIndex("DueAt")
                         .HasDatabaseName("ix_case_steps_due_at")
                         .HasFilter("state IN ('Blocked', 'Available', 'Returned')");
+
+                    b.HasIndex("Key", "StateSince")
+                        .HasDatabaseName("ix_case_steps_key_state_since")
+                        .HasFilter("state = 'Available'");
 
                     b.ToTable("case_steps", (string)null);
                 });
