@@ -15,5 +15,7 @@ public static class CaseFactsQuery
 
     public static CaseState ToState(Case c, IEnumerable<CaseActivity> activities, CaseFacts facts) =>
         new(c.OpenedAt, c.Status == CaseStatus.Closed, c.Classification,
-            activities.OrderBy(a => a.At).ThenBy(a => a.Id).Select(a => a.ToEngine()).ToList(), facts);
+            // Activities not yet saved have no id (0) and are the newest: ties in time must keep them
+            // last, or a command's own record would read as older than the work it judged.
+            activities.OrderBy(a => a.At).ThenBy(a => a.Id == 0 ? long.MaxValue : a.Id).Select(a => a.ToEngine()).ToList(), facts);
 }
