@@ -64,8 +64,6 @@ internal sealed class CaseStepConfiguration : IEntityTypeConfiguration<CaseStep>
         b.Property(s => s.Key).HasMaxLength(100);
         b.Property(s => s.Version).IsRowVersion();
         b.HasIndex(s => s.DueAt).HasFilter("state IN ('Blocked', 'Available', 'Returned')");
-        // The sign-off queue: available steps of given keys, longest waiting first.
-        b.HasIndex(s => new { s.Key, s.StateSince }).HasFilter("state = 'Available'");
     }
 }
 

