@@ -2,6 +2,7 @@ using ReviewWorkflow.Web;
 using ReviewWorkflow.Web.Accounts;
 using ReviewWorkflow.Web.Audit;
 using ReviewWorkflow.Web.Cases;
+using ReviewWorkflow.Web.FamilyInformation;
 using ReviewWorkflow.Web.Infrastructure;
 using ReviewWorkflow.Web.Steps;
 using Scalar.AspNetCore;
@@ -50,6 +51,7 @@ app.MapAuth();
 app.MapAdminUsers();
 app.MapCases();
 app.MapSteps();
+app.MapFamilyInformation();
 app.MapAudit();
 
 await app.RunAsync();
