@@ -2,6 +2,7 @@ using ReviewWorkflow.Web;
 using ReviewWorkflow.Web.Accounts;
 using ReviewWorkflow.Web.Audit;
 using ReviewWorkflow.Web.Cases;
+using ReviewWorkflow.Web.FamilyInformation;
 using ReviewWorkflow.Web.Infrastructure;
 using ReviewWorkflow.Web.SignOff;
 using ReviewWorkflow.Web.Steps;
@@ -52,6 +53,7 @@ app.MapAdminUsers();
 app.MapCases();
 app.MapSteps();
 app.MapSignOffs();
+app.MapFamilyInformation();
 app.MapAudit();
 
 await app.RunAsync();

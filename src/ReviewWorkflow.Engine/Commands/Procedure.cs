@@ -39,7 +39,7 @@ public static class Procedure
         if (step.Kind == StepKind.Linkage && state.Facts.UndecidedCandidates > 0)
             return Refused.Because(RefusalKind.Conflict, Wording.LinkageCandidatesNotDispositioned(state.Facts.UndecidedCandidates));
         if (step.Kind == StepKind.FamilyInformation && state.Facts.OpenFamilyItems > 0)
-            return Refused.Because(RefusalKind.Conflict, Wording.FamilyItemsOpen(state.Facts.OpenFamilyItems));
+            return Refused.Because(RefusalKind.Conflict, Wording.FamilyItemsOpen(state.Facts));
 
         var (values, errors) = FieldCodec.Parse(step, fields);
         if (step.Decides == DecisionPurpose.Referral && !errors.ContainsKey($"fields.{Referral.ReasonsField}"))

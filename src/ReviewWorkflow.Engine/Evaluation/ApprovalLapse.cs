@@ -13,21 +13,22 @@ internal static class ApprovalLapse
 {
     /// <summary>Why <paramref name="approval"/> no longer stands, or null when it does.</summary>
     public static string? Reason(
-        StepDefinition signOff, StepActivity approval, IReadOnlyList<StepActivity> activities, Func<string, StepStatus?> statusOf)
+        StepDefinition signOff, StepActivity approval, CaseState state, Func<string, StepStatus?> statusOf)
     {
         foreach (var key in signOff.Approves)
         {
-            if (statusOf(key) is { State: not (StepState.Completed or StepState.NotApplicable) } status)
-            {
-                return status.State == StepState.Returned
-                    ? $"{key} was returned after the approval"
-                    : $"{key} became required after the approval";
-            }
+            if (statusOf(key) is not { State: not (StepState.Completed or StepState.NotApplicable) } status) continue;
+            // A register reopened by items received later is listed item by item already; the work
+            // on those items is recorded as contributions, and that lapses the approval below.
+            if (StepStateResolver.ReopenedByItems(status, state.Facts)) continue;
+            return status.State == StepState.Returned
+                ? $"{key} was returned after the approval"
+                : $"{key} became required after the approval";
         }
 
         // The same order the evaluator folds in: by time, ties in recorded order, so work recorded
         // after the approval in the same instant still counts as after it.
-        var later = activities.OrderBy(a => a.At)
+        var later = state.Activities.OrderBy(a => a.At)
             .SkipWhile(a => !ReferenceEquals(a, approval))
             .Skip(1)
             .FirstOrDefault(a => a.Kind is ActivityKind.Completed or ActivityKind.Contributed && signOff.Approves.Contains(a.StepKey));

@@ -21,6 +21,15 @@ internal static class Wording
     public static string FamilyItemsOpen(int n) =>
         $"{Count(n, "family information item", "family information items")} open";
 
+    /// <summary>The count, then each open item by reference and giver, so the officer knows whom to answer.</summary>
+    public static string FamilyItemsOpen(CaseFacts facts) =>
+        facts.OpenFamilyItemList.Count == 0
+            ? FamilyItemsOpen(facts.OpenFamilyItems)
+            : $"{FamilyItemsOpen(facts.OpenFamilyItems)}: " + string.Join("; ", facts.OpenFamilyItemList.Select(FamilyItem));
+
+    private static string FamilyItem(OpenFamilyItem item) =>
+        $"{item.Reference} from {item.ProvidedBy}, received {Time(item.ReceivedAt)}, due {Time(item.DueAt)}";
+
     public static string State(StepState state) => state switch
     {
         StepState.Blocked => "blocked",

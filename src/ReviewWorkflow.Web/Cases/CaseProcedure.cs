@@ -66,6 +66,24 @@ public sealed class CaseProcedure(ReviewDb db, WorkflowRegistry workflows, Audit
         return await SaveAsync(context, user, action, auditData, [], now, ct);
     }
 
+    /// <summary>
+    /// A change that is not an engine command but may be refused (a closed register item, a stranger
+    /// named as assignee) and may record work inside a step, which counts for four-eyes like any
+    /// other. Refused: nothing tracked is saved.
+    /// </summary>
+    public async Task<CaseOutcome> ChangeAsync(Guid id, CurrentUser user, string action,
+        Func<CaseContext, DateTimeOffset, Task<CaseChange>> change, CancellationToken ct = default)
+    {
+        var context = await LoadAsync(id, user, ct);
+        if (context is null) return new CaseNotFound();
+        var now = AuditHash.ToStoredPrecision(clock.GetUtcNow()); // as PostgreSQL will store it
+        var decided = await change(context, now);
+        if (decided.Refusal is { } refusal) return new CaseRefused(refusal);
+        var added = decided.Activities.Select(a => NewActivity(context.Case.Id, a, user)).ToList();
+        db.CaseActivities.AddRange(added);
+        return await SaveAsync(context, user, action, decided.AuditData, added, now, ct);
+    }
+
     private async Task<CaseOutcome> RecordAsync(CaseContext context, CurrentUser user, string action,
         IReadOnlyList<CaseEvent> events, DateTimeOffset now, CancellationToken ct)
     {

@@ -104,6 +104,23 @@ public sealed class ApprovalLapseTests
     }
 
     [Fact]
+    public void WorkOnFamilyInformationReceivedAfterTheApprovalNeedsTheSignOffAgain()
+    {
+        var @case = Approved().WithFacts(f => f with { OpenFamilyItems = 1 });
+        // While the item is open the register line blocks; the approval stands until work is done on it.
+        Assert.Equal(["family-information: 1 family information item open", "classification: still under-investigation"], @case.Evaluate().Unmet);
+
+        @case.Contributed("family-information", "actioned family information item FI-1", Officer, atHours: 7);
+        Assert.Equal(StepState.Blocked, @case.Status("supervisor-review").State);
+
+        @case.Contributed("family-information", "answered family information item FI-1", Officer, atHours: 7)
+            .WithFacts(f => f with { OpenFamilyItems = 0 });
+
+        Assert.Equal(StepState.Available, @case.Status("supervisor-review").State);
+        Assert.Equal("new work in family-information on 2024-06-01 10:30 UTC, after the approval", @case.Status("supervisor-review").Lapsed);
+    }
+
+    [Fact]
     public void WorkRecordedInTheSameInstantAfterTheApprovalStillCounts()
     {
         // Recorded order decides, not only the clock: two commands may share a timestamp.

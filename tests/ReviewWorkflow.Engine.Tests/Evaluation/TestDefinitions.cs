@@ -43,7 +43,7 @@ public static class TestDefinitions
         Step("family-notification", due: Hours(24), fields:
         [
             Field("nextOfKin", Person), Field("toldAt", FieldType.DateTime), Field("toldBy", Text),
-            Field("how", Choice, choices: ["in-person", "phone", "other"]), Field("liaisonContact", Text),
+            Field("how", Choice, choices: ["in-person", "phone", "other"]), Field("liaisonContact", User),
         ]),
         Step("family-information", FamilyInformation, due: Hours(72)),
         Step("forensic-documents", due: Days(7), after: ["initial-report"],
