@@ -29,6 +29,11 @@ public sealed class FamilyGateTests(ReviewApp app) : IClassFixture<ReviewApp>
 
         await officer.ActAsync(id, itemId);
         Assert.Equal(HttpStatusCode.OK, (await officer.RespondAsync(id, itemId)).StatusCode);
+        // The approval did not cover the handling of this item: a supervisor signs it off again.
+        var unreviewed = await (await CaseWalk.CloseAsync(officer, id)).ProblemAsync(HttpStatusCode.Conflict);
+        Assert.StartsWith("supervisor-review: approval lapsed — new work in family-information on ",
+            Assert.Single(unreviewed.GetProperty("unmet").Strings()));
+        await CaseWalk.ApproveAsync(await app.SupervisorAsync(), id);
         var closed = await CaseWalk.CloseAsync(officer, id);
         Assert.Equal(HttpStatusCode.OK, closed.StatusCode);
         Assert.Equal("closed", (await closed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString());

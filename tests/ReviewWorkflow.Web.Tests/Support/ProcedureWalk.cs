@@ -45,8 +45,11 @@ public static class ProcedureWalk
         };
     }
 
-    /// <summary>Valid answers for each work step (the referral: accepted, owned by the homicide command).</summary>
-    public static object Answers(string step) => step switch
+    /// <summary>
+    /// Valid answers for each work step (the referral: accepted, owned by the homicide command). The
+    /// family liaison must be a caseworker of the case's team: by default the east team's second officer.
+    /// </summary>
+    public static object Answers(string step, string liaison = "officer2@demo.local") => step switch
     {
         "initial-report" => Api.InitialReport,
         "intelligence-checks" => Body(new()
@@ -57,7 +60,7 @@ public static class ProcedureWalk
         "family-notification" => Body(new()
         {
             ["nextOfKin"] = new { name = "J Doe", role = "sister" }, ["toldAt"] = "2014-06-19T10:00:00Z", ["toldBy"] = "PC 1234",
-            ["how"] = "in-person", ["liaisonContact"] = "DC Jones",
+            ["how"] = "in-person", ["liaisonContact"] = liaison,
         }),
         "forensic-documents" => Body(new()
         {
@@ -102,7 +105,7 @@ public static class ProcedureWalk
     {
         var c = await officer.GetCaseAsync(caseId);
         for (var open = Open(c); open is not null; open = Open(c))
-            c = await officer.CompleteAsync(caseId, open, Answers(open)).OkAsync();
+            c = await officer.CompleteAsync(caseId, open, Answers(open, liaison: c.GetProperty("officer").GetProperty("id").GetString()!)).OkAsync();
         return c;
     }
 
