@@ -34,8 +34,6 @@ public static class CaseEndpoints
         group.MapPatch("/{id:guid}", async Task<Results<Ok<CaseDto>, ProblemHttpResult, ValidationProblem>>
             (Guid id, PatchCaseRequest request, CaseProcedure procedure, ReviewDb db, CurrentUser user, CancellationToken ct) =>
         {
-            // Another team's case is missing whatever the body says, so the answer reveals nothing.
-            if (!await db.Cases.AnyAsync(c => c.Id == id && (user.SeesAllTeams || c.Team == user.Team), ct)) return CaseResults.NotFound();
             var errors = CaseValidation.Validate(request);
             if (errors.Count > 0) return TypedResults.ValidationProblem(errors, title: "The facts are not valid");
             var outcome = await procedure.ChangeAsync(id, user, "case.facts-added", (context, now) =>
@@ -53,7 +51,7 @@ public static class CaseEndpoints
                 return new { substances, markers, persons = persons.Select(p => new { p.Role }).ToList(), needsReview = c.NeedsReview };
             }, ct);
             return await outcome.ToHttpAsync(db, ct);
-        }).RequireAuthorization(Policies.Casework);
+        }).RequireAuthorization(Policies.Casework).RequireVisibleCase();
 
         group.MapPost("/{id:guid}/classification", async Task<Results<Ok<CaseDto>, ProblemHttpResult, ValidationProblem>>
             (Guid id, ClassificationRequest request, CaseProcedure procedure, ReviewDb db, CurrentUser user, CancellationToken ct) =>

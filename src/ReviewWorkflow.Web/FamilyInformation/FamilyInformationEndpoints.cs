@@ -19,12 +19,11 @@ public static class FamilyInformationEndpoints
     public static void MapFamilyInformation(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/cases/{id:guid}/family-information").WithTags("Family information")
-            .RequireAuthorization(Policies.Casework);
+            .RequireAuthorization(Policies.Casework).RequireVisibleCase();
 
         group.MapGet("/", async Task<Results<Ok<FamilyRegisterDto>, ProblemHttpResult>>
             (Guid id, ReviewDb db, CurrentUser user, TimeProvider clock, CancellationToken ct) =>
         {
-            if (!await VisibleAsync(db, id, user, ct)) return CaseResults.NotFound();
             var items = await db.FamilyInformationItems.AsNoTracking().Include(i => i.Actions)
                 .Where(i => i.CaseId == id).OrderBy(i => i.ReceivedAt).ThenBy(i => i.Number).ToListAsync(ct);
             var names = await TeamUsers.DisplayNamesAsync(db, items.Select(i => i.AssigneeId), ct);
@@ -36,7 +35,6 @@ public static class FamilyInformationEndpoints
         group.MapGet("/{itemId:long}", async Task<Results<Ok<FamilyItemDto>, ProblemHttpResult>>
             (Guid id, long itemId, ReviewDb db, CurrentUser user, TimeProvider clock, CancellationToken ct) =>
         {
-            if (!await VisibleAsync(db, id, user, ct)) return CaseResults.NotFound();
             var item = await db.FamilyInformationItems.AsNoTracking().Include(i => i.Actions)
                 .FirstOrDefaultAsync(i => i.CaseId == id && i.Id == itemId, ct);
             if (item is null) return ItemNotFound(itemId);
@@ -152,12 +150,6 @@ public static class FamilyInformationEndpoints
 
     private static Task<FamilyInformationItem?> ItemAsync(ReviewDb db, Guid caseId, long itemId, CancellationToken ct) =>
         db.FamilyInformationItems.Include(i => i.Actions).FirstOrDefaultAsync(i => i.CaseId == caseId && i.Id == itemId, ct);
-
-    private static async Task<bool> VisibleAsync(ReviewDb db, Guid id, CurrentUser user, CancellationToken ct)
-    {
-        var team = await db.Cases.AsNoTracking().Where(c => c.Id == id).Select(c => c.Team).FirstOrDefaultAsync(ct);
-        return team is not null && user.CanSee(team);
-    }
 
     private static async Task<FamilyItemDto> DtoAsync(ReviewDb db, FamilyInformationItem item, TimeProvider clock, CancellationToken ct) =>
         item.ToDto(await TeamUsers.DisplayNamesAsync(db, [item.AssigneeId], ct), clock.GetUtcNow());

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
@@ -46,6 +47,12 @@ public sealed class AuthorizationMatrixTests(ReviewApp app) : IClassFixture<Revi
         ["POST /api/cases/{id}/referral-request"] = [U, A, H, A, H, A, F],
         ["GET /api/cases/{id}/audit"] = [U, A, H, A, H, A, A],
         ["GET /api/audit/verify"] = [U, F, F, F, F, F, A],
+        // Admins administer; what families tell the police is for those who work the case.
+        ["GET /api/cases/{id}/family-information"] = [U, A, H, A, H, A, F],
+        ["GET /api/cases/{id}/family-information/{itemId}"] = [U, A, H, A, H, A, F],
+        ["POST /api/cases/{id}/family-information"] = [U, A, H, A, H, A, F],
+        ["POST /api/cases/{id}/family-information/{itemId}/actions"] = [U, A, H, A, H, A, F],
+        ["POST /api/cases/{id}/family-information/{itemId}/response"] = [U, A, H, A, H, A, F],
     };
 
     /// <summary>Bodies for endpoints whose answer depends on them; all others get <c>{}</c>.</summary>
@@ -63,13 +70,14 @@ public sealed class AuthorizationMatrixTests(ReviewApp app) : IClassFixture<Revi
 
         var clients = await ClientsAsync();
         var caseId = (await clients["officer"]!.CreateCaseAsync()).Id();
+        var itemId = await FirstFamilyItemAsync(clients["officer"]!, caseId);
         var failures = new List<string>();
         var checkedPairs = 0;
         foreach (var endpoint in endpoints)
         {
             var (method, route) = (endpoint.Split(' ')[0], endpoint.Split(' ')[1]);
             var path = route.Replace("{id}", caseId).Replace("{stepKey}", "initial-report")
-                .Replace("{itemId}", Guid.Empty.ToString()).Replace("{candidateCaseId}", Guid.Empty.ToString());
+                .Replace("{itemId}", itemId).Replace("{candidateCaseId}", Guid.Empty.ToString());
             for (var i = 0; i < Callers.Length; i++)
             {
                 var client = clients[Callers[i]] ?? app.CreateClient();
@@ -94,9 +102,21 @@ public sealed class AuthorizationMatrixTests(ReviewApp app) : IClassFixture<Revi
     private List<string> ApiEndpoints() =>
         app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .SelectMany(e => (e.Metadata.GetMetadata<Microsoft.AspNetCore.Routing.HttpMethodMetadata>()?.HttpMethods ?? ["GET"])
-                .Select(m => $"{m} /{e.RoutePattern.RawText?.TrimStart('/')}".Replace(":guid", "").TrimEnd('/')))
+                .Select(m => System.Text.RegularExpressions.Regex.Replace($"{m} /{e.RoutePattern.RawText?.TrimStart('/')}", @":\w+\}", "}").TrimEnd('/')))
             .Where(e => e.Contains(" /api"))
             .Distinct().Order().ToList();
+
+    private static async Task<string> FirstFamilyItemAsync(HttpClient officer, string caseId)
+    {
+        var response = await officer.PostAsJsonAsync($"/api/cases/{caseId}/family-information", new
+        {
+            providedBy = new { name = "Dana Dunn", relationship = "sister", contact = "07700 900777" },
+            receivedAt = "2026-11-24T10:00:00Z",
+            summary = "Says he met a man from an app the night before.",
+        });
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        return (await response.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("id").ToString();
+    }
 
     private async Task<Dictionary<string, HttpClient?>> ClientsAsync() => new()
     {
