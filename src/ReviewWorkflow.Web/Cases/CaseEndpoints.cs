@@ -61,7 +61,7 @@ public static class CaseEndpoints
             var outcome = await procedure.RunAsync(id, user, "case.classified", (context, now) =>
                 Procedure.Classify(context.Definition, context.State, request.Category ?? "", request.Rationale, user.ToActor(), now), ct);
             return await outcome.ToHttpAsync(db, ct);
-        }).RequireAuthorization(Policies.Casework);
+        }).RequireAuthorization(Policies.Casework).RequireVisibleCase();
 
         group.MapPost("/{id:guid}/close", async Task<Results<Ok<CaseDto>, ProblemHttpResult, ValidationProblem>>
             (Guid id, CloseRequest request, CaseProcedure procedure, ReviewDb db, CurrentUser user, CancellationToken ct) =>
@@ -71,6 +71,6 @@ public static class CaseEndpoints
             var outcome = await procedure.RunAsync(id, user, "case.closed", (context, now) =>
                 Procedure.Close(context.Definition, context.State, request.Rationale, user.ToActor(), now), ct);
             return await outcome.ToHttpAsync(db, ct);
-        }).RequireAuthorization(Policies.Casework);
+        }).RequireAuthorization(Policies.Casework).RequireVisibleCase();
     }
 }

@@ -27,6 +27,6 @@ public static class SignOffEndpoints
             var outcome = await procedure.RunAsync(id, user, "case.referral-requested", (context, now) =>
                 Procedure.RequestReferral(context.Definition, context.State, request.Rationale, user.ToActor(), now), ct);
             return await outcome.ToHttpAsync(db, ct);
-        }).WithTags("Sign-off").RequireAuthorization(Policies.Casework);
+        }).WithTags("Sign-off").RequireAuthorization(Policies.Casework).RequireVisibleCase();
     }
 }

@@ -11,7 +11,7 @@ public static class StepEndpoints
 {
     public static void MapSteps(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/api/cases/{id:guid}/steps").WithTags("Steps").RequireAuthorization(Policies.Casework);
+        var group = routes.MapGroup("/api/cases/{id:guid}/steps").WithTags("Steps").RequireAuthorization(Policies.Casework).RequireVisibleCase();
 
         group.MapGet("/{stepKey}", StepDetail.GetAsync);
 

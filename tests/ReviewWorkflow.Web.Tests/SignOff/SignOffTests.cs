@@ -144,6 +144,24 @@ public sealed class SignOffTests(ReviewApp app) : IClassFixture<ReviewApp>
         await (await west.SignOffAsync(id, "approve")).ProblemAsync(HttpStatusCode.NotFound);
         await (await west.GetAsync($"/api/cases/{id}/steps/supervisor-review")).ProblemAsync(HttpStatusCode.NotFound);
         await (await west.RequestReferralAsync(id, "Looks like the churchyard deaths.")).ProblemAsync(HttpStatusCode.NotFound);
+        // Bad input to another team's case is still "not found": validation must not reveal the case.
+        var overlong = new string('a', 10_001);
+        await (await west.SignOffAsync(id, "approve", overlong)).ProblemAsync(HttpStatusCode.NotFound);
+        await (await west.RequestReferralAsync(id, overlong)).ProblemAsync(HttpStatusCode.NotFound);
+        await (await west.ClassifyAsync(id, "homicide", overlong)).ProblemAsync(HttpStatusCode.NotFound);
+        Assert.Equal(before, await app.SnapshotAsync());
+    }
+
+    [Fact]
+    public async Task OverlongRationaleIsRefusedNamingTheField()
+    {
+        var officer = await app.OfficerAsync();
+        var id = (await officer.ToReadyForSignOffAsync()).Id();
+        var before = await app.SnapshotAsync();
+
+        var problem = await (await (await app.SupervisorAsync()).SignOffAsync(id, "approve", new string('a', 10_001))).ProblemAsync(HttpStatusCode.BadRequest);
+
+        Assert.Equal(["at most 10000 characters"], problem.GetProperty("errors").GetProperty("rationale").Strings());
         Assert.Equal(before, await app.SnapshotAsync());
     }
 
