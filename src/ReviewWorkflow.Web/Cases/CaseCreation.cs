@@ -54,7 +54,7 @@ public sealed class CaseCreation(ReviewDb db, WorkflowRegistry workflows, AuditT
         // F8: compared with every recorded death in the transaction that records it, so none escapes the check.
         var linked = await linkage.RunAsync(c, definition, now, ct);
         var context = new CaseContext(c, definition, [], CaseFactsQuery.ToState(c, [], await CaseFactsQuery.ForAsync(db, c, ct)));
-        StepTable.Refresh(c, context.Evaluate(), []);
+        StepTable.Refresh(c, context.Evaluate(), [], now);
         await db.SaveChangesAsync(ct);
         await audit.AppendAsync(user, id, "case.created", new
         {

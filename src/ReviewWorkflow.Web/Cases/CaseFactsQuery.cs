@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using ReviewWorkflow.Engine.Evaluation;
 using ReviewWorkflow.Engine.Linkage;
 using ReviewWorkflow.Web.Data;
+using ReviewWorkflow.Web.FamilyInformation;
 using ReviewWorkflow.Web.Steps;
 
 namespace ReviewWorkflow.Web.Cases;
@@ -18,13 +19,19 @@ public static class CaseFactsQuery
         // (a disposition, candidates found by this very linkage run) count before they are saved.
         await db.LinkageCandidates.Where(x => x.CaseId == c.Id).LoadAsync(ct);
         var candidates = db.LinkageCandidates.Local.Where(x => x.CaseId == c.Id).ToList();
+        var openFamilyItems = await FamilyRegister.OpenItemsAsync(db, c.Id, ct);
         return new CaseFacts(c.Markers, c.Substances,
             UndecidedCandidates: candidates.Count(x => x.Decision is null),
             LinkedCandidates: candidates.Count(x => x.Decision == LinkageDisposition.Linked),
-            OpenFamilyItems: 0, c.ReferralRequested);
+            OpenFamilyItems: openFamilyItems.Count, c.ReferralRequested)
+        {
+            OpenFamilyItemList = openFamilyItems,
+        };
     }
 
     public static CaseState ToState(Case c, IEnumerable<CaseActivity> activities, CaseFacts facts) =>
         new(c.OpenedAt, c.Status == CaseStatus.Closed, c.Classification,
-            activities.OrderBy(a => a.At).ThenBy(a => a.Id).Select(a => a.ToEngine()).ToList(), facts);
+            // Activities not yet saved have no id (0) and are the newest: ties in time must keep them
+            // last, or a command's own record would read as older than the work it judged.
+            activities.OrderBy(a => a.At).ThenBy(a => a.Id == 0 ? long.MaxValue : a.Id).Select(a => a.ToEngine()).ToList(), facts);
 }

@@ -66,7 +66,8 @@ public sealed class LinkageCheck(ReviewDb db, WorkflowRegistry workflows, AuditT
     }
 
     /// <summary>
-    /// After the case's own audit event, in the same transaction: the audit of what was found, and
+    /// After the case's own audit event, in the same transaction: the audit of what was found (when
+    /// anything was; the case's own event records that the check ran, as it runs with every change), and
     /// the other direction — each matched death gets this one as a candidate (scored with its own
     /// workflow's weights), and where that candidate is new, its case row is touched (so a
     /// concurrent close conflicts instead of closing past it), a closed case is marked for review,
@@ -75,12 +76,12 @@ public sealed class LinkageCheck(ReviewDb db, WorkflowRegistry workflows, AuditT
     public async Task RecordAsync(LinkageRun run, CurrentUser user, DateTimeOffset now, CancellationToken ct = default)
     {
         var c = run.Case;
-        await audit.AppendAsync(user, c.Id, "linkage.checked", new
+        if (run.Matches.Count == 0) return;
+        await audit.AppendAsync(user, c.Id, "linkage.candidates-found", new
         {
             candidates = run.Matches.OrderByDescending(m => m.Score.Score)
                 .Select(m => new { reference = m.Other.Facts.Reference, score = Math.Round(m.Score.Score, 3) }).ToList(),
         }, ct);
-        if (run.Matches.Count == 0) return;
 
         var ids = run.Matches.Select(m => m.Other.Id).ToList();
         var existing = await db.LinkageCandidates.Where(x => ids.Contains(x.CaseId) && x.CandidateCaseId == c.Id)

@@ -13,13 +13,11 @@ public static class LinkageEndpoints
 {
     public static void MapLinkage(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/api/cases/{id:guid}/linkage").WithTags("Linkage").RequireAuthorization(Policies.Casework);
+        var group = routes.MapGroup("/api/cases/{id:guid}/linkage").WithTags("Linkage")
+            .RequireAuthorization(Policies.Casework).RequireVisibleCase();
 
-        group.MapGet("/", async Task<Results<Ok<LinkageDto>, ProblemHttpResult>>
-            (Guid id, ReviewDb db, CurrentUser user, CancellationToken ct) =>
+        group.MapGet("/", async Task<Ok<LinkageDto>> (Guid id, ReviewDb db, CancellationToken ct) =>
         {
-            var team = await db.Cases.Where(c => c.Id == id).Select(c => c.Team).FirstOrDefaultAsync(ct);
-            if (team is null || !user.CanSee(team)) return CaseResults.NotFound();
             var rows = await (from x in db.LinkageCandidates.AsNoTracking()
                               join other in db.Cases on x.CandidateCaseId equals other.Id
                               where x.CaseId == id
@@ -32,24 +30,24 @@ public static class LinkageEndpoints
             (Guid id, Guid candidateCaseId, DispositionRequest request, CaseProcedure procedure, ReviewDb db, CurrentUser user,
              IConfiguration configuration, CancellationToken ct) =>
         {
+            var row = await db.LinkageCandidates.FirstOrDefaultAsync(x => x.CaseId == id && x.CandidateCaseId == candidateCaseId, ct);
+            if (row is null)
+                return TypedResults.Problem("No such linkage candidate on this case.", statusCode: StatusCodes.Status404NotFound, title: "Not found");
             if (request.Rationale is { Length: > CaseLimits.Rationale })
                 return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["rationale"] = [$"at most {CaseLimits.Rationale} characters"] });
-            // Visibility first: whether another team's case has a given candidate is itself information.
-            var team = await db.Cases.Where(c => c.Id == id).Select(c => c.Team).FirstOrDefaultAsync(ct);
-            var row = team is not null && user.CanSee(team)
-                ? await db.LinkageCandidates.FirstOrDefaultAsync(x => x.CaseId == id && x.CandidateCaseId == candidateCaseId, ct)
-                : null;
-            if (row is null)
-                return TypedResults.Problem("No such linkage candidate on this case, or not one of your team's cases.",
-                    statusCode: StatusCodes.Status404NotFound, title: "Not found");
             var reference = await db.Cases.Where(c => c.Id == candidateCaseId).Select(c => c.Reference).SingleAsync(ct);
 
-            var outcome = await procedure.RunAsync(id, user, "linkage.dispositioned", (context, now) =>
+            var outcome = await procedure.ChangeAsync(id, user, "linkage.dispositioned", async (context, now) =>
             {
                 var decided = LinkageDisposition.Decide(context.Definition, context.State, new CandidateView(reference, row.Decision),
                     request.Decision, request.Rationale, user.ToActor(), now);
-                if (decided is ReviewWorkflow.Engine.Commands.Accepted) Apply(db, context, row, reference, request, user, configuration, now);
-                return decided;
+                if (decided is Refused refused) return CaseChange.Refused(refused);
+                row.Decision = request.Decision!.Trim().ToLowerInvariant();
+                row.Rationale = request.Rationale!.Trim();
+                await ApplyAsync(db, context.Case, row, reference, user, configuration, now, ct);
+                return CaseChange.Applied(
+                    new { candidate = reference, decision = row.Decision, rationale = row.Rationale, needsReview = context.Case.NeedsReview },
+                    [.. ((ReviewWorkflow.Engine.Commands.Accepted)decided).Events.SelectMany(e => e.ToActivities())]);
             }, ct);
             return outcome switch
             {
@@ -67,19 +65,15 @@ public static class LinkageEndpoints
     }
 
     /// <summary>Records the decision on the candidate (saved with the case by the procedure, in its transaction).</summary>
-    private static void Apply(ReviewDb db, CaseContext context, LinkageCandidate row, string reference, DispositionRequest request,
-        CurrentUser user, IConfiguration configuration, DateTimeOffset now)
+    private static async Task ApplyAsync(ReviewDb db, Case c, LinkageCandidate row, string reference,
+        CurrentUser user, IConfiguration configuration, DateTimeOffset now, CancellationToken ct)
     {
-        var c = context.Case;
-        row.Decision = request.Decision!.Trim().ToLowerInvariant();
-        row.Rationale = request.Rationale!.Trim();
+        row.UpdatedAt = now;
         row.DecidedBy = user.Id;
         row.DecidedByName = user.DisplayName;
         row.DecidedAt = now;
-        row.UpdatedAt = now;
-        // A closed case is on the review list only while a candidate that arrived after closing is undecided.
-        if (c.Status == CaseStatus.Closed)
-            c.NeedsReview = db.LinkageCandidates.Local.Any(x => x.CaseId == c.Id && x.Decision is null);
+        // A closed case stays on the review list while any reason remains (CaseReview), this candidate no longer one.
+        if (c.NeedsReview) c.NeedsReview = await CaseReview.NeedsReviewAsync(db, c, ct);
 
         if (row.Decision != LinkageDisposition.Linked) return;
         // F3: a confirmed link is a significant incident; the supervisor and the inspector must know.

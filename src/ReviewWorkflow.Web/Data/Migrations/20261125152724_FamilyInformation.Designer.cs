@@ -5,7 +5,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
-using NetTopologySuite.Geometries;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 using ReviewWorkflow.Web.Data;
 
@@ -14,8 +13,8 @@ using ReviewWorkflow.Web.Data;
 namespace ReviewWorkflow.Web.Data.Migrations
 {
     [DbContext(typeof(ReviewDb))]
-    [Migration("20261125163340_Linkage")]
-    partial class Linkage
+    [Migration("20261125152724_FamilyInformation")]
+    partial class FamilyInformation
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -25,8 +24,6 @@ namespace ReviewWorkflow.Web.Data.Migrations
                 .HasAnnotation("ProductVersion", "10.0.15")
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
-            NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "btree_gist");
-            NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "postgis");
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
             modelBuilder.HasSequence("case_reference_seq");
@@ -428,12 +425,6 @@ namespace ReviewWorkflow.Web.Data.Migrations
                         .HasColumnType("text")
                         .HasColumnName("owner");
 
-                    b.Property<Point>("Place")
-                        .ValueGeneratedOnAddOrUpdate()
-                        .HasColumnType("geography (Point, 4326)")
-                        .HasColumnName("place")
-                        .HasComputedColumnSql("(ST_SetSRID(ST_MakePoint(longitude, latitude), 4326)::geography)", true);
-
                     b.Property<string>("Reference")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -449,13 +440,6 @@ namespace ReviewWorkflow.Web.Data.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)")
                         .HasColumnName("status");
-
-                    b.PrimitiveCollection<List<string>>("SubstanceFamilies")
-                        .IsRequired()
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("text[]")
-                        .HasColumnName("substance_families")
-                        .HasDefaultValueSql("'{}'::text[]");
 
                     b.PrimitiveCollection<List<string>>("Substances")
                         .IsRequired()
@@ -491,9 +475,6 @@ namespace ReviewWorkflow.Web.Data.Migrations
                     b.HasKey("Id")
                         .HasName("pk_cases");
 
-                    b.HasIndex("FoundAt")
-                        .HasDatabaseName("ix_cases_found_at");
-
                     b.HasIndex("OfficerId")
                         .HasDatabaseName("ix_cases_officer_id");
 
@@ -501,28 +482,8 @@ namespace ReviewWorkflow.Web.Data.Migrations
                         .IsUnique()
                         .HasDatabaseName("ix_cases_reference");
 
-                    b.HasIndex("SubstanceFamilies")
-                        .HasDatabaseName("ix_cases_substance_families");
-
-                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SubstanceFamilies"), "gin");
-
-                    b.HasIndex("Place", "FoundAt")
-                        .HasDatabaseName("ix_cases_place_found_at");
-
-                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Place", "FoundAt"), "gist");
-
                     b.HasIndex("Team", "Status")
                         .HasDatabaseName("ix_cases_team_status");
-
-                    b.HasIndex(new[] { "FoundAt" }, "ix_cases_rare_found_at")
-                        .HasDatabaseName("ix_cases_rare_found_at")
-                        .HasFilter("substance_families && ARRAY['GHB/GBL', 'ketamine', 'mephedrone', 'methamphetamine']::text[]");
-
-                    b.HasIndex(new[] { "Place" }, "ix_cases_rare_place")
-                        .HasDatabaseName("ix_cases_rare_place")
-                        .HasFilter("substance_families && ARRAY['GHB/GBL', 'ketamine', 'mephedrone', 'methamphetamine']::text[]");
-
-                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "Place" }, "ix_cases_rare_place"), "gist");
 
                     b.ToTable("cases", (string)null);
                 });
@@ -580,7 +541,7 @@ namespace ReviewWorkflow.Web.Data.Migrations
                     b.ToTable("case_persons", (string)null);
                 });
 
-            modelBuilder.Entity("ReviewWorkflow.Web.Linkage.LinkageCandidate", b =>
+            modelBuilder.Entity("ReviewWorkflow.Web.FamilyInformation.FamilyInformationAction", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -589,73 +550,55 @@ namespace ReviewWorkflow.Web.Data.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
-                    b.Property<DateTimeOffset>("AddedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("added_at");
-
-                    b.Property<Guid>("CandidateCaseId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("candidate_case_id");
-
-                    b.Property<Guid>("CaseId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("case_id");
-
-                    b.Property<DateTimeOffset?>("DecidedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("decided_at");
-
-                    b.Property<string>("DecidedBy")
-                        .HasMaxLength(450)
-                        .HasColumnType("character varying(450)")
-                        .HasColumnName("decided_by");
-
-                    b.Property<string>("DecidedByName")
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
-                        .HasColumnName("decided_by_name");
-
-                    b.Property<string>("Decision")
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)")
-                        .HasColumnName("decision");
-
-                    b.Property<string>("Rationale")
+                    b.Property<string>("Action")
+                        .IsRequired()
                         .HasMaxLength(10000)
                         .HasColumnType("character varying(10000)")
-                        .HasColumnName("rationale");
+                        .HasColumnName("action");
 
-                    b.Property<string>("ReasonsJson")
-                        .IsRequired()
-                        .HasColumnType("jsonb")
-                        .HasColumnName("reasons_json");
-
-                    b.Property<double>("Score")
-                        .HasColumnType("double precision")
-                        .HasColumnName("score");
-
-                    b.Property<DateTimeOffset>("UpdatedAt")
+                    b.Property<DateTimeOffset>("At")
                         .HasColumnType("timestamp with time zone")
-                        .HasColumnName("updated_at");
+                        .HasColumnName("at");
+
+                    b.Property<string>("ById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)")
+                        .HasColumnName("by_id");
+
+                    b.Property<string>("ByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("by_name");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<long>("ItemId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("item_id");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(10000)
+                        .HasColumnType("character varying(10000)")
+                        .HasColumnName("outcome");
 
                     b.HasKey("Id")
-                        .HasName("pk_linkage_candidates");
-
-                    b.HasIndex("CandidateCaseId")
-                        .HasDatabaseName("ix_linkage_candidates_candidate_case_id");
+                        .HasName("pk_family_information_actions");
 
                     b.HasIndex("CaseId")
-                        .HasDatabaseName("ix_linkage_candidates_undecided")
-                        .HasFilter("decision IS NULL");
+                        .HasDatabaseName("ix_family_information_actions_case_id");
 
-                    b.HasIndex("CaseId", "CandidateCaseId")
-                        .IsUnique()
-                        .HasDatabaseName("ix_linkage_candidates_case_id_candidate_case_id");
+                    b.HasIndex("ItemId", "Id")
+                        .HasDatabaseName("ix_family_information_actions_item_id_id");
 
-                    b.ToTable("linkage_candidates", (string)null);
+                    b.ToTable("family_information_actions", (string)null);
                 });
 
-            modelBuilder.Entity("ReviewWorkflow.Web.Linkage.PersonIdentifier", b =>
+            modelBuilder.Entity("ReviewWorkflow.Web.FamilyInformation.FamilyInformationItem", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -664,50 +607,118 @@ namespace ReviewWorkflow.Web.Data.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
+                    b.Property<string>("AssigneeId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)")
+                        .HasColumnName("assignee_id");
+
                     b.Property<Guid>("CaseId")
                         .HasColumnType("uuid")
                         .HasColumnName("case_id");
 
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)")
-                        .HasColumnName("kind");
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("closed_at");
 
-                    b.Property<string>("Label")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)")
-                        .HasColumnName("label");
+                    b.Property<DateTimeOffset>("DueAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("due_at");
 
-                    b.Property<string>("PersonKey")
-                        .IsRequired()
+                    b.Property<string>("How")
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)")
-                        .HasColumnName("person_key");
+                        .HasColumnName("how");
 
-                    b.Property<string>("Role")
+                    b.Property<DateTimeOffset>("LoggedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("logged_at");
+
+                    b.Property<string>("LoggedById")
                         .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)")
-                        .HasColumnName("role");
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)")
+                        .HasColumnName("logged_by_id");
 
-                    b.Property<string>("Value")
+                    b.Property<string>("LoggedByName")
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)")
-                        .HasColumnName("value");
+                        .HasColumnName("logged_by_name");
+
+                    b.Property<string>("NamedPersonsJson")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("named_persons_json");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer")
+                        .HasColumnName("number");
+
+                    b.Property<string>("ProvidedByContact")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("provided_by_contact");
+
+                    b.Property<string>("ProvidedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("provided_by_name");
+
+                    b.Property<string>("ProvidedByRelationship")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("provided_by_relationship");
+
+                    b.Property<DateTimeOffset>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("received_at");
+
+                    b.Property<DateTimeOffset?>("RespondedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("responded_at");
+
+                    b.Property<string>("RespondedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)")
+                        .HasColumnName("responded_by_id");
+
+                    b.Property<string>("RespondedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("responded_by_name");
+
+                    b.Property<string>("Response")
+                        .HasMaxLength(10000)
+                        .HasColumnType("character varying(10000)")
+                        .HasColumnName("response");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("state");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(10000)
+                        .HasColumnType("character varying(10000)")
+                        .HasColumnName("summary");
 
                     b.HasKey("Id")
-                        .HasName("pk_linkage_identifiers");
+                        .HasName("pk_family_information_items");
 
-                    b.HasIndex("CaseId")
-                        .HasDatabaseName("ix_linkage_identifiers_case_id");
+                    b.HasIndex("DueAt")
+                        .HasDatabaseName("ix_family_information_items_due_at")
+                        .HasFilter("state = 'Open'");
 
-                    b.HasIndex("Kind", "Value", "Id")
-                        .HasDatabaseName("ix_linkage_identifiers_kind_value_id");
+                    b.HasIndex("CaseId", "Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_family_information_items_case_id_number");
 
-                    b.ToTable("linkage_identifiers", (string)null);
+                    b.ToTable("family_information_items", (string)null);
                 });
 
             modelBuilder.Entity("ReviewWorkflow.Web.Notifications.OutboxMessage", b =>
@@ -1011,31 +1022,31 @@ namespace ReviewWorkflow.Web.Data.Migrations
                         .HasConstraintName("fk_case_persons_cases_case_id");
                 });
 
-            modelBuilder.Entity("ReviewWorkflow.Web.Linkage.LinkageCandidate", b =>
+            modelBuilder.Entity("ReviewWorkflow.Web.FamilyInformation.FamilyInformationAction", b =>
                 {
-                    b.HasOne("ReviewWorkflow.Web.Cases.Case", null)
-                        .WithMany()
-                        .HasForeignKey("CandidateCaseId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
-                        .HasConstraintName("fk_linkage_candidates_cases_candidate_case_id");
-
                     b.HasOne("ReviewWorkflow.Web.Cases.Case", null)
                         .WithMany()
                         .HasForeignKey("CaseId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
-                        .HasConstraintName("fk_linkage_candidates_cases_case_id");
+                        .HasConstraintName("fk_family_information_actions_cases_case_id");
+
+                    b.HasOne("ReviewWorkflow.Web.FamilyInformation.FamilyInformationItem", null)
+                        .WithMany("Actions")
+                        .HasForeignKey("ItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_family_information_actions_family_information_items_item_id");
                 });
 
-            modelBuilder.Entity("ReviewWorkflow.Web.Linkage.PersonIdentifier", b =>
+            modelBuilder.Entity("ReviewWorkflow.Web.FamilyInformation.FamilyInformationItem", b =>
                 {
                     b.HasOne("ReviewWorkflow.Web.Cases.Case", null)
                         .WithMany()
                         .HasForeignKey("CaseId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
-                        .HasConstraintName("fk_linkage_identifiers_cases_case_id");
+                        .HasConstraintName("fk_family_information_items_cases_case_id");
                 });
 
             modelBuilder.Entity("ReviewWorkflow.Web.Steps.CaseActivity", b =>
@@ -1063,6 +1074,11 @@ namespace ReviewWorkflow.Web.Data.Migrations
                     b.Navigation("Persons");
 
                     b.Navigation("Steps");
+                });
+
+            modelBuilder.Entity("ReviewWorkflow.Web.FamilyInformation.FamilyInformationItem", b =>
+                {
+                    b.Navigation("Actions");
                 });
 #pragma warning restore 612, 618
         }
