@@ -110,8 +110,9 @@ public static class LinkageSearch
         }
         if (plan.RareFamilies.Count > 0)
         {
-            // Only the families are indexed here (GIN): the rows sharing a rare drug are few, and
-            // letting the planner reach for the place-and-time index on a bare time range costs far more.
+            // Through the small rare-drug partial indexes: by time nationwide, by place nearby. The
+            // near branch's time test is written so the large place-and-time index does not apply:
+            // its 5 km, 6-year box holds thousands of deaths, the partial index a handful.
             var rare = CaseLinkageConfiguration.RareFilter.Replace("substance_families", "c.substance_families");
             branches.Add($"""
                 SELECT {Columns} FROM cases c
@@ -121,13 +122,12 @@ public static class LinkageSearch
             branches.Add($"""
                 SELECT {Columns} FROM cases c
                 WHERE {rare} AND c.substance_families && @rare
-                  AND ST_DWithin(c.place, {point}, @radius, false) AND c.found_at BETWEEN @from AND @to
+                  AND ST_DWithin(c.place, {point}, @radius, false) AND abs(extract(epoch FROM c.found_at - @at)) <= @window
                 """);
             AddRare(Add, subject, plan);
             Add("rareFrom", subject.FoundAt - plan.RareWindow.Longest);
             Add("rareTo", subject.FoundAt + plan.RareWindow.Longest);
-            Add("from", subject.FoundAt - plan.Window);
-            Add("to", subject.FoundAt + plan.Window);
+            Add("window", plan.Window.TotalSeconds);
         }
         if (plan.Lookups.Count > 0)
         {
