@@ -3,6 +3,7 @@ using ReviewWorkflow.Web.Accounts;
 using ReviewWorkflow.Web.Audit;
 using ReviewWorkflow.Web.Cases;
 using ReviewWorkflow.Web.Infrastructure;
+using ReviewWorkflow.Web.Notifications;
 using ReviewWorkflow.Web.Steps;
 using Scalar.AspNetCore;
 
@@ -23,6 +24,7 @@ app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseReviewJobsDashboard();
 
 app.MapOpenApi().AllowAnonymous();
 app.MapScalarApiReference().AllowAnonymous();
@@ -32,6 +34,7 @@ app.MapAdminUsers();
 app.MapCases();
 app.MapSteps();
 app.MapAudit();
+app.MapOutboxAdmin();
 
 await app.RunAsync();
 return 0;

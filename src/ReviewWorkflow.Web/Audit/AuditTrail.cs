@@ -17,23 +17,35 @@ public sealed class AuditTrail(ReviewDb db, TimeProvider clock)
     /// Adds one event. Must run inside a transaction: the advisory lock serialises writers so two
     /// commits can never both claim the same predecessor, and is released at commit.
     /// </summary>
-    public async Task AppendAsync(CurrentUser actor, Guid? caseId, string action, object data, CancellationToken ct = default)
+    public Task AppendAsync(CurrentUser actor, Guid? caseId, string action, object data, CancellationToken ct = default) =>
+        AppendManyAsync(actor, [(caseId, action, data)], ct);
+
+    /// <summary>
+    /// Adds several events by one actor under one lock (the escalation sweep records a batch at
+    /// once); same rules as <see cref="AppendAsync"/>.
+    /// </summary>
+    public async Task AppendManyAsync(CurrentUser actor, IReadOnlyList<(Guid? CaseId, string Action, object Data)> events, CancellationToken ct = default)
     {
         if (db.Database.CurrentTransaction is null)
             throw new InvalidOperationException("Audit events must be appended inside the transaction of the change they record.");
         await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({ChainLock})", ct);
         var last = await db.AuditEvents.AsNoTracking().OrderByDescending(e => e.Sequence)
             .Select(e => new { e.Sequence, e.Hash }).FirstOrDefaultAsync(ct);
-        var sequence = (last?.Sequence ?? 0) + 1;
+        var sequence = last?.Sequence ?? 0;
         var previous = last?.Hash ?? AuditHash.Genesis;
         var at = AuditHash.ToStoredPrecision(clock.GetUtcNow());
-        var text = JsonSerializer.Serialize(data, Json);
-        db.AuditEvents.Add(new AuditEvent
+        foreach (var (caseId, action, data) in events)
         {
-            Sequence = sequence, At = at, ActorId = actor.Id, ActorName = actor.DisplayName, CaseId = caseId,
-            Action = action, Data = text, PreviousHash = previous,
-            Hash = AuditHash.Compute(sequence, at, actor.Id, actor.DisplayName, caseId, action, text, previous),
-        });
+            sequence++;
+            var text = JsonSerializer.Serialize(data, Json);
+            var hash = AuditHash.Compute(sequence, at, actor.Id, actor.DisplayName, caseId, action, text, previous);
+            db.AuditEvents.Add(new AuditEvent
+            {
+                Sequence = sequence, At = at, ActorId = actor.Id, ActorName = actor.DisplayName, CaseId = caseId,
+                Action = action, Data = text, PreviousHash = previous, Hash = hash,
+            });
+            previous = hash;
+        }
         await db.SaveChangesAsync(ct);
     }
 }

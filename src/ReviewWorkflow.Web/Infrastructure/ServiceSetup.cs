@@ -6,6 +6,7 @@ using ReviewWorkflow.Web.Accounts;
 using ReviewWorkflow.Web.Audit;
 using ReviewWorkflow.Web.Cases;
 using ReviewWorkflow.Web.Data;
+using ReviewWorkflow.Web.Escalation;
 using ReviewWorkflow.Web.Workflows;
 
 namespace ReviewWorkflow.Web.Infrastructure;
@@ -55,6 +56,7 @@ public static class ServiceSetup
         services.AddExceptionHandler<ProblemExceptionHandler>();
         services.AddOpenApi();
         services.AddHealthChecks().AddNpgSql(connectionString, name: "database");
+        builder.AddReviewJobs(connectionString);
     }
 
     public static async Task PrepareDatabaseAsync(this WebApplication app, bool seedDemo)
@@ -63,7 +65,8 @@ public static class ServiceSetup
         var db = scope.ServiceProvider.GetRequiredService<ReviewDb>();
         await db.Database.MigrateAsync();
         var folder = WorkflowFiles.Locate(app.Configuration, app.Environment.ContentRootPath);
-        await app.Services.GetRequiredService<WorkflowRegistry>().LoadAsync(folder, db, app.Services.GetRequiredService<TimeProvider>());
+        await app.Services.GetRequiredService<WorkflowRegistry>().LoadAsync(folder, db, app.Services.GetRequiredService<TimeProvider>(),
+            deadlineSpeedup: DemoDeadlines.Speedup(app.Configuration));
         if (seedDemo)
         {
             var seeds = app.Configuration["Seeds:Path"] ?? RepositoryFolders.Find("seeds", app.Environment.ContentRootPath)

@@ -16,5 +16,7 @@ public sealed class CaseStep
     public string? CompletedBy { get; set; }
     public string? CompletedByName { get; set; }
     public DateTimeOffset? CompletedAt { get; set; }
+    /// <summary>When the escalation sweep should next look at this step; null once nothing is left to escalate.</summary>
+    public DateTimeOffset? NextEscalationAt { get; set; }
     public uint Version { get; set; }
 }

@@ -1,6 +1,7 @@
 using ReviewWorkflow.Engine;
 using ReviewWorkflow.Engine.Evaluation;
 using ReviewWorkflow.Web.Cases;
+using ReviewWorkflow.Web.Escalation;
 
 namespace ReviewWorkflow.Web.Steps;
 
@@ -12,6 +13,7 @@ public static class StepTable
         foreach (var status in evaluation.Steps)
         {
             var row = c.Steps.FirstOrDefault(s => s.Key == status.Step.Key);
+            var existed = row is not null;
             if (row is null)
             {
                 row = new CaseStep { CaseId = c.Id, Key = status.Step.Key };
@@ -20,6 +22,8 @@ public static class StepTable
             var completion = status.Completion is { } done
                 ? activities.LastOrDefault(a => a.StepKey == done.StepKey && a.Kind == ActivityKind.Completed && a.At == done.At)
                 : null;
+            var isOpen = c.Status == CaseStatus.Open && status.State is not (StepState.Completed or StepState.NotApplicable);
+            row.NextEscalationAt = EscalationSchedule.OnRefresh(existed && IsOpen(row.State), row.DueAt, isOpen, status.DueAt, row.NextEscalationAt);
             row.State = status.State;
             row.DueAt = status.DueAt;
             // Officer-level work is the case officer's; supervisor and inspector steps belong to the team's role, not a person.
@@ -29,4 +33,6 @@ public static class StepTable
             row.CompletedAt = completion?.At;
         }
     }
+
+    private static bool IsOpen(StepState state) => state is StepState.Blocked or StepState.Available or StepState.Returned;
 }

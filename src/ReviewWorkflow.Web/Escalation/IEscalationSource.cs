@@ -1,0 +1,29 @@
+using ReviewWorkflow.Web.Data;
+
+namespace ReviewWorkflow.Web.Escalation;
+
+/// <summary>
+/// A kind of work with deadlines the sweep escalates: steps of cases, or items of a step's
+/// register (family-information items). A source keeps a <c>next_escalation_at</c> per piece of
+/// work, indexed where not null, so claiming reads only what is due now: the sweep's cost follows
+/// the overdue work, not the size of the database.
+/// </summary>
+/// <remarks>
+/// To add a source: give its table a nullable <c>next_escalation_at</c> (set to the deadline when
+/// the work opens or its deadline moves, null when it is done), a partial index on it, implement
+/// this interface, and register it with <c>services.AddScoped&lt;IEscalationSource, …&gt;()</c>.
+/// </remarks>
+public interface IEscalationSource
+{
+    /// <summary>Locks (FOR UPDATE SKIP LOCKED, in the caller's transaction) up to <paramref name="limit"/> pieces of work due at <paramref name="now"/>.</summary>
+    Task<IReadOnlyList<OverdueWork>> ClaimAsync(ReviewDb db, DateTimeOffset now, int limit, CancellationToken ct);
+
+    /// <summary>Stores when each piece of work is next due for a level (null: none left, or the work is no longer open).</summary>
+    Task RescheduleAsync(ReviewDb db, IReadOnlyList<(OverdueWork Work, DateTimeOffset? Next)> schedule, CancellationToken ct);
+}
+
+/// <summary>
+/// One piece of claimed work. <see cref="StepKey"/> names the step whose ladder applies (for an
+/// item: the register's step); <see cref="Detail"/> is extra wording for the email — never a name.
+/// </summary>
+public sealed record OverdueWork(Guid CaseId, string StepKey, Guid? ItemId, DateTimeOffset DueAt, string? Detail = null);
