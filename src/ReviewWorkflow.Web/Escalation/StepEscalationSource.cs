@@ -12,7 +12,7 @@ public sealed class StepEscalationSource : IEscalationSource
         // waiting for (and then repeating) this one's work; a step being changed by a user is
         // taken on the next sweep.
         var rows = await db.Database.SqlQuery<ClaimedStep>($"""
-            SELECT case_id AS "CaseId", key AS "StepKey", due_at AS "DueAt"
+            SELECT case_id, key AS step_key, due_at
             FROM case_steps
             WHERE next_escalation_at <= {now} AND due_at IS NOT NULL
             ORDER BY next_escalation_at

@@ -99,6 +99,7 @@ public sealed class OutboxDelivery(ReviewDb db, RecipientResolver recipients, IO
     private void Fail(OutboxMessage message, string? error)
     {
         message.State = OutboxState.Failed;
+        message.LastError = error;
         message.NextAttemptAt = null;
         logger.LogError("Outbox message {MessageId} ({Subject}) failed: {Error}", message.MessageId, message.Subject, error);
     }
