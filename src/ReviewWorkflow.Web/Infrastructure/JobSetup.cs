@@ -39,6 +39,9 @@ public static class JobSetup
             // A long job keeps extending its claim; a job of a killed instance is picked up again after the timeout.
             UseSlidingInvisibilityTimeout = true,
             InvisibilityTimeout = TimeSpan.FromMinutes(5),
+            // Hangfire's own locks last milliseconds; one left by a killed instance blocks the others'
+            // schedulers until it expires, so it expires in a minute rather than the default ten.
+            DistributedLockTimeout = configuration.GetValue("Jobs:DistributedLockTimeout", TimeSpan.FromMinutes(1)),
         };
         // Our own storage and activator rather than Hangfire's static ones: several hosts in one
         // process (tests) must each use their own database and their own services.

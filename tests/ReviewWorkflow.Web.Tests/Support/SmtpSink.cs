@@ -13,7 +13,10 @@ using ServerResponse = SmtpServer.Protocol.SmtpResponse; // MailKit has an SmtpR
 namespace ReviewWorkflow.Web.Tests.Support;
 
 /// <summary>One email as the SMTP server received it.</summary>
-public sealed record ReceivedMail(string MessageId, IReadOnlyList<string> To, string Subject, string Text, string Html, string Raw);
+public sealed record ReceivedMail(string MessageId, IReadOnlyList<string> To, string Subject, string Text, string Html, string Raw)
+{
+    public DateTime ReceivedAt { get; init; } = DateTime.UtcNow;
+}
 
 /// <summary>
 /// A real SMTP server on a loopback port (the SmtpServer package), recording what it accepts.
