@@ -56,6 +56,8 @@ public sealed class EscalationSweep(ReviewDb db, WorkflowRegistry workflows, Aud
 
         var schedule = new List<(OverdueWork, DateTimeOffset?)>(claimed.Count);
         var events = new List<(Guid?, string, object)>();
+        var messages = new List<OutboxMessage>();
+        var escalations = new List<EscalationRecord>();
         foreach (var work in claimed)
         {
             if (!cases.TryGetValue(work.CaseId, out var head) || head.Status != CaseStatus.Open
@@ -71,9 +73,10 @@ public sealed class EscalationSweep(ReviewDb db, WorkflowRegistry workflows, Aud
             {
                 var content = EscalationEmail.Compose(head.Reference, work.CaseId, step.Title, work.Detail, rung.Level, rung.Notify,
                     work.DueAt, now - work.DueAt, baseUrl);
-                var message = Outbox.Enqueue(db, $"escalation:{work.CaseId}:{work.StepKey}:{work.ItemId}:{rung.Level}", work.CaseId,
+                var message = Outbox.Create($"escalation:{work.CaseId}:{work.StepKey}:{work.ItemId}:{rung.Level}", work.CaseId,
                     "escalation", rung.Notify, head.Team, content.Subject, content.Text, content.Html, now, stepKey: work.StepKey);
-                db.Escalations.Add(new EscalationRecord
+                messages.Add(message);
+                escalations.Add(new EscalationRecord
                 {
                     CaseId = work.CaseId, StepKey = work.StepKey, ItemId = work.ItemId, Level = rung.Level, Notify = rung.Notify,
                     DueAt = work.DueAt, RecordedAt = now, MessageId = message.MessageId,
@@ -88,7 +91,8 @@ public sealed class EscalationSweep(ReviewDb db, WorkflowRegistry workflows, Aud
             schedule.Add((work, EscalationSchedule.Next(ladder, work.DueAt, recorded)));
         }
 
-        if (events.Count > 0) await audit.AppendManyAsync(Actor, events, ct); // saves the escalations and the outbox too
+        await EscalationRows.CopyAsync(db, messages, escalations, ct);
+        if (events.Count > 0) await audit.AppendManyAsync(Actor, events, ct);
         await source.RescheduleAsync(db, schedule, ct);
         await db.SaveChangesAsync(ct);
         if (options.Value.Testing.HoldSweepBatch is { } hold) await Task.Delay(hold, ct); // lets a reliability test kill us mid-batch

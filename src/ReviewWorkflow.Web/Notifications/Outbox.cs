@@ -14,16 +14,21 @@ public static class Outbox
     public static OutboxMessage Enqueue(ReviewDb db, string key, Guid? caseId, string kind, string recipient, string team,
         string subject, string textBody, string htmlBody, DateTimeOffset now, string? recipientUserId = null, string? stepKey = null)
     {
-        var message = new OutboxMessage
+        var message = Create(key, caseId, kind, recipient, team, subject, textBody, htmlBody, now, recipientUserId, stepKey);
+        db.Add(message);
+        return message;
+    }
+
+    /// <summary>The message <see cref="Enqueue"/> adds, for a caller that writes many at once (the sweep copies them in bulk).</summary>
+    public static OutboxMessage Create(string key, Guid? caseId, string kind, string recipient, string team,
+        string subject, string textBody, string htmlBody, DateTimeOffset now, string? recipientUserId = null, string? stepKey = null) =>
+        new()
         {
             CaseId = caseId, Kind = kind, Recipient = recipient, RecipientUserId = recipientUserId, StepKey = stepKey, Team = team,
             Subject = subject, TextBody = textBody, HtmlBody = htmlBody,
             MessageId = MessageIdFor(key),
             CreatedAt = now, NextAttemptAt = now,
         };
-        db.Add(message);
-        return message;
-    }
 
     /// <summary>The Message-ID for a key, without angle brackets: <c>{32 hex}@reviewworkflow</c>.</summary>
     public static string MessageIdFor(string key) =>

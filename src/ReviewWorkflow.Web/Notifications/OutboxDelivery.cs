@@ -34,10 +34,16 @@ public sealed class OutboxDelivery(ReviewDb db, RecipientResolver recipients, IO
         }
         int sent = 0, postponed = 0, failed = 0;
         await using var smtp = new SmtpTransport(options);
+        // Resolved once per run: a run lasts seconds, and the team's supervisors are asked once, not per message.
+        var resolved = new Dictionary<(string, string?, string, Guid?, string?), Recipients>();
         for (var i = 0; i < Math.Max(1, options.BatchSize); i++)
         {
             var now = clock.GetUtcNow();
             await using var tx = await db.Database.BeginTransactionAsync(ct);
+            // Losing this commit to a database crash (not an app crash) would resend the message,
+            // never lose it; waiting for the disk on every message would cap delivery at the disk's
+            // flush rate instead.
+            await db.Database.ExecuteSqlRawAsync("SET LOCAL synchronous_commit = off", ct);
             var message = (await db.Outbox.FromSql($"""
                 SELECT * FROM outbox_messages
                 WHERE state = 'Pending' AND next_attempt_at <= {now}
@@ -47,7 +53,8 @@ public sealed class OutboxDelivery(ReviewDb db, RecipientResolver recipients, IO
                 """).ToListAsync(ct)).SingleOrDefault();
             if (message is null) break;
 
-            var to = await recipients.ResolveAsync(message, ct);
+            var key = (message.Recipient, message.RecipientUserId, message.Team, message.CaseId, message.StepKey);
+            if (!resolved.TryGetValue(key, out var to)) resolved[key] = to = await recipients.ResolveAsync(message, ct);
             var (outcome, error) = (SendOutcome.Permanent, to.Problem);
             if (to.Addresses.Count > 0)
             {
