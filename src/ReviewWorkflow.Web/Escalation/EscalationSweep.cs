@@ -52,7 +52,7 @@ public sealed class EscalationSweep(ReviewDb db, WorkflowRegistry workflows, Aud
         var levels = (await db.Escalations.AsNoTracking().Where(e => caseIds.Contains(e.CaseId))
                 .Select(e => new { e.CaseId, e.StepKey, e.ItemId, e.Level }).ToListAsync(ct))
             .ToLookup(e => (e.CaseId, e.StepKey, e.ItemId), e => e.Level);
-        var baseUrl = configuration["App:BaseUrl"] ?? "http://127.0.0.1:5080";
+        var baseUrl = BaseUrl(configuration);
 
         var schedule = new List<(OverdueWork, DateTimeOffset?)>(claimed.Count);
         var events = new List<(Guid?, string, object)>();
@@ -100,6 +100,10 @@ public sealed class EscalationSweep(ReviewDb db, WorkflowRegistry workflows, Aud
         db.ChangeTracker.Clear();
         return (claimed.Count, events.Count);
     }
+
+    /// <summary>Where links in emails point: App:BaseUrl, else the first address the app listens on.</summary>
+    public static string BaseUrl(IConfiguration configuration) =>
+        configuration["App:BaseUrl"] ?? configuration["urls"]?.Split(';', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault() ?? "http://127.0.0.1:5080";
 
     private sealed record CaseHead(Guid Id, string Reference, string Team, CaseStatus Status, string WorkflowKey, int WorkflowVersion);
 }
