@@ -4,6 +4,7 @@ using ReviewWorkflow.Web.Accounts;
 using ReviewWorkflow.Web.Audit;
 using ReviewWorkflow.Web.Cases;
 using ReviewWorkflow.Web.Escalation;
+using ReviewWorkflow.Web.FamilyInformation;
 using ReviewWorkflow.Web.Notifications;
 using ReviewWorkflow.Web.Steps;
 using ReviewWorkflow.Web.Workflows;
@@ -20,6 +21,8 @@ public sealed class ReviewDb(DbContextOptions<ReviewDb> options) : IdentityDbCon
     public DbSet<PublishedWorkflow> PublishedWorkflows => Set<PublishedWorkflow>();
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
     public DbSet<EscalationRecord> Escalations => Set<EscalationRecord>();
+    public DbSet<FamilyInformationItem> FamilyInformationItems => Set<FamilyInformationItem>();
+    public DbSet<FamilyInformationAction> FamilyInformationActions => Set<FamilyInformationAction>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

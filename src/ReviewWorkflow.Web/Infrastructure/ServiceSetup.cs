@@ -69,6 +69,7 @@ public static class ServiceSetup
         var folder = WorkflowFiles.Locate(app.Configuration, app.Environment.ContentRootPath);
         await app.Services.GetRequiredService<WorkflowRegistry>().LoadAsync(folder, db, app.Services.GetRequiredService<TimeProvider>(),
             deadlineSpeedup: DemoDeadlines.Speedup(app.Configuration));
+        await AdminBootstrap.RunAsync(app.Services, app.Configuration, app.Logger);
         if (seedDemo)
         {
             var seeds = app.Configuration["Seeds:Path"] ?? RepositoryFolders.Find("seeds", app.Environment.ContentRootPath)

@@ -23,7 +23,9 @@ public static class OutboxEndpoints
             string state = "failed", int limit = 100, int offset = 0) =>
         {
             var errors = new Dictionary<string, string[]>();
-            if (!Enum.TryParse<OutboxState>(state, ignoreCase: true, out var wanted) || !Enum.IsDefined(wanted) || int.TryParse(state, out _))
+            // Letters only: Enum.TryParse would also take "1" or "0,2".
+            var known = Enum.TryParse<OutboxState>(state, ignoreCase: true, out var wanted) && state.All(char.IsLetter);
+            if (!known)
                 errors["state"] = ["must be one of: pending, sent, failed"];
             if (limit is < 1 or > MaxLimit) errors["limit"] = [$"must be between 1 and {MaxLimit}"];
             if (offset < 0) errors["offset"] = ["must not be negative"];

@@ -18,5 +18,8 @@ public sealed class CaseStep
     public DateTimeOffset? CompletedAt { get; set; }
     /// <summary>When the escalation sweep should next look at this step; null once nothing is left to escalate.</summary>
     public DateTimeOffset? NextEscalationAt { get; set; }
+
+    /// <summary>When the step entered its current state: how long a sign-off has waited in the queue.</summary>
+    public DateTimeOffset? StateSince { get; set; }
     public uint Version { get; set; }
 }

@@ -30,6 +30,7 @@ public class ReviewApp : WebApplicationFactory<Program>, IAsyncLifetime
     public FakeTimeProvider Clock { get; }
     public string ConnectionString { get; private set; } = "";
     public string? WorkflowsPath { get; set; }
+    public Dictionary<string, string> Settings { get; } = [];
 
     public virtual async Task InitializeAsync()
     {
@@ -53,6 +54,7 @@ public class ReviewApp : WebApplicationFactory<Program>, IAsyncLifetime
         // No job server: tests run the sweep and delivery themselves, on the fake clock.
         builder.UseSetting("Jobs:Server", "false");
         if (WorkflowsPath is not null) builder.UseSetting("Workflows:Path", WorkflowsPath);
+        foreach (var (key, value) in Settings) builder.UseSetting(key, value);
         builder.ConfigureServices(services =>
         {
             services.RemoveAll<TimeProvider>();

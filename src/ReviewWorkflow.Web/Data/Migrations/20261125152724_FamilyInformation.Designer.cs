@@ -13,8 +13,8 @@ using ReviewWorkflow.Web.Data;
 namespace ReviewWorkflow.Web.Data.Migrations
 {
     [DbContext(typeof(ReviewDb))]
-    [Migration("20261125152839_EscalationBackfill")]
-    partial class EscalationBackfill
+    [Migration("20261125152724_FamilyInformation")]
+    partial class FamilyInformation
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -541,7 +541,7 @@ namespace ReviewWorkflow.Web.Data.Migrations
                     b.ToTable("case_persons", (string)null);
                 });
 
-            modelBuilder.Entity("ReviewWorkflow.Web.Escalation.EscalationRecord", b =>
+            modelBuilder.Entity("ReviewWorkflow.Web.FamilyInformation.FamilyInformationAction", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -550,54 +550,175 @@ namespace ReviewWorkflow.Web.Data.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(10000)
+                        .HasColumnType("character varying(10000)")
+                        .HasColumnName("action");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("ById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)")
+                        .HasColumnName("by_id");
+
+                    b.Property<string>("ByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("by_name");
+
                     b.Property<Guid>("CaseId")
                         .HasColumnType("uuid")
                         .HasColumnName("case_id");
+
+                    b.Property<long>("ItemId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("item_id");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(10000)
+                        .HasColumnType("character varying(10000)")
+                        .HasColumnName("outcome");
+
+                    b.HasKey("Id")
+                        .HasName("pk_family_information_actions");
+
+                    b.HasIndex("CaseId")
+                        .HasDatabaseName("ix_family_information_actions_case_id");
+
+                    b.HasIndex("ItemId", "Id")
+                        .HasDatabaseName("ix_family_information_actions_item_id_id");
+
+                    b.ToTable("family_information_actions", (string)null);
+                });
+
+            modelBuilder.Entity("ReviewWorkflow.Web.FamilyInformation.FamilyInformationItem", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("AssigneeId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)")
+                        .HasColumnName("assignee_id");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("closed_at");
 
                     b.Property<DateTimeOffset>("DueAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("due_at");
 
-                    b.Property<Guid?>("ItemId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("item_id");
+                    b.Property<string>("How")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("how");
 
-                    b.Property<int>("Level")
-                        .HasColumnType("integer")
-                        .HasColumnName("level");
+                    b.Property<DateTimeOffset>("LoggedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("logged_at");
 
-                    b.Property<string>("MessageId")
+                    b.Property<string>("LoggedById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)")
+                        .HasColumnName("logged_by_id");
+
+                    b.Property<string>("LoggedByName")
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)")
-                        .HasColumnName("message_id");
+                        .HasColumnName("logged_by_name");
 
-                    b.Property<string>("Notify")
+                    b.Property<string>("NamedPersonsJson")
                         .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)")
-                        .HasColumnName("notify");
+                        .HasColumnType("jsonb")
+                        .HasColumnName("named_persons_json");
 
-                    b.Property<DateTimeOffset>("RecordedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("recorded_at");
+                    b.Property<int>("Number")
+                        .HasColumnType("integer")
+                        .HasColumnName("number");
 
-                    b.Property<string>("StepKey")
+                    b.Property<string>("ProvidedByContact")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("provided_by_contact");
+
+                    b.Property<string>("ProvidedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("provided_by_name");
+
+                    b.Property<string>("ProvidedByRelationship")
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)")
-                        .HasColumnName("step_key");
+                        .HasColumnName("provided_by_relationship");
+
+                    b.Property<DateTimeOffset>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("received_at");
+
+                    b.Property<DateTimeOffset?>("RespondedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("responded_at");
+
+                    b.Property<string>("RespondedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)")
+                        .HasColumnName("responded_by_id");
+
+                    b.Property<string>("RespondedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("responded_by_name");
+
+                    b.Property<string>("Response")
+                        .HasMaxLength(10000)
+                        .HasColumnType("character varying(10000)")
+                        .HasColumnName("response");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("state");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(10000)
+                        .HasColumnType("character varying(10000)")
+                        .HasColumnName("summary");
 
                     b.HasKey("Id")
-                        .HasName("pk_escalations");
+                        .HasName("pk_family_information_items");
 
-                    b.HasIndex("CaseId", "StepKey", "ItemId", "Level")
+                    b.HasIndex("DueAt")
+                        .HasDatabaseName("ix_family_information_items_due_at")
+                        .HasFilter("state = 'Open'");
+
+                    b.HasIndex("CaseId", "Number")
                         .IsUnique()
-                        .HasDatabaseName("ix_escalations_case_id_step_key_item_id_level");
+                        .HasDatabaseName("ix_family_information_items_case_id_number");
 
-                    NpgsqlIndexBuilderExtensions.AreNullsDistinct(b.HasIndex("CaseId", "StepKey", "ItemId", "Level"), false);
-
-                    b.ToTable("escalations", (string)null);
+                    b.ToTable("family_information_items", (string)null);
                 });
 
             modelBuilder.Entity("ReviewWorkflow.Web.Notifications.OutboxMessage", b =>
@@ -660,20 +781,11 @@ namespace ReviewWorkflow.Web.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("sent_at");
 
-                    b.Property<string>("SentTo")
-                        .HasColumnType("text")
-                        .HasColumnName("sent_to");
-
                     b.Property<string>("State")
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)")
                         .HasColumnName("state");
-
-                    b.Property<string>("StepKey")
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
-                        .HasColumnName("step_key");
 
                     b.Property<string>("Subject")
                         .IsRequired()
@@ -702,9 +814,6 @@ namespace ReviewWorkflow.Web.Data.Migrations
                     b.HasIndex("NextAttemptAt")
                         .HasDatabaseName("ix_outbox_messages_next_attempt_at")
                         .HasFilter("state = 'Pending'");
-
-                    b.HasIndex("State", "CreatedAt")
-                        .HasDatabaseName("ix_outbox_messages_state_created_at");
 
                     b.ToTable("outbox_messages", (string)null);
                 });
@@ -797,10 +906,6 @@ namespace ReviewWorkflow.Web.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("due_at");
 
-                    b.Property<DateTimeOffset?>("NextEscalationAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("next_escalation_at");
-
                     b.Property<string>("State")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -819,10 +924,6 @@ namespace ReviewWorkflow.Web.Data.Migrations
                     b.HasIndex("DueAt")
                         .HasDatabaseName("ix_case_steps_due_at")
                         .HasFilter("state IN ('Blocked', 'Available', 'Returned')");
-
-                    b.HasIndex("NextEscalationAt")
-                        .HasDatabaseName("ix_case_steps_next_escalation_at")
-                        .HasFilter("next_escalation_at IS NOT NULL");
 
                     b.ToTable("case_steps", (string)null);
                 });
@@ -921,14 +1022,31 @@ namespace ReviewWorkflow.Web.Data.Migrations
                         .HasConstraintName("fk_case_persons_cases_case_id");
                 });
 
-            modelBuilder.Entity("ReviewWorkflow.Web.Escalation.EscalationRecord", b =>
+            modelBuilder.Entity("ReviewWorkflow.Web.FamilyInformation.FamilyInformationAction", b =>
                 {
                     b.HasOne("ReviewWorkflow.Web.Cases.Case", null)
                         .WithMany()
                         .HasForeignKey("CaseId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
-                        .HasConstraintName("fk_escalations_cases_case_id");
+                        .HasConstraintName("fk_family_information_actions_cases_case_id");
+
+                    b.HasOne("ReviewWorkflow.Web.FamilyInformation.FamilyInformationItem", null)
+                        .WithMany("Actions")
+                        .HasForeignKey("ItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_family_information_actions_family_information_items_item_id");
+                });
+
+            modelBuilder.Entity("ReviewWorkflow.Web.FamilyInformation.FamilyInformationItem", b =>
+                {
+                    b.HasOne("ReviewWorkflow.Web.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_family_information_items_cases_case_id");
                 });
 
             modelBuilder.Entity("ReviewWorkflow.Web.Steps.CaseActivity", b =>
@@ -956,6 +1074,11 @@ namespace ReviewWorkflow.Web.Data.Migrations
                     b.Navigation("Persons");
 
                     b.Navigation("Steps");
+                });
+
+            modelBuilder.Entity("ReviewWorkflow.Web.FamilyInformation.FamilyInformationItem", b =>
+                {
+                    b.Navigation("Actions");
                 });
 #pragma warning restore 612, 618
         }
