@@ -10,7 +10,7 @@ public sealed class EscalationRecord
     public long Id { get; init; }
     public Guid CaseId { get; init; }
     public required string StepKey { get; init; }
-    public Guid? ItemId { get; init; }
+    public long? ItemId { get; init; }
     public int Level { get; init; }
     /// <summary>Whom the rung tells: <c>assignee</c>, <c>supervisor</c> or <c>inspector</c>.</summary>
     public required string Notify { get; init; }

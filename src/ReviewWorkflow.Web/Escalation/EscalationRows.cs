@@ -54,7 +54,7 @@ public static class EscalationRows
                 await copy.StartRowAsync(ct);
                 await copy.WriteAsync(e.CaseId, NpgsqlDbType.Uuid, ct);
                 await copy.WriteAsync(e.StepKey, NpgsqlDbType.Varchar, ct);
-                await copy.WriteAsync(e.ItemId, NpgsqlDbType.Uuid, ct);
+                await copy.WriteAsync(e.ItemId, NpgsqlDbType.Bigint, ct);
                 await copy.WriteAsync(e.Level, NpgsqlDbType.Integer, ct);
                 await copy.WriteAsync(e.Notify, NpgsqlDbType.Varchar, ct);
                 await copy.WriteAsync(e.DueAt, NpgsqlDbType.TimestampTz, ct);

@@ -60,7 +60,7 @@ public sealed class EscalationSweep(ReviewDb db, WorkflowRegistry workflows, Aud
         var escalations = new List<EscalationRecord>();
         foreach (var work in claimed)
         {
-            if (!cases.TryGetValue(work.CaseId, out var head) || head.Status != CaseStatus.Open
+            if (!cases.TryGetValue(work.CaseId, out var head) || (source.StopsWhenCaseCloses && head.Status != CaseStatus.Open)
                 || workflows.Get(head.WorkflowKey, head.WorkflowVersion) is not { } definition
                 || definition.FindStep(work.StepKey) is not { } step)
             {
@@ -73,8 +73,10 @@ public sealed class EscalationSweep(ReviewDb db, WorkflowRegistry workflows, Aud
             {
                 var content = EscalationEmail.Compose(head.Reference, work.CaseId, step.Title, work.Detail, rung.Level, rung.Notify,
                     work.DueAt, now - work.DueAt, baseUrl);
+                var toPerson = rung.Notify == "assignee" && work.AssigneeId is not null;
                 var message = Outbox.Create($"escalation:{work.CaseId}:{work.StepKey}:{work.ItemId}:{rung.Level}", work.CaseId,
-                    "escalation", rung.Notify, head.Team, content.Subject, content.Text, content.Html, now, stepKey: work.StepKey);
+                    "escalation", toPerson ? "user" : rung.Notify, head.Team, content.Subject, content.Text, content.Html, now,
+                    recipientUserId: toPerson ? work.AssigneeId : null, stepKey: work.StepKey);
                 messages.Add(message);
                 escalations.Add(new EscalationRecord
                 {

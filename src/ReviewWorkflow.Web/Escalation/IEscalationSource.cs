@@ -15,6 +15,9 @@ namespace ReviewWorkflow.Web.Escalation;
 /// </remarks>
 public interface IEscalationSource
 {
+    /// <summary>Whether closing the case ends the ladder (steps) or not (register items: information after closure is exactly what was ignored before).</summary>
+    bool StopsWhenCaseCloses { get; }
+
     /// <summary>Locks (FOR UPDATE SKIP LOCKED, in the caller's transaction) up to <paramref name="limit"/> pieces of work due at <paramref name="now"/>.</summary>
     Task<IReadOnlyList<OverdueWork>> ClaimAsync(ReviewDb db, DateTimeOffset now, int limit, CancellationToken ct);
 
@@ -25,5 +28,7 @@ public interface IEscalationSource
 /// <summary>
 /// One piece of claimed work. <see cref="StepKey"/> names the step whose ladder applies (for an
 /// item: the register's step); <see cref="Detail"/> is extra wording for the email — never a name.
+/// <see cref="AssigneeId"/>, when set, is who the <c>assignee</c> rung tells (an item's own assignee);
+/// otherwise it is the step's assignee when the mail is sent.
 /// </summary>
-public sealed record OverdueWork(Guid CaseId, string StepKey, Guid? ItemId, DateTimeOffset DueAt, string? Detail = null);
+public sealed record OverdueWork(Guid CaseId, string StepKey, long? ItemId, DateTimeOffset DueAt, string? Detail = null, string? AssigneeId = null);

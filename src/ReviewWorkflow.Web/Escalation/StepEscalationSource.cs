@@ -6,6 +6,8 @@ namespace ReviewWorkflow.Web.Escalation;
 /// <summary>Open steps past a rung of their ladder, from <c>case_steps.next_escalation_at</c>.</summary>
 public sealed class StepEscalationSource : IEscalationSource
 {
+    public bool StopsWhenCaseCloses => true;
+
     public async Task<IReadOnlyList<OverdueWork>> ClaimAsync(ReviewDb db, DateTimeOffset now, int limit, CancellationToken ct)
     {
         // SKIP LOCKED: a second instance sweeping at the same moment takes other rows instead of

@@ -26,6 +26,7 @@ public static class JobSetup
         services.Configure<EscalationOptions>(configuration.GetSection(EscalationOptions.Section));
         services.Configure<EmailOptions>(configuration.GetSection(EmailOptions.Section));
         services.AddScoped<IEscalationSource, StepEscalationSource>();
+        services.AddScoped<IEscalationSource, FamilyItemEscalationSource>();
         services.AddScoped<EscalationSweep>();
         services.AddScoped<RecipientResolver>();
         services.AddScoped<OutboxDelivery>();

@@ -27,6 +27,12 @@ namespace ReviewWorkflow.Web.Data.Migrations
 
             migrationBuilder.AddColumn<DateTimeOffset>(
                 name: "next_escalation_at",
+                table: "family_information_items",
+                type: "timestamp with time zone",
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateTimeOffset>(
+                name: "next_escalation_at",
                 table: "case_steps",
                 type: "timestamp with time zone",
                 nullable: true);
@@ -39,7 +45,7 @@ namespace ReviewWorkflow.Web.Data.Migrations
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
                     case_id = table.Column<Guid>(type: "uuid", nullable: false),
                     step_key = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    item_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    item_id = table.Column<long>(type: "bigint", nullable: true),
                     level = table.Column<int>(type: "integer", nullable: false),
                     notify = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
                     due_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
@@ -61,6 +67,12 @@ namespace ReviewWorkflow.Web.Data.Migrations
                 name: "ix_outbox_messages_state_created_at",
                 table: "outbox_messages",
                 columns: new[] { "state", "created_at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_family_information_items_next_escalation_at",
+                table: "family_information_items",
+                column: "next_escalation_at",
+                filter: "next_escalation_at IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "ix_case_steps_next_escalation_at",
@@ -87,6 +99,10 @@ namespace ReviewWorkflow.Web.Data.Migrations
                 table: "outbox_messages");
 
             migrationBuilder.DropIndex(
+                name: "ix_family_information_items_next_escalation_at",
+                table: "family_information_items");
+
+            migrationBuilder.DropIndex(
                 name: "ix_case_steps_next_escalation_at",
                 table: "case_steps");
 
@@ -97,6 +113,10 @@ namespace ReviewWorkflow.Web.Data.Migrations
             migrationBuilder.DropColumn(
                 name: "step_key",
                 table: "outbox_messages");
+
+            migrationBuilder.DropColumn(
+                name: "next_escalation_at",
+                table: "family_information_items");
 
             migrationBuilder.DropColumn(
                 name: "next_escalation_at",

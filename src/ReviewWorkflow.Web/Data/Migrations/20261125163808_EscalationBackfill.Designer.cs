@@ -13,8 +13,8 @@ using ReviewWorkflow.Web.Data;
 namespace ReviewWorkflow.Web.Data.Migrations
 {
     [DbContext(typeof(ReviewDb))]
-    [Migration("20261125163419_Escalation")]
-    partial class Escalation
+    [Migration("20261125163808_EscalationBackfill")]
+    partial class EscalationBackfill
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -558,8 +558,8 @@ namespace ReviewWorkflow.Web.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("due_at");
 
-                    b.Property<Guid?>("ItemId")
-                        .HasColumnType("uuid")
+                    b.Property<long?>("ItemId")
+                        .HasColumnType("bigint")
                         .HasColumnName("item_id");
 
                     b.Property<int>("Level")
@@ -710,6 +710,10 @@ namespace ReviewWorkflow.Web.Data.Migrations
                         .HasColumnType("jsonb")
                         .HasColumnName("named_persons_json");
 
+                    b.Property<DateTimeOffset?>("NextEscalationAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("next_escalation_at");
+
                     b.Property<int>("Number")
                         .HasColumnType("integer")
                         .HasColumnName("number");
@@ -772,6 +776,10 @@ namespace ReviewWorkflow.Web.Data.Migrations
                     b.HasIndex("DueAt")
                         .HasDatabaseName("ix_family_information_items_due_at")
                         .HasFilter("state = 'Open'");
+
+                    b.HasIndex("NextEscalationAt")
+                        .HasDatabaseName("ix_family_information_items_next_escalation_at")
+                        .HasFilter("next_escalation_at IS NOT NULL");
 
                     b.HasIndex("CaseId", "Number")
                         .IsUnique()

@@ -5,8 +5,8 @@
 namespace ReviewWorkflow.Web.Data.Migrations
 {
     /// <summary>
-    /// Steps opened before the sweep existed get their escalation schedule: without it the sweep,
-    /// which reads only scheduled steps, would never notice them.
+    /// Steps and family-information items opened before the sweep existed get their escalation
+    /// schedule: without it the sweep, which reads only scheduled work, would never notice them.
     /// </summary>
     public partial class EscalationBackfill : Migration
     {
@@ -18,13 +18,15 @@ namespace ReviewWorkflow.Web.Data.Migrations
                 FROM cases AS c
                 WHERE c.id = s.case_id AND c.status = 'Open' AND s.due_at IS NOT NULL
                   AND s.state IN ('Blocked', 'Available', 'Returned') AND s.next_escalation_at IS NULL;
+                UPDATE family_information_items SET next_escalation_at = due_at
+                WHERE state = 'Open' AND next_escalation_at IS NULL;
                 """);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            // The schedule column itself goes with the Escalation migration's Down.
+            // The schedule columns themselves go with the Escalation migration's Down.
         }
     }
 }
