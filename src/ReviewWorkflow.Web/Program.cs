@@ -5,6 +5,7 @@ using ReviewWorkflow.Web.Cases;
 using ReviewWorkflow.Web.FamilyInformation;
 using ReviewWorkflow.Web.Infrastructure;
 using ReviewWorkflow.Web.Linkage;
+using ReviewWorkflow.Web.Notifications;
 using ReviewWorkflow.Web.SignOff;
 using ReviewWorkflow.Web.Steps;
 using Scalar.AspNetCore;
@@ -47,6 +48,7 @@ app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseReviewJobsDashboard();
 
 app.MapOpenApi().AllowAnonymous();
 app.MapScalarApiReference().AllowAnonymous();
@@ -59,6 +61,7 @@ app.MapSignOffs();
 app.MapFamilyInformation();
 app.MapAudit();
 app.MapLinkage();
+app.MapOutboxAdmin();
 
 await app.RunAsync();
 return 0;
