@@ -4,6 +4,7 @@ using ReviewWorkflow.Web.Audit;
 using ReviewWorkflow.Web.Cases;
 using ReviewWorkflow.Web.Infrastructure;
 using ReviewWorkflow.Web.Steps;
+using ReviewWorkflow.Web.Ui;
 using Scalar.AspNetCore;
 
 // Commands that need no database run before anything else starts.
@@ -12,6 +13,7 @@ if (args is ["validate", .. var rest])
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddReviewServices();
+builder.Services.AddReviewUi();
 
 var app = builder.Build();
 await app.PrepareDatabaseAsync(seedDemo: args.Contains("--seed-demo") || app.Environment.IsDevelopment() || app.Configuration.GetValue<bool>("Demo:Seed"));
@@ -19,8 +21,7 @@ await app.PrepareDatabaseAsync(seedDemo: args.Contains("--seed-demo") || app.Env
 if (args is ["verify-audit", ..])
     return await VerifyAuditCommand.RunAsync(app);
 
-app.UseExceptionHandler();
-app.UseStatusCodePages();
+app.UseReviewUi(); // error pages and problem details, security headers, static files
 app.UseAuthentication();
 app.UseAuthorization();
 
@@ -32,6 +33,7 @@ app.MapAdminUsers();
 app.MapCases();
 app.MapSteps();
 app.MapAudit();
+app.MapReviewUi();
 
 await app.RunAsync();
 return 0;

@@ -1,0 +1,48 @@
+using Microsoft.EntityFrameworkCore;
+using ReviewWorkflow.Engine;
+using ReviewWorkflow.Engine.Evaluation;
+using ReviewWorkflow.Web.Accounts;
+using ReviewWorkflow.Web.Cases;
+using ReviewWorkflow.Web.Data;
+using ReviewWorkflow.Web.Workflows;
+
+namespace ReviewWorkflow.Web.Steps;
+
+/// <summary>One thing a person has to do: a step (later also a family-information item) with its deadline.</summary>
+public sealed record WorkItem(
+    Guid CaseId, string CaseReference, string DeceasedName, string Title, string Kind,
+    StepState State, DateTimeOffset? DueAt, string Link);
+
+/// <summary>
+/// "My work": open steps of open cases that are the user's — officer steps of the cases they hold,
+/// and unassigned steps of the user's own role (a supervisor's sign-offs) in the cases they may see —
+/// which they can act on now or which are already overdue. Read from the step table the engine
+/// keeps current, so the list costs one indexed query however many cases there are.
+/// </summary>
+public sealed class WorkList(ReviewDb db, WorkflowRegistry workflows)
+{
+    public async Task<IReadOnlyList<WorkItem>> ForAsync(CurrentUser user, DateTimeOffset now, CancellationToken ct = default)
+    {
+        var query =
+            from s in db.CaseSteps.AsNoTracking()
+            join c in db.Cases.AsNoTracking() on s.CaseId equals c.Id
+            where c.Status == CaseStatus.Open
+                  && (s.State == StepState.Available || s.State == StepState.Returned || (s.State == StepState.Blocked && s.DueAt < now))
+                  && (s.AssigneeId == user.Id || s.AssigneeId == null)
+            select new { c.Id, c.Reference, c.DeceasedName, c.Team, c.WorkflowKey, c.WorkflowVersion, s.Key, s.State, s.DueAt, s.AssigneeId };
+        if (!user.SeesAllTeams) query = query.Where(r => r.Team == user.Team);
+        var rows = await query.ToListAsync(ct);
+
+        var items = new List<WorkItem>();
+        foreach (var r in rows)
+        {
+            var step = workflows.Get(r.WorkflowKey, r.WorkflowVersion).FindStep(r.Key);
+            if (step is null) continue;
+            // Unassigned steps belong to a role; a supervisor's list shows supervisor steps, not every officer's.
+            if (r.AssigneeId is null && step.Role != user.Role) continue;
+            items.Add(new WorkItem(r.Id, r.Reference, r.DeceasedName, step.Title, step.Kind.ToString(), r.State, r.DueAt, StepLinks.For(r.Id, step)));
+        }
+        // Most urgent first: the longest overdue at the top, steps without a deadline last.
+        return items.OrderBy(i => i.DueAt is null).ThenBy(i => i.DueAt).ThenBy(i => i.CaseReference, StringComparer.Ordinal).ToList();
+    }
+}
