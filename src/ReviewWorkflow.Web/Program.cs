@@ -12,7 +12,7 @@ if (args is ["validate", .. var rest])
     return ValidateCommand.Run(rest);
 
 var builder = WebApplication.CreateBuilder(args);
-builder.AddReviewServices();
+using var localPostgres = builder.AddReviewServices(); // stopped when Main returns
 builder.Services.AddReviewUi();
 
 var app = builder.Build();

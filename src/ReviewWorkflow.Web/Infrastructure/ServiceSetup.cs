@@ -15,10 +15,11 @@ public static class ServiceSetup
     /// <summary>Largest request body accepted (documented in the README): a case with its persons fits many times over.</summary>
     public const long MaxRequestBodyBytes = 1024 * 1024;
 
-    public static void AddReviewServices(this WebApplicationBuilder builder)
+    /// <returns>The app's own PostgreSQL cluster when no connection string is configured; the caller stops it.</returns>
+    public static LocalPostgres? AddReviewServices(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        var connectionString = DatabaseSetup.ResolveConnectionString(builder);
+        var (connectionString, localPostgres) = DatabaseSetup.Resolve(builder);
 
         services.AddDbContext<ReviewDb>(o => o.UseNpgsql(connectionString).UseSnakeCaseNamingConvention());
         services.AddSingleton(TimeProvider.System);
@@ -55,6 +56,7 @@ public static class ServiceSetup
         services.AddExceptionHandler<ProblemExceptionHandler>();
         services.AddOpenApi();
         services.AddHealthChecks().AddNpgSql(connectionString, name: "database");
+        return localPostgres;
     }
 
     public static async Task PrepareDatabaseAsync(this WebApplication app, bool seedDemo)
