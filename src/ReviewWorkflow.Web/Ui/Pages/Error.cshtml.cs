@@ -18,6 +18,7 @@ public sealed class ErrorModel : PageModel
     public string Heading => Status switch
     {
         400 => "The request could not be used",
+        401 => "Sign in first",
         403 => "Not allowed",
         404 => "Page not found",
         405 => "Not possible here",
@@ -28,6 +29,7 @@ public sealed class ErrorModel : PageModel
     public string Message => Status switch
     {
         400 => "The form may have expired. Go back, reload the page and try again.",
+        401 => "That address needs a signed-in user.",
         403 => "Your role does not give access to that.",
         404 => "There is no such page, or it belongs to a case you cannot see.",
         405 => "That action is not possible on this page.",
