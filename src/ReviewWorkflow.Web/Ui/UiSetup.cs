@@ -53,7 +53,7 @@ public static class UiSetup
         services.AddScoped<Steps.WorkList>();
     }
 
-    /// <summary>Error pages for people, problem details for the API; security headers; static files before authentication.</summary>
+    /// <summary>Error pages for people, problem details for the API; security headers; static files before authentication; then routing.</summary>
     public static void UseReviewUi(this WebApplication app)
     {
         app.UseExceptionHandler(new ExceptionHandlerOptions
@@ -66,6 +66,8 @@ public static class UiSetup
         app.UseWhen(c => !IsApi(c.Request), pages => pages.UseStatusCodePagesWithReExecute("/error", "?status={0}"));
         app.UseMiddleware<SecurityHeaders>();
         app.UseStaticFiles();
+        // Routing after the error handlers, so a re-executed request (/error) is routed again to its page.
+        app.UseRouting();
     }
 
     public static void MapReviewUi(this WebApplication app) => app.MapRazorPages();

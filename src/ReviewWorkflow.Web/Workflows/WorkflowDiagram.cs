@@ -87,7 +87,8 @@ public static class WorkflowDiagram
         {
             var (x, y) = position[s.Key];
             var lines = Wrap(s.Title, 29, 2);
-            svg.Append(CultureInfo.InvariantCulture, $"<g class=\"node kind-{s.Kind}{(s.When is null ? "" : " conditional")}\" transform=\"translate({x},{y})\">");
+            svg.Append(CultureInfo.InvariantCulture, $"<g class=\"node kind-{s.Kind}{(s.When is null ? "" : " conditional")}\" data-step=\"{E(s.Key)}\" transform=\"translate({x},{y})\">");
+            svg.Append(CultureInfo.InvariantCulture, $"<title>{E(s.Title)} ({E(s.Key)}){(s.When is null ? "" : " — only when " + E(s.When.Text))}</title>");
             svg.Append(CultureInfo.InvariantCulture, $"<rect width=\"{Width}\" height=\"{Height}\" rx=\"6\"/>");
             for (var i = 0; i < lines.Count; i++)
                 svg.Append(CultureInfo.InvariantCulture, $"<text class=\"title\" x=\"8\" y=\"{17 + i * 15}\">{E(lines[i])}</text>");
