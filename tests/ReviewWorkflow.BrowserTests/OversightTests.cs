@@ -196,4 +196,23 @@ public sealed class OversightTests(BrowserApp app, Chromium chromium) : BrowserT
         await Expect(page.Locator("main")).Not.ToContainTextAsync("Exception");
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Sign out" })).ToHaveCountAsync(0);
     }
+
+    [Fact]
+    public async Task AnOversizedFormIsRefusedWithAPageThatExplainsNotAStackTrace()
+    {
+        var page = await SignedInAsync("officer@demo.local");
+        var response = await page.APIRequest.PostAsync("/cases/new", new()
+        {
+            Headers = new Dictionary<string, string> { ["Content-Type"] = "application/x-www-form-urlencoded", ["Accept"] = "text/html" },
+            Data = "Form.Name=" + new string('x', 2 * 1024 * 1024),
+        });
+
+        // Refused when the form is read (413), or as an unreadable form by the anti-forgery check (400): either way a page says so.
+        Assert.True(response.Status is 400 or 413, $"status {response.Status}");
+        var html = await response.TextAsync();
+        Assert.Matches("Too much data|The request could not be used", html);
+        Assert.Contains("Back to your work", html);
+        Assert.DoesNotContain("Exception", html);
+        Assert.DoesNotContain(" at ReviewWorkflow", html);
+    }
 }

@@ -74,6 +74,10 @@ public static class UiSetup
 
     public static bool IsApi(HttpRequest request) => request.Path.StartsWithSegments("/api");
 
+    /// <summary>Whether the request that failed was for the API (the exception handler has already moved the path to /error).</summary>
+    public static bool FailedInApi(HttpContext context) =>
+        new PathString(context.Features.Get<IExceptionHandlerPathFeature>()?.Path ?? context.Request.Path.Value).StartsWithSegments("/api");
+
     /// <summary>The signed-in user of a page (pages require one, so it is never missing there).</summary>
     public static CurrentUser CurrentUser(this HttpContext context) =>
         Accounts.CurrentUser.From(context.User) ?? throw new InvalidOperationException("A signed-in user is required.");

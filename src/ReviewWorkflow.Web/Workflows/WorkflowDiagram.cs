@@ -86,7 +86,7 @@ public static class WorkflowDiagram
         foreach (var s in d.Steps)
         {
             var (x, y) = position[s.Key];
-            var lines = Wrap(s.Title, 29, 2);
+            var lines = Wrap(s.Title, 27, 2);
             svg.Append(CultureInfo.InvariantCulture, $"<g class=\"node kind-{s.Kind}{(s.When is null ? "" : " conditional")}\" data-step=\"{E(s.Key)}\" transform=\"translate({x},{y})\">");
             svg.Append(CultureInfo.InvariantCulture, $"<title>{E(s.Title)} ({E(s.Key)}){(s.When is null ? "" : " — only when " + E(s.When.Text))}</title>");
             svg.Append(CultureInfo.InvariantCulture, $"<rect width=\"{Width}\" height=\"{Height}\" rx=\"6\"/>");
