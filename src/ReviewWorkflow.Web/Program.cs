@@ -12,11 +12,30 @@ if (args is ["validate", .. var rest])
     return ValidateCommand.Run(rest);
 
 var builder = WebApplication.CreateBuilder(args);
-using var localPostgres = builder.AddReviewServices(); // stopped when Main returns
+LocalPostgres? localPostgres;
+try
+{
+    localPostgres = builder.AddReviewServices();
+}
+catch (LocalPostgresException e)
+{
+    // One clear sentence (what to install, which setting to give) is more use than a stack trace.
+    Console.Error.WriteLine($"Cannot start: {e.Message}");
+    return 1;
+}
+using var _ = localPostgres; // the app's own cluster stops when Main returns
 builder.Services.AddReviewUi();
 
 var app = builder.Build();
-await app.PrepareDatabaseAsync(seedDemo: args.Contains("--seed-demo") || app.Environment.IsDevelopment() || app.Configuration.GetValue<bool>("Demo:Seed"));
+try
+{
+    await app.PrepareDatabaseAsync(seedDemo: args.Contains("--seed-demo") || app.Environment.IsDevelopment() || app.Configuration.GetValue<bool>("Demo:Seed"));
+}
+catch (ReviewWorkflow.Web.Workflows.WorkflowLoadException e)
+{
+    Console.Error.WriteLine($"Cannot start: {e.Message}");
+    throw;
+}
 
 if (args is ["verify-audit", ..])
     return await VerifyAuditCommand.RunAsync(app);
