@@ -46,6 +46,7 @@ public sealed class CaseworkTests(BrowserApp app, Chromium chromium) : BrowserTe
         await page.GetByLabel("Found outdoors").CheckAsync();
         await page.GetByLabel("Name", new() { Exact = true }).First.FillAsync("Dog walker");
         await page.GetByLabel("Connection").First.SelectOptionAsync("finder");
+        await AssertEveryInputIsLabelledAsync(page);
         await ScreenshotAsync(page, "new-case");
         await page.GetByRole(AriaRole.Button, new() { Name = "Open case" }).ClickAsync();
 
@@ -70,6 +71,7 @@ public sealed class CaseworkTests(BrowserApp app, Chromium chromium) : BrowserTe
         await page.Locator("#f-scenePreserved-yes").CheckAsync();
         await page.Locator("#f-phonePresent-no").CheckAsync();
         await page.Locator("#f-noteFound-no").CheckAsync();
+        await AssertEveryInputIsLabelledAsync(page);
         await ScreenshotAsync(page, "step-form");
         await page.GetByRole(AriaRole.Button, new() { Name = "Complete step" }).ClickAsync();
 
@@ -132,6 +134,7 @@ public sealed class CaseworkTests(BrowserApp app, Chromium chromium) : BrowserTe
         await Expect(page.Locator("#cannot-approve")).ToHaveCountAsync(0);
         await page.GetByLabel("Approve", new() { Exact = true }).CheckAsync();
         await page.GetByLabel("Rationale").FillAsync("All checks done and recorded; linkage clear.");
+        await AssertEveryInputIsLabelledAsync(page);
         await ScreenshotAsync(page, "sign-off");
         await page.GetByRole(AriaRole.Button, new() { Name = "Record decision" }).ClickAsync();
 
@@ -213,8 +216,69 @@ public sealed class CaseworkTests(BrowserApp app, Chromium chromium) : BrowserTe
         await Expect(refusal).ToContainTextAsync("initial-report: not completed");
         await Expect(refusal).ToContainTextAsync("supervisor-review: not completed");
         await Expect(refusal).ToContainTextAsync("classification: still under-investigation");
+        await AssertEveryInputIsLabelledAsync(page);
         await ScreenshotAsync(page, "close-refused");
         Assert.Equal(before, await App.SnapshotAsync());
+        AssertNoBrowserErrors();
+    }
+
+    [Fact]
+    public async Task TheNewCaseFormShowsEachProblemBesideItsFieldAndOpensNothing()
+    {
+        await Casework.NewCaseAsync(await App.OfficerAsync(), "An earlier case"); // the snapshot reads existing rows
+        var page = await SignedInAsync("officer@demo.local");
+        await page.GotoAsync("/cases/new");
+        var before = await App.SnapshotAsync();
+
+        await page.GetByLabel("Found at (UTC)").FillAsync("");
+        await page.GetByLabel("Latitude").FillAsync("north of the river");
+        await page.GetByLabel("Longitude").FillAsync("200");
+        await page.GetByLabel("Name", new() { Exact = true }).First.FillAsync("Anonymous caller");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add another person" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Group, new() { Name = "Person 3" })).ToBeVisibleAsync();
+        await Expect(page.GetByLabel("Name", new() { Exact = true }).First).ToHaveValueAsync("Anonymous caller");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Open case" }).ClickAsync();
+
+        await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("The case was not opened");
+        await Expect(page.Locator("#err-name")).ToHaveTextAsync("required");
+        await Expect(page.Locator("#err-sex")).ToHaveTextAsync("required");
+        await Expect(page.Locator("#err-found")).ToHaveTextAsync("required");
+        await Expect(page.Locator("#err-lat")).ToHaveTextAsync("must be a number, e.g. 51.5391");
+        await Expect(page.Locator("#err-lon")).ToHaveTextAsync("must be between -180 and 180");
+        await Expect(page.GetByRole(AriaRole.Group, new() { Name = "Person 1" })).ToContainTextAsync("required"); // its connection
+        await Expect(page.GetByLabel("Latitude")).ToHaveAttributeAsync("aria-invalid", "true");
+        await AssertEveryInputIsLabelledAsync(page);
+        await ScreenshotAsync(page, "new-case-errors");
+        Assert.Equal(before, await App.SnapshotAsync());
+        AssertNoBrowserErrors();
+    }
+
+    [Fact]
+    public async Task AnOfficerCanSignInAndReachTheirWorkWithTheKeyboardAlone()
+    {
+        var officer = await App.OfficerAsync();
+        await Casework.NewCaseAsync(officer, "Keyboard case");
+        var page = await NewPageAsync();
+        await page.GotoAsync("/");
+
+        // The email field has the focus on arrival; Tab moves to the password; Enter sends the form.
+        await page.Keyboard.TypeAsync("officer@demo.local");
+        await page.Keyboard.PressAsync("Tab");
+        await page.Keyboard.TypeAsync(Web.Tests.Support.ReviewApp.Password);
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "My work" })).ToBeVisibleAsync();
+
+        // The first Tab reaches the skip link, which jumps past the navigation.
+        await page.Keyboard.PressAsync("Tab");
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Skip to content" })).ToBeFocusedAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(page.Locator("main")).ToBeFocusedAsync();
+        var firstItem = page.GetByRole(AriaRole.List, new() { Name = "Steps to do" }).GetByRole(AriaRole.Link).First;
+        for (var i = 0; i < 5 && !await firstItem.EvaluateAsync<bool>("e => e === document.activeElement"); i++)
+            await page.Keyboard.PressAsync("Tab");
+        await Expect(firstItem).ToBeFocusedAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Complete step" })).ToBeVisibleAsync();
         AssertNoBrowserErrors();
     }
 }

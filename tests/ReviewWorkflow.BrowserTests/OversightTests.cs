@@ -91,6 +91,7 @@ public sealed class OversightTests(BrowserApp app, Chromium chromium) : BrowserT
         await page.GetByRole(AriaRole.Button, new() { Name = "Create account" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Account north.officer@demo.local created (officer, team north).");
         await Expect(page.Locator("#teams")).ToContainTextAsync("north");
+        await AssertEveryInputIsLabelledAsync(page);
         await ScreenshotAsync(page, "admin");
 
         var north = await SignedInAsync("north.officer@demo.local", "North!2345");

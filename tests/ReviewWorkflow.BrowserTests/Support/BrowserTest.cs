@@ -56,6 +56,17 @@ public abstract class BrowserTest(BrowserApp app, Chromium chromium) : IAsyncLif
         return page;
     }
 
+    /// <summary>Every field a person can fill has a label (or, for a radio group, its legend and own label).</summary>
+    protected static async Task AssertEveryInputIsLabelledAsync(IPage page)
+    {
+        var unlabelled = await page.EvaluateAsync<string[]>("""
+            () => [...document.querySelectorAll('input:not([type=hidden]), select, textarea')]
+                .filter(e => (e.labels === null || e.labels.length === 0) && !e.getAttribute('aria-label') && !e.getAttribute('aria-labelledby'))
+                .map(e => e.outerHTML)
+            """);
+        Assert.True(unlabelled.Length == 0, $"{page.Url}: fields without a label:\n{string.Join("\n", unlabelled)}");
+    }
+
     /// <summary>Saves the page as seen at 1280×800 and at 400 px wide (full length), then restores the window.</summary>
     protected static async Task ScreenshotAsync(IPage page, string name)
     {
