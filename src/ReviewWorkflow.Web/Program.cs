@@ -2,7 +2,9 @@ using ReviewWorkflow.Web;
 using ReviewWorkflow.Web.Accounts;
 using ReviewWorkflow.Web.Audit;
 using ReviewWorkflow.Web.Cases;
+using ReviewWorkflow.Web.FamilyInformation;
 using ReviewWorkflow.Web.Infrastructure;
+using ReviewWorkflow.Web.SignOff;
 using ReviewWorkflow.Web.Steps;
 using ReviewWorkflow.Web.Ui;
 using Scalar.AspNetCore;
@@ -51,6 +53,8 @@ app.MapAuth();
 app.MapAdminUsers();
 app.MapCases();
 app.MapSteps();
+app.MapSignOffs();
+app.MapFamilyInformation();
 app.MapAudit();
 app.MapReviewUi();
 

@@ -56,6 +56,8 @@ internal static class ClassifyCommand
             .Select(key => evaluation[key])
             .OfType<StepStatus>()
             .Where(s => s.State is not (StepState.Completed or StepState.NotApplicable))
+            // A register reopened by new items is named by its register line below, item by item.
+            .Where(s => !(target.RequiresClearedRegisters && StepStateResolver.ReopenedByItems(s, state.Facts)))
             .Select(s => Wording.NotDone(definition, s))
             .ToList();
         if (target.RequiresClearedRegisters)

@@ -37,3 +37,9 @@ public sealed record CaseClassified(
     DateTimeOffset At, string ActorId, string From, string To, string Rationale) : CaseEvent(At, ActorId);
 
 public sealed record CaseClosed(DateTimeOffset At, string ActorId, string Rationale) : CaseEvent(At, ActorId);
+
+/// <summary>Who owns the investigation now: the owner the homicide command named, or null (the team).</summary>
+public sealed record CaseOwnerChanged(DateTimeOffset At, string ActorId, string? Owner) : CaseEvent(At, ActorId);
+
+/// <summary>A supervisor asked for a homicide referral; the referral step applies from now on.</summary>
+public sealed record ReferralRequested(DateTimeOffset At, string ActorId, string Rationale) : CaseEvent(At, ActorId);

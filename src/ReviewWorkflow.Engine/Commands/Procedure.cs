@@ -39,13 +39,30 @@ public static class Procedure
         if (step.Kind == StepKind.Linkage && state.Facts.UndecidedCandidates > 0)
             return Refused.Because(RefusalKind.Conflict, Wording.LinkageCandidatesNotDispositioned(state.Facts.UndecidedCandidates));
         if (step.Kind == StepKind.FamilyInformation && state.Facts.OpenFamilyItems > 0)
-            return Refused.Because(RefusalKind.Conflict, Wording.FamilyItemsOpen(state.Facts.OpenFamilyItems));
+            return Refused.Because(RefusalKind.Conflict, Wording.FamilyItemsOpen(state.Facts));
 
         var (values, errors) = FieldCodec.Parse(step, fields);
+        if (step.Decides == DecisionPurpose.Referral && !errors.ContainsKey($"fields.{Referral.ReasonsField}"))
+            errors = errors.Concat(Referral.Problems(values)).ToDictionary();
         if (errors.Count > 0) return Refusals.Invalid(errors);
 
-        return new Accepted([new StepCompleted(now, actor.Id, step.Key, values, Rationale.Normalize(note))]);
+        var completed = new StepCompleted(now, actor.Id, step.Key, values, Rationale.Normalize(note));
+        return step.Decides == DecisionPurpose.Referral
+            ? new Accepted([completed, Referral.Ownership(values, actor, now)])
+            : new Accepted([completed]);
     }
+
+    /// <summary>A supervisor asks for a homicide referral (F3): the referral step applies from then on.</summary>
+    public static CommandOutcome RequestReferral(
+        WorkflowDefinition definition, CaseState state, string? rationale, Actor actor, DateTimeOffset now) =>
+        Referral.Request(definition, state, rationale, actor, now);
+
+    /// <summary>
+    /// What bars <paramref name="actor"/> from approving a sign-off step under four-eyes (empty when
+    /// nothing does), for queues that show the work before anyone tries to approve it.
+    /// </summary>
+    public static IReadOnlyList<string> FourEyesBars(WorkflowDefinition definition, CaseState state, string stepKey, Actor actor) =>
+        definition.FindStep(stepKey) is { Kind: StepKind.SignOff } step ? FourEyes.OwnWork(step, state, actor) : [];
 
     public static CommandOutcome SignOff(
         WorkflowDefinition definition, CaseState state, string stepKey, string decision, string? rationale,

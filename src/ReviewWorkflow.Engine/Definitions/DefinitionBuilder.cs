@@ -19,7 +19,7 @@ internal static class DefinitionBuilder
         step.Key!.Value,
         step.Title ?? step.Key.Value,
         step.Kind!.Value,
-        step.Role?.Value ?? Roles.Officer,
+        step.RoleOrDefault,
         step.Due,
         [.. step.After.Select(a => a.Value)],
         step.When,

@@ -69,5 +69,5 @@ internal sealed class StepIndex
 
     public StepDraft? Closure => All.FirstOrDefault(s => s.IsClosure);
 
-    public string RoleOf(StepDraft step) => step.Role?.Value ?? Roles.Officer;
+    public string RoleOf(StepDraft step) => step.RoleOrDefault;
 }

@@ -42,6 +42,12 @@ internal sealed record StepDraft(
     public bool IsClosure => Kind == StepKind.Decision && Decides == DecisionPurpose.Closure;
 
     public string Name => Key?.Value ?? Path;
+
+    /// <summary>
+    /// The stated role, else the default: a sign-off is a supervisor's (decisions are reviewed by a
+    /// supervisor who did not do the work), any other step an officer's.
+    /// </summary>
+    public string RoleOrDefault => Role?.Value ?? (Kind == StepKind.SignOff ? Roles.Supervisor : Roles.Officer);
 }
 
 internal sealed record CategoryDraft(CategoryDefinition Definition, IReadOnlyList<Located> Requires, int Line, string Path);

@@ -37,7 +37,7 @@ internal static class StepRules
 
     private static void CheckRole(WorkflowDraft workflow, StepDraft step, Diagnostics errors)
     {
-        var role = step.Role ?? new Located(Roles.Officer, step.Line, step.Source.PathOf("role"));
+        var role = step.Role ?? new Located(step.RoleOrDefault, step.Line, step.Source.PathOf("role"));
         if (!workflow.Roles.Any(r => r.Value == role.Value))
         {
             var defaulted = step.Role is null ? " (the default)" : "";

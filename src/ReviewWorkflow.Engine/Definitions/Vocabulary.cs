@@ -23,6 +23,7 @@ internal static partial class Vocabulary
         ["choice"] = FieldType.Choice,
         ["person"] = FieldType.Person,
         ["list"] = FieldType.List,
+        ["user"] = FieldType.User,
     };
 
     public static readonly IReadOnlyDictionary<string, DecisionPurpose> Decisions = new Dictionary<string, DecisionPurpose>

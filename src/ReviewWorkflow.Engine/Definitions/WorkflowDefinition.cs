@@ -55,7 +55,12 @@ public sealed record StepDefinition(
 /// <summary>A classification category; <see cref="Requires"/> are steps that must be complete first.</summary>
 public sealed record CategoryDefinition(string Key, string Title, IReadOnlyList<string> Requires, bool RequiresClearedRegisters);
 
-public enum FieldType { Bool, Text, Number, DateTime, Choice, Person, List }
+/// <summary>
+/// <c>User</c>: a user of the case's team, given as an email or user id. The engine checks only that
+/// something was given; membership is the application's check, since only it knows the users (F9:
+/// a named family liaison must be someone the team can actually reach).
+/// </summary>
+public enum FieldType { Bool, Text, Number, DateTime, Choice, Person, List, User }
 
 public sealed record FieldDefinition(
     string Key,

@@ -8,6 +8,7 @@ public enum StepState { Blocked, Available, Completed, Returned, NotApplicable }
 /// One step as the engine sees it now. <see cref="WaitingFor"/> says in words what a blocked step
 /// waits for. <see cref="Completion"/> is the latest completion still in force;
 /// <see cref="Return"/> the latest return, whose note is the supervisor's reason.
+/// <see cref="Lapsed"/> says why a sign-off's approval no longer stands (work it approved changed after it).
 /// </summary>
 public sealed record StepStatus(
     StepDefinition Step,
@@ -15,7 +16,8 @@ public sealed record StepStatus(
     DateTimeOffset? DueAt,
     StepActivity? Completion,
     StepActivity? Return,
-    IReadOnlyList<string> WaitingFor);
+    IReadOnlyList<string> WaitingFor,
+    string? Lapsed = null);
 
 public sealed record CaseEvaluation(IReadOnlyList<StepStatus> Steps, bool CanClose, IReadOnlyList<string> Unmet)
 {

@@ -11,7 +11,11 @@ public sealed record CaseState(
     IReadOnlyList<StepActivity> Activities,
     CaseFacts Facts);
 
-/// <summary>Facts the application derives from its own records (linkage candidates, register items).</summary>
+/// <summary>
+/// Facts the application derives from its own records (linkage candidates, register items).
+/// <see cref="OpenFamilyItemList"/> names the open items counted by <see cref="OpenFamilyItems"/>, so
+/// refusals and the checklist can say which item is waiting (F9: a family's information was not heard).
+/// </summary>
 public sealed record CaseFacts(
     IReadOnlyCollection<string> Markers,
     IReadOnlyCollection<string> Substances,
@@ -21,7 +25,12 @@ public sealed record CaseFacts(
     bool ReferralRequested)
 {
     public static CaseFacts None { get; } = new([], [], 0, 0, 0, false);
+
+    public IReadOnlyList<OpenFamilyItem> OpenFamilyItemList { get; init; } = [];
 }
+
+/// <summary>An open family-information item as the checklist names it: its short reference and who gave it.</summary>
+public sealed record OpenFamilyItem(string Reference, string ProvidedBy, DateTimeOffset ReceivedAt, DateTimeOffset DueAt);
 
 /// <summary>
 /// What happened to a step. <c>Completed</c>: done (fields hold the answers; for a sign-off the

@@ -18,6 +18,7 @@ internal static partial class FieldInput
 
     public const string DateTimeMessage = "must be a date-time with offset, e.g. 2024-06-01T07:30:00Z";
     public const string PersonMessage = "must be a person: an object with a non-empty name";
+    public const string UserMessage = "must be a user of the case's team: their email or user id";
     public const string ListMessage = "must be a list of text, e.g. [\"a\", \"b\"]";
     private static readonly string[] PersonProperties = ["name", "role", "phone", "email", "username"];
 
@@ -40,6 +41,9 @@ internal static partial class FieldInput
             FieldType.Choice => Choice(field, element),
             FieldType.Person => Person(element),
             FieldType.List => List(field, element),
+            FieldType.User => element.ValueKind == JsonValueKind.String
+                ? (element.GetString()!.Trim() is { Length: > 0 } user ? new Given(new TextValue(user)) : NotGiven)
+                : new Invalid(UserMessage),
             _ => new Invalid($"has an unsupported type {field.Type}"),
         };
     }

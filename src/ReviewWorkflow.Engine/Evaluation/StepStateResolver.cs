@@ -33,13 +33,18 @@ internal sealed class StepStateResolver(
         // The closure step's record is the case's Closed flag: a stray completion must not read as closed.
         var completion = isClosure && !state.Closed ? null : history.Completion;
         var dueAt = DueAt(step, history);
+        var lapsed = completion is not null && step.Kind == StepKind.SignOff && !state.Closed
+            ? ApprovalLapse.Reason(step, completion, state, key => definition.FindStep(key) is { } s ? Status(s) : null)
+            : null;
+        if (lapsed is not null) completion = null;
 
         StepStatus With(StepState s, IReadOnlyList<string>? waitingFor = null) =>
-            new(step, s, dueAt, completion, history.Return, waitingFor ?? []);
+            new(step, s, dueAt, completion, history.Return, waitingFor ?? [], lapsed);
 
         if (isClosure && state.Closed) return With(StepState.Completed);
         if (step.When is { } when && !ConditionEvaluator.Holds(when, state, histories)) return With(StepState.NotApplicable);
-        if (completion is not null) return With(StepState.Completed);
+        if (completion is not null)
+            return step.Kind == StepKind.FamilyInformation && state.Facts.OpenFamilyItems > 0 ? With(StepState.Available) : With(StepState.Completed);
         if (history.Return is not null) return With(StepState.Returned);
 
         var waitingFor = Prerequisites(step)
@@ -59,12 +64,24 @@ internal sealed class StepStateResolver(
             .OfType<StepDefinition>();
 
     /// <summary>
+    /// A family-information register stays open for the life of the case: the officer confirms it once,
+    /// and every item received later reopens it until that item is answered. Its completion then stands
+    /// again without a fresh confirmation (the confirmation said "nothing else was received").
+    /// </summary>
+    public static bool ReopenedByItems(StepStatus status, CaseFacts facts) =>
+        status is { Step.Kind: StepKind.FamilyInformation, State: StepState.Available, Completion: not null }
+        && facts.OpenFamilyItems > 0;
+
+    /// <summary>
     /// From opening; a returned step gets a fresh deadline from its return, since the officer redoing
-    /// it cannot be late for a deadline that passed while the work was with the supervisor.
+    /// it cannot be late for a deadline that passed while the work was with the supervisor. A
+    /// family-information register has none of its own: its <c>due</c> is each item's deadline from
+    /// receipt, and a register deadline from opening would escalate a case where nothing was received.
     /// </summary>
     private DateTimeOffset? DueAt(StepDefinition step, StepHistory history) => step.Due switch
     {
         null => null,
+        _ when step.Kind == StepKind.FamilyInformation => null,
         { } due when history.Return is { } ret => ret.At + due,
         { } due => state.OpenedAt + due,
     };

@@ -10,7 +10,9 @@ internal static class UnmetRequirements
 {
     public static IReadOnlyList<string> For(WorkflowDefinition definition, CaseState state, IReadOnlyList<StepStatus> steps)
     {
-        if (state.Closed) return [];
+        // Information logged after closure is exactly what was ignored before (F5, F9): a closed case
+        // still lists its open register items, though nothing else stands between it and closure.
+        if (state.Closed) return [.. steps.SelectMany(s => RegisterLines(s.Step, state.Facts))];
         var unmet = new List<string>();
         foreach (var status in steps)
         {
@@ -21,7 +23,7 @@ internal static class UnmetRequirements
             if (step.Decides == DecisionPurpose.Classification && StillInitial(step, state) && status.State != StepState.NotApplicable)
                 // Says more than "not completed" and also catches a case reclassified back to the start.
                 unmet.Add(StillInitialLine(step));
-            else if (!done)
+            else if (!done && !StepStateResolver.ReopenedByItems(status, state.Facts))
                 unmet.Add(Wording.NotDone(definition, status));
 
             unmet.AddRange(RegisterLines(step, state.Facts));
@@ -35,7 +37,7 @@ internal static class UnmetRequirements
         if (step.Kind == StepKind.Linkage && facts.UndecidedCandidates > 0)
             yield return $"{step.Key}: {Wording.CandidatesNotDispositioned(facts.UndecidedCandidates)}";
         if (step.Kind == StepKind.FamilyInformation && facts.OpenFamilyItems > 0)
-            yield return $"{step.Key}: {Wording.FamilyItemsOpen(facts.OpenFamilyItems)}";
+            yield return $"{step.Key}: {Wording.FamilyItemsOpen(facts)}";
     }
 
     public static bool StillInitial(StepDefinition classificationStep, CaseState state) =>

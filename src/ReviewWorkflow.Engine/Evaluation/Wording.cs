@@ -21,6 +21,15 @@ internal static class Wording
     public static string FamilyItemsOpen(int n) =>
         $"{Count(n, "family information item", "family information items")} open";
 
+    /// <summary>The count, then each open item by reference and giver, so the officer knows whom to answer.</summary>
+    public static string FamilyItemsOpen(CaseFacts facts) =>
+        facts.OpenFamilyItemList.Count == 0
+            ? FamilyItemsOpen(facts.OpenFamilyItems)
+            : $"{FamilyItemsOpen(facts.OpenFamilyItems)}: " + string.Join("; ", facts.OpenFamilyItemList.Select(FamilyItem));
+
+    private static string FamilyItem(OpenFamilyItem item) =>
+        $"{item.Reference} from {item.ProvidedBy}, received {Time(item.ReceivedAt)}, due {Time(item.DueAt)}";
+
     public static string State(StepState state) => state switch
     {
         StepState.Blocked => "blocked",
@@ -54,10 +63,16 @@ internal static class Wording
     /// The unmet line for a step that is neither completed nor not applicable. A returned step names
     /// who sent it back and why, so the officer redoing it sees the reason where the gap is listed.
     /// </summary>
-    public static string NotDone(WorkflowDefinition definition, StepStatus status) =>
-        status is { State: StepState.Returned, Return: { } ret }
-            ? $"{status.Step.Key}: returned by {ReturnedBy(definition, ret)} — {(string.IsNullOrWhiteSpace(ret.Note) ? "no reason given" : ret.Note.Trim())}"
-            : $"{status.Step.Key}: not completed";
+    public static string NotDone(WorkflowDefinition definition, StepStatus status) => status switch
+    {
+        { State: StepState.Returned, Return: { } ret } =>
+            $"{status.Step.Key}: returned by {ReturnedBy(definition, ret)} — {(string.IsNullOrWhiteSpace(ret.Note) ? "no reason given" : ret.Note.Trim())}",
+        { Lapsed: { } why } => $"{status.Step.Key}: approval lapsed — {why}; it must be signed off again",
+        // The case's own supervisor cannot clear a sign-off reserved to a higher role; say whose it is.
+        { Step: { Kind: StepKind.SignOff, Role: var role } } when role != Roles.Supervisor && role != Roles.Officer =>
+            $"{status.Step.Key}: not completed — needs sign-off by {WithArticle(role)}",
+        _ => $"{status.Step.Key}: not completed",
+    };
 
     private static string ReturnedBy(WorkflowDefinition definition, StepActivity ret)
     {

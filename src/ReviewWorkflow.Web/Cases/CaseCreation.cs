@@ -50,7 +50,7 @@ public sealed class CaseCreation(ReviewDb db, WorkflowRegistry workflows, AuditT
             Persons = NewFacts.People(id, r.Persons, now),
         };
         var context = new CaseContext(c, definition, [], CaseFactsQuery.ToState(c, [], await CaseFactsQuery.ForAsync(db, c, ct)));
-        StepTable.Refresh(c, context.Evaluate(), []);
+        StepTable.Refresh(c, context.Evaluate(), [], now);
         db.Cases.Add(c);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         await db.SaveChangesAsync(ct);

@@ -20,7 +20,7 @@ public sealed record StepDto(
 
 public sealed record CaseDto(
     Guid Id, string Reference, string Status, string Classification, WorkflowRefDto Workflow,
-    string Team, UserRefDto Officer, DateTimeOffset OpenedAt, DateTimeOffset? ClosedAt, bool NeedsReview,
+    string Team, UserRefDto Officer, string? Owner, bool ReferralRequested, DateTimeOffset OpenedAt, DateTimeOffset? ClosedAt, bool NeedsReview,
     DeceasedDto Deceased, DateTimeOffset FoundAt, LocationDto Location, string Circumstances,
     IReadOnlyList<string> Substances, IReadOnlyList<string> Markers, IReadOnlyList<PersonDto> Persons,
     IReadOnlyList<StepDto> Steps, bool CanClose, IReadOnlyList<string> Unmet);
@@ -61,7 +61,7 @@ public static class CaseDtoMapping
                 assignee, completedBy, row?.CompletedAt, s.WaitingFor, s.State == StepState.Returned ? s.Return?.Note : null);
         }).ToList();
         return new CaseDto(c.Id, c.Reference, c.Status.Wire(), c.Classification, new WorkflowRefDto(c.WorkflowKey, c.WorkflowVersion),
-            c.Team, new UserRefDto(c.OfficerId, officerName), c.OpenedAt, c.ClosedAt, c.NeedsReview,
+            c.Team, new UserRefDto(c.OfficerId, officerName), c.Owner, c.ReferralRequested, c.OpenedAt, c.ClosedAt, c.NeedsReview,
             new DeceasedDto(c.DeceasedName, c.DeceasedAgeYears, c.DeceasedSex), c.FoundAt,
             new LocationDto(c.LocationDescription, c.Latitude, c.Longitude), c.Circumstances,
             c.Substances, c.Markers, c.Persons.OrderBy(p => p.Id).Select(p => new PersonDto(p.Name, p.Role, p.Phone, p.Email, p.Username)).ToList(),

@@ -42,29 +42,35 @@ public static class CaseEndpoints
                 var substances = NewFacts.Distinct(request.Substances).Where(s => !c.Substances.Contains(s, StringComparer.OrdinalIgnoreCase)).ToList();
                 var markers = NewFacts.Distinct(request.Markers).Where(m => !c.Markers.Contains(m, StringComparer.OrdinalIgnoreCase)).ToList();
                 var persons = NewFacts.People(c.Id, request.Persons, now);
+                // After closure new facts are new information: kept, and the case flagged for a supervisor to look at again.
+                if (c.Status == CaseStatus.Closed) c.NeedsReview = true;
                 // New lists rather than in-place adds, so EF sees the array columns change.
                 c.Substances = [.. c.Substances, .. substances];
                 c.Markers = [.. c.Markers, .. markers];
                 c.Persons.AddRange(persons);
-                return new { substances, markers, persons = persons.Select(p => new { p.Role }).ToList() };
+                return new { substances, markers, persons = persons.Select(p => new { p.Role }).ToList(), needsReview = c.NeedsReview };
             }, ct);
             return await outcome.ToHttpAsync(db, ct);
-        }).RequireAuthorization(Policies.Casework);
+        }).RequireAuthorization(Policies.Casework).RequireVisibleCase();
 
         group.MapPost("/{id:guid}/classification", async Task<Results<Ok<CaseDto>, ProblemHttpResult, ValidationProblem>>
             (Guid id, ClassificationRequest request, CaseProcedure procedure, ReviewDb db, CurrentUser user, CancellationToken ct) =>
         {
+            if (request.Rationale is { Length: > CaseLimits.Rationale })
+                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["rationale"] = [$"at most {CaseLimits.Rationale} characters"] });
             var outcome = await procedure.RunAsync(id, user, "case.classified", (context, now) =>
                 Procedure.Classify(context.Definition, context.State, request.Category ?? "", request.Rationale, user.ToActor(), now), ct);
             return await outcome.ToHttpAsync(db, ct);
-        }).RequireAuthorization(Policies.Casework);
+        }).RequireAuthorization(Policies.Casework).RequireVisibleCase();
 
         group.MapPost("/{id:guid}/close", async Task<Results<Ok<CaseDto>, ProblemHttpResult, ValidationProblem>>
             (Guid id, CloseRequest request, CaseProcedure procedure, ReviewDb db, CurrentUser user, CancellationToken ct) =>
         {
+            if (request.Rationale is { Length: > CaseLimits.Rationale })
+                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["rationale"] = [$"at most {CaseLimits.Rationale} characters"] });
             var outcome = await procedure.RunAsync(id, user, "case.closed", (context, now) =>
                 Procedure.Close(context.Definition, context.State, request.Rationale, user.ToActor(), now), ct);
             return await outcome.ToHttpAsync(db, ct);
-        }).RequireAuthorization(Policies.Casework);
+        }).RequireAuthorization(Policies.Casework).RequireVisibleCase();
     }
 }

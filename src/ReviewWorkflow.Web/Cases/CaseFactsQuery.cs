@@ -1,5 +1,6 @@
 using ReviewWorkflow.Engine.Evaluation;
 using ReviewWorkflow.Web.Data;
+using ReviewWorkflow.Web.FamilyInformation;
 using ReviewWorkflow.Web.Steps;
 
 namespace ReviewWorkflow.Web.Cases;
@@ -10,10 +11,18 @@ namespace ReviewWorkflow.Web.Cases;
 /// </summary>
 public static class CaseFactsQuery
 {
-    public static Task<CaseFacts> ForAsync(ReviewDb db, Case c, CancellationToken ct = default) =>
-        Task.FromResult(new CaseFacts(c.Markers, c.Substances, UndecidedCandidates: 0, LinkedCandidates: 0, OpenFamilyItems: 0, c.ReferralRequested));
+    public static async Task<CaseFacts> ForAsync(ReviewDb db, Case c, CancellationToken ct = default)
+    {
+        var openFamilyItems = await FamilyRegister.OpenItemsAsync(db, c.Id, ct);
+        return new CaseFacts(c.Markers, c.Substances, UndecidedCandidates: 0, LinkedCandidates: 0, OpenFamilyItems: openFamilyItems.Count, c.ReferralRequested)
+        {
+            OpenFamilyItemList = openFamilyItems,
+        };
+    }
 
     public static CaseState ToState(Case c, IEnumerable<CaseActivity> activities, CaseFacts facts) =>
         new(c.OpenedAt, c.Status == CaseStatus.Closed, c.Classification,
-            activities.OrderBy(a => a.At).ThenBy(a => a.Id).Select(a => a.ToEngine()).ToList(), facts);
+            // Activities not yet saved have no id (0) and are the newest: ties in time must keep them
+            // last, or a command's own record would read as older than the work it judged.
+            activities.OrderBy(a => a.At).ThenBy(a => a.Id == 0 ? long.MaxValue : a.Id).Select(a => a.ToEngine()).ToList(), facts);
 }

@@ -66,6 +66,24 @@ public sealed class CaseProcedure(ReviewDb db, WorkflowRegistry workflows, Audit
         return await SaveAsync(context, user, action, auditData, [], now, ct);
     }
 
+    /// <summary>
+    /// A change that is not an engine command but may be refused (a closed register item, a stranger
+    /// named as assignee) and may record work inside a step, which counts for four-eyes like any
+    /// other. Refused: nothing tracked is saved.
+    /// </summary>
+    public async Task<CaseOutcome> ChangeAsync(Guid id, CurrentUser user, string action,
+        Func<CaseContext, DateTimeOffset, Task<CaseChange>> change, CancellationToken ct = default)
+    {
+        var context = await LoadAsync(id, user, ct);
+        if (context is null) return new CaseNotFound();
+        var now = AuditHash.ToStoredPrecision(clock.GetUtcNow()); // as PostgreSQL will store it
+        var decided = await change(context, now);
+        if (decided.Refusal is { } refusal) return new CaseRefused(refusal);
+        var added = decided.Activities.Select(a => NewActivity(context.Case.Id, a, user)).ToList();
+        db.CaseActivities.AddRange(added);
+        return await SaveAsync(context, user, action, decided.AuditData, added, now, ct);
+    }
+
     private async Task<CaseOutcome> RecordAsync(CaseContext context, CurrentUser user, string action,
         IReadOnlyList<CaseEvent> events, DateTimeOffset now, CancellationToken ct)
     {
@@ -83,6 +101,12 @@ public sealed class CaseProcedure(ReviewDb db, WorkflowRegistry workflows, Audit
                     c.Status = CaseStatus.Closed;
                     c.ClosedAt = now;
                     break;
+                case CaseOwnerChanged o:
+                    c.Owner = o.Owner;
+                    break;
+                case ReferralRequested:
+                    c.ReferralRequested = true;
+                    break;
             }
         }
         db.CaseActivities.AddRange(added);
@@ -97,7 +121,7 @@ public sealed class CaseProcedure(ReviewDb db, WorkflowRegistry workflows, Audit
         var facts = await CaseFactsQuery.ForAsync(db, c, ct);
         var updated = context with { Activities = [.. context.Activities, .. added], State = CaseFactsQuery.ToState(c, [.. context.Activities, .. added], facts) };
         var evaluation = updated.Evaluate();
-        StepTable.Refresh(c, evaluation, updated.Activities);
+        StepTable.Refresh(c, evaluation, updated.Activities, now);
         c.UpdatedAt = now;
         try
         {
@@ -126,6 +150,8 @@ public sealed class CaseProcedure(ReviewDb db, WorkflowRegistry workflows, Audit
         StepsReturned r => new { type = "steps-returned", signOff = r.SignOffStepKey, steps = r.Steps, reason = r.Reason },
         CaseClassified k => new { type = "classified", before = k.From, after = k.To, rationale = k.Rationale },
         CaseClosed x => new { type = "closed", rationale = x.Rationale },
+        CaseOwnerChanged o => new { type = "owner-changed", owner = o.Owner },
+        ReferralRequested q => new { type = "referral-requested", rationale = q.Rationale },
         _ => new { type = e.GetType().Name },
     };
 }

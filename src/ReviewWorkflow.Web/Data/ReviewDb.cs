@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using ReviewWorkflow.Web.Accounts;
 using ReviewWorkflow.Web.Audit;
 using ReviewWorkflow.Web.Cases;
+using ReviewWorkflow.Web.FamilyInformation;
 using ReviewWorkflow.Web.Notifications;
 using ReviewWorkflow.Web.Steps;
 using ReviewWorkflow.Web.Workflows;
@@ -18,6 +19,8 @@ public sealed class ReviewDb(DbContextOptions<ReviewDb> options) : IdentityDbCon
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
     public DbSet<PublishedWorkflow> PublishedWorkflows => Set<PublishedWorkflow>();
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
+    public DbSet<FamilyInformationItem> FamilyInformationItems => Set<FamilyInformationItem>();
+    public DbSet<FamilyInformationAction> FamilyInformationActions => Set<FamilyInformationAction>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

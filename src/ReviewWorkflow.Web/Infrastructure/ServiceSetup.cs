@@ -66,6 +66,7 @@ public static class ServiceSetup
         await db.Database.MigrateAsync();
         var folder = WorkflowFiles.Locate(app.Configuration, app.Environment.ContentRootPath);
         await app.Services.GetRequiredService<WorkflowRegistry>().LoadAsync(folder, db, app.Services.GetRequiredService<TimeProvider>());
+        await AdminBootstrap.RunAsync(app.Services, app.Configuration, app.Logger);
         if (seedDemo)
         {
             var seeds = app.Configuration["Seeds:Path"] ?? RepositoryFolders.Find("seeds", app.Environment.ContentRootPath)

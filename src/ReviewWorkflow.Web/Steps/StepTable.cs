@@ -7,7 +7,8 @@ namespace ReviewWorkflow.Web.Steps;
 /// <summary>Copies the engine's view of each step into the case's step rows (tracked; saved by the caller).</summary>
 public static class StepTable
 {
-    public static void Refresh(Case c, CaseEvaluation evaluation, IReadOnlyList<CaseActivity> activities)
+    /// <param name="at">When this evaluation holds from (default: the case's last update); a row whose state changes starts its <see cref="CaseStep.StateSince"/> then.</param>
+    public static void Refresh(Case c, CaseEvaluation evaluation, IReadOnlyList<CaseActivity> activities, DateTimeOffset? at = null)
     {
         foreach (var status in evaluation.Steps)
         {
@@ -20,6 +21,8 @@ public static class StepTable
             var completion = status.Completion is { } done
                 ? activities.LastOrDefault(a => a.StepKey == done.StepKey && a.Kind == ActivityKind.Completed && a.At == done.At)
                 : null;
+            // New rows start at Blocked (the enum's default) in memory; give them a start time too.
+            if (row.State != status.State || row.StateSince is null) row.StateSince = at ?? c.UpdatedAt;
             row.State = status.State;
             row.DueAt = status.DueAt;
             // Officer-level work is the case officer's; supervisor and inspector steps belong to the team's role, not a person.

@@ -86,7 +86,13 @@ public sealed class ClassifyTests
     {
         var @case = new TestCase().AllWorkDone().Approved().WithFacts(f => f with { Markers = ["note-found"] });
 
-        Assert.Equal("forensic-documents: not completed", SingleReason(Classify(@case, "not-suspicious"), RefusalKind.Conflict));
+        // The approval did not cover the forensic work, so it lapses with it.
+        Assert.Equal(
+            [
+                "forensic-documents: not completed",
+                "supervisor-review: approval lapsed — forensic-documents became required after the approval; it must be signed off again",
+            ],
+            Refused(Classify(@case, "not-suspicious"), RefusalKind.Conflict).Reasons);
     }
 
     [Fact]

@@ -114,8 +114,11 @@ public sealed class CompleteTests
     {
         var @case = new TestCase().Completed("initial-report").WithFacts(f => f with { LinkedCandidates = 1 });
 
-        var completed = Assert.IsType<StepCompleted>(Assert.Single(Events(Complete(@case, "homicide-referral"))));
+        var events = Events(Complete(@case, "homicide-referral"));
+
+        var completed = Assert.IsType<StepCompleted>(events[0]);
         Assert.Equal(new ChoiceValue("accepted"), completed.Fields["outcome"]);
+        Assert.Equal("DCI Green", Assert.IsType<CaseOwnerChanged>(Assert.Single(events.Skip(1))).Owner);
     }
 
     [Fact]

@@ -45,7 +45,7 @@ public sealed class BrokenFixtureTests
     [InlineData("two-closures.yaml", "two-closures.yaml:29: steps[5].decides: a second closure decision (the first is 'closure' at line 23): exactly one is required")]
     [InlineData("unknown-after.yaml", "unknown-after.yaml:23: steps[3].after[0]: unknown step 'linkage-check'")]
     [InlineData("unknown-decides.yaml", "unknown-decides.yaml:29: steps[5].decides: unknown decision 'arrest' (expected one of classification, referral, closure)")]
-    [InlineData("unknown-field-type.yaml", "unknown-field-type.yaml:11: steps[0].fields[0].type: unknown field type 'boolean' (expected one of bool, text, number, date-time, choice, person, list)")]
+    [InlineData("unknown-field-type.yaml", "unknown-field-type.yaml:11: steps[0].fields[0].type: unknown field type 'boolean' (expected one of bool, text, number, date-time, choice, person, list, user)")]
     [InlineData("unknown-key.yaml", "unknown-key.yaml:19: steps[2].colour: unknown key 'colour'")]
     [InlineData("unknown-kind.yaml", "unknown-kind.yaml:8: steps[0].kind: unknown kind 'taks' (expected one of task, linkage, family-information, sign-off, decision)")]
     [InlineData("unknown-role.yaml", "unknown-role.yaml:21: steps[3].role: unknown role 'inspector': the workflow's roles are officer, supervisor")]
@@ -82,7 +82,7 @@ public sealed class BrokenFixtureTests
             [
                 "several-problems.yaml:4: owner: unknown key 'owner'",
                 "several-problems.yaml:10: steps[0].due: 'soon' is not a valid duration; expected an ISO-8601 duration in weeks, days, hours, minutes or seconds, e.g. PT4H or P7D",
-                "several-problems.yaml:12: steps[0].fields[0].type: unknown field type 'flag' (expected one of bool, text, number, date-time, choice, person, list)",
+                "several-problems.yaml:12: steps[0].fields[0].type: unknown field type 'flag' (expected one of bool, text, number, date-time, choice, person, list, user)",
                 "several-problems.yaml:16: steps[1].after[1]: unknown step 'linkage-check'",
                 "several-problems.yaml:22: steps[3].role: unknown role 'inspector': the workflow's roles are officer, supervisor",
             ],

@@ -18,6 +18,7 @@ public sealed class DefaultWorkflowTests
             [
                 "initial-report", "intelligence-checks", "linkage-check", "family-notification", "family-information",
                 "forensic-documents", "digital-devices", "post-mortem-toxicology", "homicide-referral", "supervisor-review",
+                "referral-decline-review",
                 "classification", "closure",
             ],
             Definition.Steps.Select(s => s.Key));

@@ -28,6 +28,14 @@ public sealed class DefaultsTests
     }
 
     [Fact]
+    public void SignOffWithoutARoleIsASupervisors()
+    {
+        var definition = Minimal.Valid(Minimal.With(("    role: supervisor\n", "")));
+
+        Assert.Equal("supervisor", definition.FindStep("review")!.Role);
+    }
+
+    [Fact]
     public void RolesDefaultToTheThreeCaseworkRoles()
     {
         var definition = Minimal.Valid(Minimal.With(("roles: [officer, supervisor]\n", "")));

@@ -28,19 +28,19 @@ public sealed class SafeguardTests
     [Fact]
     public void TheDefaultWorkflowCannotDropTheLinkageCheck()
     {
-        var yaml = DefaultWith("after: [classification, supervisor-review, linkage-check, family-information]", "after: [classification, supervisor-review, family-information]")
+        var yaml = DefaultWith("after: [classification, supervisor-review, referral-decline-review, linkage-check, family-information]", "after: [classification, supervisor-review, referral-decline-review, family-information]")
             .Replace("approves: [initial-report, intelligence-checks, linkage-check,", "approves: [initial-report, intelligence-checks,");
 
-        Assert.Equal([$"test.yaml:157: steps[11]: {NoLinkage}"], Minimal.Errors(yaml));
+        Assert.Equal([$"test.yaml:167: steps[12]: {NoLinkage}"], Minimal.Errors(yaml));
     }
 
     [Fact]
     public void TheDefaultWorkflowCannotDropTheFamilyInformationRegister()
     {
-        var yaml = DefaultWith("after: [classification, supervisor-review, linkage-check, family-information]", "after: [classification, supervisor-review, linkage-check]")
+        var yaml = DefaultWith("after: [classification, supervisor-review, referral-decline-review, linkage-check, family-information]", "after: [classification, supervisor-review, referral-decline-review, linkage-check]")
             .Replace("family-notification, family-information, forensic-documents, digital-devices, post-mortem-toxicology, homicide-referral]", "family-notification, forensic-documents, digital-devices, post-mortem-toxicology, homicide-referral]");
 
-        Assert.Equal([$"test.yaml:157: steps[11]: {NoFamily}"], Minimal.Errors(yaml));
+        Assert.Equal([$"test.yaml:167: steps[12]: {NoFamily}"], Minimal.Errors(yaml));
     }
 
     [Fact]
@@ -48,7 +48,7 @@ public sealed class SafeguardTests
     {
         var yaml = DefaultWith("    kind: sign-off\n    role: supervisor\n", "    kind: sign-off\n    role: officer\n");
 
-        Assert.Equal([$"test.yaml:157: steps[11]: {NoSignOff}"], Minimal.Errors(yaml));
+        Assert.Equal([$"test.yaml:167: steps[12]: {NoSignOff}"], Minimal.Errors(yaml));
     }
 
     [Fact]

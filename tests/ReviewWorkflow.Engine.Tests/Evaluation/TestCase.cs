@@ -79,6 +79,7 @@ public sealed class TestCase
             _activities.AddRange(caseEvent.ToActivities());
             if (caseEvent is CaseClassified classified) _classification = classified.To;
             if (caseEvent is CaseClosed) _closed = true;
+            if (caseEvent is ReferralRequested) _facts = _facts with { ReferralRequested = true };
         }
         return this;
     }
@@ -126,6 +127,10 @@ public static class ValidInput
         "digital-devices" => """{"devices":["deceased's phone"],"decisions":"Phone missing; laptop examined by the digital unit."}""",
         "post-mortem-toxicology" => """{"causeOfDeath":"GHB toxicity","substancesFound":["GHB"],"resultsReceivedAt":"2024-06-05T12:00:00Z"}""",
         "homicide-referral" => """{"referredTo":"MIT","referredAt":"2024-06-02T09:00:00Z","outcome":"accepted","owner":"DCI Green"}""",
+        "homicide-referral-declined" => """
+            {"referredTo":"MIT","referredAt":"2024-06-02T09:00:00Z","outcome":"declined","owner":"DS Brown, East CID",
+             "reasons":"No third party indicated by the scene or the post-mortem so far."}
+            """,
         _ => "{}",
     });
 

@@ -26,7 +26,7 @@ public static class TestDefinitions
     private static readonly string[] RequiredForCleared =
     [
         "initial-report", "intelligence-checks", "linkage-check", "family-notification", "family-information",
-        "forensic-documents", "digital-devices", "post-mortem-toxicology", "supervisor-review",
+        "forensic-documents", "digital-devices", "post-mortem-toxicology", "supervisor-review", "referral-decline-review",
     ];
 
     public static WorkflowDefinition UnexplainedDeath() => Workflow(
@@ -43,7 +43,7 @@ public static class TestDefinitions
         Step("family-notification", due: Hours(24), fields:
         [
             Field("nextOfKin", Person), Field("toldAt", FieldType.DateTime), Field("toldBy", Text),
-            Field("how", Choice, choices: ["in-person", "phone", "other"]), Field("liaisonContact", Text),
+            Field("how", Choice, choices: ["in-person", "phone", "other"]), Field("liaisonContact", User),
         ]),
         Step("family-information", FamilyInformation, due: Hours(72)),
         Step("forensic-documents", due: Days(7), after: ["initial-report"],
@@ -65,6 +65,8 @@ public static class TestDefinitions
                 Field("owner", Text), Field("reasons", Text, required: false),
             ]),
         Step("supervisor-review", SignOff, role: "supervisor", due: Hours(72), approves: Reviewed),
+        Step("referral-decline-review", SignOff, role: "inspector", due: Hours(72), approves: ["homicide-referral"],
+            when: EqualTo("homicide-referral.outcome", "declined")),
         Step("classification", Decision, decides: DecisionPurpose.Classification, after: ["initial-report"],
             initialCategory: "under-investigation", rationaleMinLength: 30, categories:
             [
@@ -74,7 +76,7 @@ public static class TestDefinitions
                 new("homicide", "Homicide (third party likely)", [], false),
             ]),
         Step("closure", Decision, decides: DecisionPurpose.Closure,
-            after: ["classification", "supervisor-review", "linkage-check", "family-information"]));
+            after: ["classification", "supervisor-review", "referral-decline-review", "linkage-check", "family-information"]));
 
     public static WorkflowDefinition Workflow(params StepDefinition[] steps) =>
         new("unexplained-death", 1, "Unexplained death review", ["officer", "supervisor", "inspector"], DefaultLadder, steps, "test");

@@ -17,7 +17,7 @@ public sealed class CaseLifecycleTests(ReviewApp app) : IClassFixture<ReviewApp>
         Assert.Equal("open", created.GetProperty("status").GetString());
         Assert.Equal("under-investigation", created.GetProperty("classification").GetString());
         Assert.Equal("unexplained-death", created.GetProperty("workflow").GetProperty("key").GetString());
-        Assert.Equal(12, created.GetProperty("steps").GetArrayLength());
+        Assert.Equal(13, created.GetProperty("steps").GetArrayLength());
         Assert.Equal("available", created.StateOf("initial-report"));
         Assert.Equal("blocked", created.StateOf("intelligence-checks"));
         Assert.Equal("blocked", created.StateOf("linkage-check"));

@@ -25,6 +25,7 @@ public class ReviewApp : WebApplicationFactory<Program>, IAsyncLifetime
     public FakeTimeProvider Clock { get; } = new(Start);
     public string ConnectionString { get; private set; } = "";
     public string? WorkflowsPath { get; set; }
+    public Dictionary<string, string> Settings { get; } = [];
 
     public virtual async Task InitializeAsync()
     {
@@ -46,6 +47,7 @@ public class ReviewApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("ConnectionStrings:Default", ConnectionString);
         builder.UseSetting("Demo:Seed", "true");
         if (WorkflowsPath is not null) builder.UseSetting("Workflows:Path", WorkflowsPath);
+        foreach (var (key, value) in Settings) builder.UseSetting(key, value);
         builder.ConfigureServices(services =>
         {
             services.RemoveAll<TimeProvider>();

@@ -538,6 +538,186 @@ namespace ReviewWorkflow.Web.Data.Migrations
                     b.ToTable("case_persons", (string)null);
                 });
 
+            modelBuilder.Entity("ReviewWorkflow.Web.FamilyInformation.FamilyInformationAction", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(10000)
+                        .HasColumnType("character varying(10000)")
+                        .HasColumnName("action");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("ById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)")
+                        .HasColumnName("by_id");
+
+                    b.Property<string>("ByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("by_name");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<long>("ItemId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("item_id");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(10000)
+                        .HasColumnType("character varying(10000)")
+                        .HasColumnName("outcome");
+
+                    b.HasKey("Id")
+                        .HasName("pk_family_information_actions");
+
+                    b.HasIndex("CaseId")
+                        .HasDatabaseName("ix_family_information_actions_case_id");
+
+                    b.HasIndex("ItemId", "Id")
+                        .HasDatabaseName("ix_family_information_actions_item_id_id");
+
+                    b.ToTable("family_information_actions", (string)null);
+                });
+
+            modelBuilder.Entity("ReviewWorkflow.Web.FamilyInformation.FamilyInformationItem", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("AssigneeId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)")
+                        .HasColumnName("assignee_id");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("closed_at");
+
+                    b.Property<DateTimeOffset>("DueAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("due_at");
+
+                    b.Property<string>("How")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("how");
+
+                    b.Property<DateTimeOffset>("LoggedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("logged_at");
+
+                    b.Property<string>("LoggedById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)")
+                        .HasColumnName("logged_by_id");
+
+                    b.Property<string>("LoggedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("logged_by_name");
+
+                    b.Property<string>("NamedPersonsJson")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("named_persons_json");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer")
+                        .HasColumnName("number");
+
+                    b.Property<string>("ProvidedByContact")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("provided_by_contact");
+
+                    b.Property<string>("ProvidedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("provided_by_name");
+
+                    b.Property<string>("ProvidedByRelationship")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("provided_by_relationship");
+
+                    b.Property<DateTimeOffset>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("received_at");
+
+                    b.Property<DateTimeOffset?>("RespondedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("responded_at");
+
+                    b.Property<string>("RespondedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)")
+                        .HasColumnName("responded_by_id");
+
+                    b.Property<string>("RespondedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("responded_by_name");
+
+                    b.Property<string>("Response")
+                        .HasMaxLength(10000)
+                        .HasColumnType("character varying(10000)")
+                        .HasColumnName("response");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("state");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(10000)
+                        .HasColumnType("character varying(10000)")
+                        .HasColumnName("summary");
+
+                    b.HasKey("Id")
+                        .HasName("pk_family_information_items");
+
+                    b.HasIndex("DueAt")
+                        .HasDatabaseName("ix_family_information_items_due_at")
+                        .HasFilter("state = 'Open'");
+
+                    b.HasIndex("CaseId", "Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_family_information_items_case_id_number");
+
+                    b.ToTable("family_information_items", (string)null);
+                });
+
             modelBuilder.Entity("ReviewWorkflow.Web.Notifications.OutboxMessage", b =>
                 {
                     b.Property<long>("Id")
@@ -729,6 +909,10 @@ namespace ReviewWorkflow.Web.Data.Migrations
                         .HasColumnType("character varying(40)")
                         .HasColumnName("state");
 
+                    b.Property<DateTimeOffset?>("StateSince")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("state_since");
+
                     b.Property<uint>("Version")
                         .IsConcurrencyToken()
                         .ValueGeneratedOnAddOrUpdate()
@@ -839,6 +1023,33 @@ namespace ReviewWorkflow.Web.Data.Migrations
                         .HasConstraintName("fk_case_persons_cases_case_id");
                 });
 
+            modelBuilder.Entity("ReviewWorkflow.Web.FamilyInformation.FamilyInformationAction", b =>
+                {
+                    b.HasOne("ReviewWorkflow.Web.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_family_information_actions_cases_case_id");
+
+                    b.HasOne("ReviewWorkflow.Web.FamilyInformation.FamilyInformationItem", null)
+                        .WithMany("Actions")
+                        .HasForeignKey("ItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_family_information_actions_family_information_items_item_id");
+                });
+
+            modelBuilder.Entity("ReviewWorkflow.Web.FamilyInformation.FamilyInformationItem", b =>
+                {
+                    b.HasOne("ReviewWorkflow.Web.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_family_information_items_cases_case_id");
+                });
+
             modelBuilder.Entity("ReviewWorkflow.Web.Steps.CaseActivity", b =>
                 {
                     b.HasOne("ReviewWorkflow.Web.Cases.Case", null)
@@ -864,6 +1075,11 @@ namespace ReviewWorkflow.Web.Data.Migrations
                     b.Navigation("Persons");
 
                     b.Navigation("Steps");
+                });
+
+            modelBuilder.Entity("ReviewWorkflow.Web.FamilyInformation.FamilyInformationItem", b =>
+                {
+                    b.Navigation("Actions");
                 });
 #pragma warning restore 612, 618
         }

@@ -1,0 +1,24 @@
+using Microsoft.EntityFrameworkCore;
+using ReviewWorkflow.Web.Accounts;
+using ReviewWorkflow.Web.Data;
+
+namespace ReviewWorkflow.Web.Cases;
+
+/// <summary>
+/// Answers 404 before the handler runs when the route's case is missing or another team's, so
+/// validation messages cannot reveal anything about a case the caller may not see.
+/// </summary>
+public static class CaseVisibility
+{
+    public static TBuilder RequireVisibleCase<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
+        builder.AddEndpointFilter(async (context, next) =>
+        {
+            var http = context.HttpContext;
+            if (!Guid.TryParse(http.Request.RouteValues["id"]?.ToString(), out var id)) return CaseResults.NotFound();
+            var user = CurrentUser.From(http.User);
+            if (user is null) return TypedResults.Unauthorized();
+            var db = http.RequestServices.GetRequiredService<ReviewDb>();
+            var visible = await db.Cases.AnyAsync(c => c.Id == id && (user.SeesAllTeams || c.Team == user.Team), http.RequestAborted);
+            return visible ? await next(context) : CaseResults.NotFound();
+        });
+}

@@ -1,0 +1,47 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using ReviewWorkflow.Web.Cases;
+
+namespace ReviewWorkflow.Web.FamilyInformation;
+
+internal sealed class FamilyInformationItemConfiguration : IEntityTypeConfiguration<FamilyInformationItem>
+{
+    public void Configure(EntityTypeBuilder<FamilyInformationItem> b)
+    {
+        b.ToTable("family_information_items");
+        b.HasOne<Case>().WithMany().HasForeignKey(i => i.CaseId);
+        // Two officers logging at once cannot both take the same number (the loser gets a 409).
+        b.HasIndex(i => new { i.CaseId, i.Number }).IsUnique();
+        // The escalation sweep reads open items past their deadline, as it reads open steps:
+        // its cost follows the number of overdue items, not the size of the register.
+        b.HasIndex(i => i.DueAt).HasFilter("state = 'Open'");
+        b.Ignore(i => i.Reference);
+        b.Ignore(i => i.ProvidedByLabel);
+        b.Property(i => i.ProvidedByName).HasMaxLength(CaseLimits.Name);
+        b.Property(i => i.ProvidedByRelationship).HasMaxLength(FamilyLimits.Relationship);
+        b.Property(i => i.ProvidedByContact).HasMaxLength(CaseLimits.Identifier);
+        b.Property(i => i.Summary).HasMaxLength(CaseLimits.Rationale);
+        b.Property(i => i.NamedPersonsJson).HasColumnType("jsonb");
+        b.Property(i => i.AssigneeId).HasMaxLength(450);
+        b.Property(i => i.LoggedById).HasMaxLength(450);
+        b.Property(i => i.LoggedByName).HasMaxLength(200);
+        b.Property(i => i.Response).HasMaxLength(CaseLimits.Rationale);
+        b.Property(i => i.RespondedById).HasMaxLength(450);
+        b.Property(i => i.RespondedByName).HasMaxLength(200);
+        b.HasMany(i => i.Actions).WithOne().HasForeignKey(a => a.ItemId);
+    }
+}
+
+internal sealed class FamilyInformationActionConfiguration : IEntityTypeConfiguration<FamilyInformationAction>
+{
+    public void Configure(EntityTypeBuilder<FamilyInformationAction> b)
+    {
+        b.ToTable("family_information_actions");
+        b.HasIndex(a => new { a.ItemId, a.Id });
+        b.HasOne<Case>().WithMany().HasForeignKey(a => a.CaseId);
+        b.Property(a => a.Action).HasMaxLength(CaseLimits.Rationale);
+        b.Property(a => a.Outcome).HasMaxLength(CaseLimits.Rationale);
+        b.Property(a => a.ById).HasMaxLength(450);
+        b.Property(a => a.ByName).HasMaxLength(200);
+    }
+}

@@ -1,0 +1,62 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Npgsql;
+using ReviewWorkflow.Web.Tests.Support;
+
+namespace ReviewWorkflow.Web.Tests.FamilyInformation;
+
+/// <summary>Helpers for the family-information register's endpoints.</summary>
+internal static class Register
+{
+    public static object Item(DateTimeOffset receivedAt, string name = "Dana Dunn", string relationship = "sister",
+        string? contact = "07700 900777", string summary = "Says he met a man from an app the night before; has his profile name.",
+        string? how = "phone", string? assignee = null, object[]? persons = null) => new
+    {
+        providedBy = new { name, relationship, contact },
+        receivedAt,
+        how,
+        summary,
+        assignee,
+        persons,
+    };
+
+    public static string Path(string caseId, object? itemId = null, string? tail = null) =>
+        $"/api/cases/{caseId}/family-information" + (itemId is null ? "" : $"/{itemId}") + (tail is null ? "" : $"/{tail}");
+
+    public static Task<HttpResponseMessage> LogAsync(this HttpClient client, string caseId, object item) =>
+        client.PostAsJsonAsync(Path(caseId), item);
+
+    public static async Task<JsonElement> LoggedAsync(this HttpClient client, string caseId, object item)
+    {
+        var response = await client.LogAsync(caseId, item);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == System.Net.HttpStatusCode.Created, text);
+        return JsonDocument.Parse(text).RootElement;
+    }
+
+    public static Task<HttpResponseMessage> ActAsync(this HttpClient client, string caseId, long itemId, string action = "Traced the app profile",
+        string outcome = "Profile belongs to a man known to police") =>
+        client.PostAsJsonAsync(Path(caseId, itemId, "actions"), new { action, outcome });
+
+    public static Task<HttpResponseMessage> RespondAsync(this HttpClient client, string caseId, long itemId,
+        string response = "Told her the profile is being traced and she will hear from us by Friday.", DateTimeOffset? respondedAt = null) =>
+        client.PostAsJsonAsync(Path(caseId, itemId, "response"), new { response, respondedAt });
+
+    public static Task<JsonElement> ListAsync(this HttpClient client, string caseId) =>
+        client.GetFromJsonAsync<JsonElement>(Path(caseId));
+
+    public static long ItemId(this JsonElement item) => item.GetProperty("id").GetInt64();
+
+    /// <summary>The app's snapshot plus the register's own tables, to show a refused request changed nothing.</summary>
+    public static async Task<string> SnapshotAsync(ReviewApp app)
+    {
+        await using var connection = new NpgsqlConnection(app.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("""
+            SELECT (SELECT count(*) FROM family_information_actions) || '/' ||
+                   (SELECT coalesce(string_agg(id || state || coalesce(response, '') || assignee_id, ',' ORDER BY id), '') FROM family_information_items) || '/' ||
+                   (SELECT coalesce(string_agg(id::text || needs_review::text, ',' ORDER BY id), '') FROM cases)
+            """, connection);
+        return await app.SnapshotAsync() + "|" + (string)(await command.ExecuteScalarAsync())!;
+    }
+}
