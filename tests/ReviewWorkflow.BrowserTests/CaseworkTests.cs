@@ -129,7 +129,8 @@ public sealed class CaseworkTests(BrowserApp app, Chromium chromium) : BrowserTe
         await row.GetByRole(AriaRole.Link, new() { Name = $"Review {reference}" }).ClickAsync();
 
         await Expect(page.Locator("#approves-initial-report")).ToContainTextAsync("Cooke Street, Barking");
-        await Expect(page.Locator("#approves-digital-devices")).ToContainTextAsync("phone examined");
+        await Expect(page.Locator("#approves-digital-devices")).ToContainTextAsync("laptop examined by the digital unit");
+        await Expect(page.Locator("#approves-family-notification")).ToContainTextAsync("Owen Officer"); // the liaison, by name
         await Expect(page.Locator("#approves-forensic-documents")).ToContainTextAsync("Does not apply");
         await Expect(page.Locator("#cannot-approve")).ToHaveCountAsync(0);
         await page.GetByLabel("Approve", new() { Exact = true }).CheckAsync();
@@ -172,7 +173,7 @@ public sealed class CaseworkTests(BrowserApp app, Chromium chromium) : BrowserTe
         var supervisor = await App.SupervisorAsync();
         var (id, _) = await Casework.NewCaseAsync(officer, "Chris Ellis");
         await Casework.ReadyForSignOffAsync(officer, id, except: "digital-devices");
-        await Casework.CompleteAsync(supervisor, id, "digital-devices", Casework.Answers["digital-devices"]);
+        await Casework.CompleteAsync(supervisor, id, "digital-devices");
 
         var page = await SignedInAsync("supervisor@demo.local");
         await page.GotoAsync($"/cases/{id}/sign-off/supervisor-review");

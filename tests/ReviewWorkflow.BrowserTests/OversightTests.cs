@@ -1,7 +1,9 @@
 using System.Net.Http.Json;
 using Microsoft.Playwright;
 using ReviewWorkflow.BrowserTests.Support;
+using Microsoft.Extensions.DependencyInjection;
 using ReviewWorkflow.Web.Notifications;
+using ReviewWorkflow.Web.Workflows;
 using ReviewWorkflow.Web.Tests.Support;
 using static Microsoft.Playwright.Assertions;
 
@@ -52,12 +54,13 @@ public sealed class OversightTests(BrowserApp app, Chromium chromium) : BrowserT
         var page = await SignedInAsync("admin@demo.local");
         await page.GetByRole(AriaRole.Link, new() { Name = "Workflows" }).First.ClickAsync();
 
-        var diagram = page.Locator("#wf-unexplained-death-v1");
-        await Expect(diagram.Locator("g.node")).ToHaveCountAsync(12);
+        var definition = App.Services.GetRequiredService<WorkflowRegistry>().Latest("unexplained-death")!;
+        var diagram = page.Locator($"#wf-unexplained-death-v{definition.Version}");
+        await Expect(diagram.Locator("g.node")).ToHaveCountAsync(definition.Steps.Count);
         await Expect(diagram.Locator("g.node[data-step=supervisor-review]")).ToContainTextAsync("Supervisor review and sign-off (supervisor-review)");
         await Expect(diagram.Locator("path.edge.approves")).Not.ToHaveCountAsync(0);
-        Assert.True(await diagram.Locator("path.edge").CountAsync() >= 11);
-        var section = page.Locator("#wf-unexplained-death-v1-section");
+        await Expect(diagram.Locator("path.edge")).ToHaveCountAsync(WorkflowDiagram.Edges(definition).Count);
+        var section = page.Locator($"#wf-unexplained-death-v{definition.Version}-section");
         await Expect(section.Locator("tr", new() { HasText = "initial-report" }).First).ToContainTextAsync("4 h from opening");
         await Expect(section.Locator("table.ladder tbody tr")).ToHaveCountAsync(3);
         await Expect(section.Locator("table.ladder")).ToContainTextAsync("inspector");

@@ -4,36 +4,30 @@ using ReviewWorkflow.Web.Tests.Support;
 
 namespace ReviewWorkflow.BrowserTests.Support;
 
-/// <summary>Walks a case through the API, for tests whose subject is a later page (the sign-off, the board).</summary>
+/// <summary>Walks a case through the API (the web tests' answers), for tests whose subject is a later page.</summary>
 public static class Casework
 {
-    public static readonly Dictionary<string, object> Answers = new()
-    {
-        ["intelligence-checks"] = new { fields = new { personsChecked = new[] { "Anonymous caller" }, systemsSearched = new[] { "PNC", "local intelligence" }, results = "no previous reports about the caller" } },
-        ["linkage-check"] = new { fields = new { } },
-        ["family-notification"] = new { fields = new { nextOfKin = new { name = "Sarah Walgate", role = "mother" }, toldAt = "2026-11-25T10:00:00Z", toldBy = "PC 1234", how = "in-person", liaisonContact = "DC Jones" } },
-        ["family-information"] = new { fields = new { } },
-        ["digital-devices"] = new { fields = new { devices = new[] { "deceased's phone" }, decisions = "phone examined: messages before death are relevant" } },
-        ["post-mortem-toxicology"] = new { fields = new { causeOfDeath = "GHB overdose", substancesFound = new[] { "GHB" }, resultsReceivedAt = "2026-11-25T11:00:00Z" } },
-    };
+    /// <summary>The work a supervisor review approves, in dependency order (the referral and forensic steps do not apply).</summary>
+    public static readonly string[] WorkSteps =
+        ["initial-report", "intelligence-checks", "linkage-check", "family-notification", "family-information", "digital-devices", "post-mortem-toxicology"];
 
-    /// <summary>Completes every step the supervisor review approves, initial report included.</summary>
+    /// <summary>Completes every step the supervisor review approves, except those named.</summary>
     public static async Task ReadyForSignOffAsync(HttpClient officer, string caseId, params string[] except)
     {
-        await CompleteAsync(officer, caseId, "initial-report", Api.InitialReport);
-        foreach (var (step, body) in Answers.Where(a => !except.Contains(a.Key)))
-            await CompleteAsync(officer, caseId, step, body);
+        foreach (var step in WorkSteps.Where(s => !except.Contains(s)))
+            await CompleteAsync(officer, caseId, step);
     }
 
-    public static async Task CompleteAsync(HttpClient client, string caseId, string step, object body)
+    public static async Task CompleteAsync(HttpClient client, string caseId, string step)
     {
-        var response = await client.CompleteAsync(caseId, step, body);
+        var response = await client.CompleteAsync(caseId, step, ProcedureWalk.Answers(step));
         Assert.True(response.StatusCode == HttpStatusCode.OK, $"{step}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
     }
 
-    public static async Task<(string Id, string Reference)> NewCaseAsync(HttpClient officer, string name = "Anthony Walgate")
+    /// <summary>A case of its own place and year, so no other test's case is a linkage candidate of it.</summary>
+    public static async Task<(string Id, string Reference)> NewCaseAsync(HttpClient officer, string name)
     {
-        var created = await officer.CreateCaseAsync(Api.NewCase(name: name));
+        var created = await officer.CreateCaseAsync(ProcedureWalk.IsolatedCase(name));
         return (created.Id(), created.GetProperty("reference").GetString()!);
     }
 

@@ -3,7 +3,9 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using ReviewWorkflow.Engine.Commands;
 using ReviewWorkflow.Engine.Definitions;
 using ReviewWorkflow.Engine.Evaluation;
+using ReviewWorkflow.Web.Accounts;
 using ReviewWorkflow.Web.Cases;
+using ReviewWorkflow.Web.Data;
 using ReviewWorkflow.Web.Steps;
 using ReviewWorkflow.Web.Ui;
 
@@ -15,7 +17,7 @@ namespace ReviewWorkflow.Web.SignOff.Pages;
 /// read before the supervisor writes a rationale; the decision itself goes through the engine again,
 /// exactly as <c>POST …/sign-off</c> does.
 /// </summary>
-public sealed class ReviewModel(CaseProcedure procedure, TimeProvider clock) : PageModel
+public sealed class ReviewModel(CaseProcedure procedure, ReviewDb db, TimeProvider clock) : PageModel
 {
     public CaseContext Context { get; private set; } = null!;
     public CaseEvaluation Evaluation { get; private set; } = null!;
@@ -33,6 +35,7 @@ public sealed class ReviewModel(CaseProcedure procedure, TimeProvider clock) : P
     [BindProperty] public List<string> ReturnSteps { get; set; } = [];
 
     public IReadOnlyDictionary<string, string[]> Errors { get; private set; } = new Dictionary<string, string[]>();
+    public IReadOnlyDictionary<string, string> UserNames { get; private set; } = new Dictionary<string, string>();
     public IReadOnlyList<string> Problems { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(Guid id, string stepKey, CancellationToken ct) =>
@@ -78,6 +81,9 @@ public sealed class ReviewModel(CaseProcedure procedure, TimeProvider clock) : P
         Evaluation = evaluation;
         Status = status;
         Now = clock.GetUtcNow();
+
+        UserNames = await TeamUsers.DisplayNamesAsync(db,
+            Approved.Where(a => a.Completion is not null).SelectMany(a => FieldDisplay.UserIds(a.Step.Fields, [a.Completion!.Fields])), ct);
 
         // Dry runs of the engine's own command: nothing is recorded, only the refusal (if any) is read.
         var actor = user.ToActor();

@@ -3,18 +3,25 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using ReviewWorkflow.Engine.Commands;
 using ReviewWorkflow.Engine.Definitions;
 using ReviewWorkflow.Engine.Evaluation;
+using Microsoft.EntityFrameworkCore;
+using ReviewWorkflow.Engine;
+using ReviewWorkflow.Web.Accounts;
 using ReviewWorkflow.Web.Cases;
+using ReviewWorkflow.Web.Data;
 using ReviewWorkflow.Web.Ui;
+using ReviewWorkflow.Web.Workflows;
 
 namespace ReviewWorkflow.Web.Steps.Pages;
 
-public sealed record FieldView(FieldDefinition Field, IReadOnlyDictionary<string, string> Values, string? Error);
+public sealed record FieldView(FieldDefinition Field, IReadOnlyDictionary<string, string> Values, string? Error, IReadOnlyList<TeamMember> Team);
+
+public sealed record TeamMember(string Id, string DisplayName, string Role);
 
 /// <summary>
 /// A step's form, generated from its definition, sent through the engine's <c>Complete</c> command
 /// exactly as <c>POST /api/cases/{id}/steps/{key}/complete</c> does.
 /// </summary>
-public sealed class CompleteModel(CaseProcedure procedure, TimeProvider clock) : PageModel
+public sealed class CompleteModel(CaseProcedure procedure, ReviewDb db, WorkflowRegistry workflows, TimeProvider clock) : PageModel
 {
     public CaseContext Context { get; private set; } = null!;
     public StepStatus Status { get; private set; } = null!;
@@ -24,6 +31,9 @@ public sealed class CompleteModel(CaseProcedure procedure, TimeProvider clock) :
     public IReadOnlyDictionary<string, string[]> Errors { get; private set; } = new Dictionary<string, string[]>();
     public IReadOnlyList<string> Problems { get; private set; } = [];
     public IReadOnlyList<Steps.CaseActivity> History { get; private set; } = [];
+    /// <summary>The case team's caseworkers, offered for user fields (the family liaison contact).</summary>
+    public IReadOnlyList<TeamMember> Team { get; private set; } = [];
+    public IReadOnlyDictionary<string, string> UserNames { get; private set; } = new Dictionary<string, string>();
 
     public async Task<IActionResult> OnGetAsync(Guid id, string stepKey, CancellationToken ct)
     {
@@ -45,7 +55,13 @@ public sealed class CompleteModel(CaseProcedure procedure, TimeProvider clock) :
             return Page();
         }
         var user = HttpContext.CurrentUser();
-        var answers = StepForm.Read(Step, Request.Form);
+        // As the API does: user fields name a caseworker of the case's team, checked and stored by id.
+        var (answers, userErrors) = await UserFields.ResolveAsync(db, workflows, id, stepKey, StepForm.Read(Step, Request.Form), user, ct);
+        if (userErrors.Count > 0)
+        {
+            Errors = userErrors;
+            return Page();
+        }
         var outcome = await procedure.RunAsync(id, user, "step.completed", (context, now) =>
             Procedure.Complete(context.Definition, context.State, stepKey, answers, note, user.ToActor(), now), ct);
         switch (outcome)
@@ -63,7 +79,7 @@ public sealed class CompleteModel(CaseProcedure procedure, TimeProvider clock) :
     }
 
     public FieldView View(FieldDefinition field) =>
-        new(field, Values, Errors.TryGetValue(StepForm.ErrorKey(field), out var e) ? string.Join("; ", e) : null);
+        new(field, Values, Errors.TryGetValue(StepForm.ErrorKey(field), out var e) ? string.Join("; ", e) : null, Team);
 
     public bool CanAct => Context.Case.Status == CaseStatus.Open && Status.State is StepState.Available or StepState.Returned;
 
@@ -77,6 +93,14 @@ public sealed class CompleteModel(CaseProcedure procedure, TimeProvider clock) :
         Status = status;
         Now = clock.GetUtcNow();
         History = context.Activities.Where(a => a.StepKey == stepKey).OrderByDescending(a => a.Id).ToList();
+        if (status.Step.Fields.Any(f => f.Type == FieldType.User))
+        {
+            string[] casework = [.. Roles.Casework];
+            Team = await db.Users.AsNoTracking().Where(u => u.Team == context.Case.Team && casework.Contains(u.Role))
+                .OrderBy(u => u.DisplayName).Select(u => new TeamMember(u.Id, u.DisplayName, u.Role)).ToListAsync(ct);
+            var ids = FieldDisplay.UserIds(status.Step.Fields, History.Select(a => FieldCodec.FromJson(a.FieldsJson)));
+            UserNames = await TeamUsers.DisplayNamesAsync(db, ids, ct);
+        }
         return null;
     }
 }
