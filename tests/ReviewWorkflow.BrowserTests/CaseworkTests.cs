@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using Microsoft.Playwright;
 using ReviewWorkflow.BrowserTests.Support;
 using static Microsoft.Playwright.Assertions;
@@ -263,8 +264,10 @@ public sealed class CaseworkTests(BrowserApp app, Chromium chromium) : BrowserTe
         await page.GotoAsync("/");
 
         // The email field has the focus on arrival; Tab moves to the password; Enter sends the form.
+        await Expect(page.GetByLabel("Email")).ToBeFocusedAsync();
         await page.Keyboard.TypeAsync("officer@demo.local");
         await page.Keyboard.PressAsync("Tab");
+        await Expect(page.GetByLabel("Password")).ToBeFocusedAsync();
         await page.Keyboard.TypeAsync(Web.Tests.Support.ReviewApp.Password);
         await page.Keyboard.PressAsync("Enter");
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "My work" })).ToBeVisibleAsync();
@@ -280,6 +283,30 @@ public sealed class CaseworkTests(BrowserApp app, Chromium chromium) : BrowserTe
         await Expect(firstItem).ToBeFocusedAsync();
         await page.Keyboard.PressAsync("Enter");
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Complete step" })).ToBeVisibleAsync();
+        AssertNoBrowserErrors();
+    }
+
+    [Fact]
+    public async Task MyWorkListsTheFamilyInformationItemsGivenToTheOfficerWithTheirDeadline()
+    {
+        var officer = await App.OfficerAsync();
+        var (id, reference) = await Casework.NewCaseAsync(officer, "Family case");
+        var logged = await officer.PostAsJsonAsync($"/api/cases/{id}/family-information", new
+        {
+            providedBy = new { name = "Dana Dunn", relationship = "sister", contact = "07700 900789" },
+            receivedAt = App.Clock.GetUtcNow().AddHours(-1),
+            summary = "He was going to meet a man he met online.",
+            assignee = "officer2@demo.local",
+        });
+        Assert.Equal(System.Net.HttpStatusCode.Created, logged.StatusCode);
+
+        var owen = await SignedInAsync("officer2@demo.local");
+        var item = owen.GetByRole(AriaRole.List, new() { Name = "Steps to do" }).Locator("li", new() { HasText = "Family information FI-1 from Dana Dunn (sister)" });
+        await Expect(item).ToContainTextAsync(reference);
+        await Expect(item).ToContainTextAsync("due in 2 days 23 h");
+
+        var olivia = await SignedInAsync("officer@demo.local");
+        await Expect(olivia.Locator("main")).Not.ToContainTextAsync("Family information FI-1 from Dana Dunn");
         AssertNoBrowserErrors();
     }
 }

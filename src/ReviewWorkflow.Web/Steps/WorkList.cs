@@ -4,11 +4,12 @@ using ReviewWorkflow.Engine.Evaluation;
 using ReviewWorkflow.Web.Accounts;
 using ReviewWorkflow.Web.Cases;
 using ReviewWorkflow.Web.Data;
+using ReviewWorkflow.Web.FamilyInformation;
 using ReviewWorkflow.Web.Workflows;
 
 namespace ReviewWorkflow.Web.Steps;
 
-/// <summary>One thing a person has to do: a step (later also a family-information item) with its deadline.</summary>
+/// <summary>One thing a person has to do: a step or a family-information item, with its deadline.</summary>
 public sealed record WorkItem(
     Guid CaseId, string CaseReference, string DeceasedName, string Title, string Kind,
     StepState State, DateTimeOffset? DueAt, string Link);
@@ -16,7 +17,8 @@ public sealed record WorkItem(
 /// <summary>
 /// "My work": open steps of open cases that are the user's — officer steps of the cases they hold,
 /// and unassigned steps of the user's own role (a supervisor's sign-offs) in the cases they may see —
-/// which they can act on now or which are already overdue. Read from the step table the engine
+/// which they can act on now or which are already overdue; and the open family-information items
+/// assigned to them. Read from the step table the engine
 /// keeps current, so the list costs one indexed query however many cases there are.
 /// </summary>
 public sealed class WorkList(ReviewDb db, WorkflowRegistry workflows)
@@ -42,6 +44,18 @@ public sealed class WorkList(ReviewDb db, WorkflowRegistry workflows)
             if (r.AssigneeId is null && step.Role != user.Role) continue;
             items.Add(new WorkItem(r.Id, r.Reference, r.DeceasedName, step.Title, step.Kind.ToString(), r.State, r.DueAt, StepLinks.For(r.Id, step)));
         }
+        // Family-information items have their own deadline from receipt and their own assignee (F5, F9).
+        var family =
+            from i in db.FamilyInformationItems.AsNoTracking()
+            join c in db.Cases.AsNoTracking() on i.CaseId equals c.Id
+            where c.Status == CaseStatus.Open && i.State == FamilyItemState.Open && i.AssigneeId == user.Id
+            select new { c.Id, c.Reference, c.DeceasedName, c.Team, i.Number, i.ProvidedByName, i.ProvidedByRelationship, i.DueAt };
+        if (!user.SeesAllTeams) family = family.Where(r => r.Team == user.Team);
+        foreach (var i in await family.ToListAsync(ct))
+            items.Add(new WorkItem(i.Id, i.Reference, i.DeceasedName,
+                $"Family information {FamilyInformationItem.ReferenceFor(i.Number)} from {i.ProvidedByName} ({i.ProvidedByRelationship})",
+                "FamilyInformationItem", StepState.Available, i.DueAt, $"/cases/{i.Id}#step-family-information"));
+
         // Most urgent first: the longest overdue at the top, steps without a deadline last.
         return items.OrderBy(i => i.DueAt is null).ThenBy(i => i.DueAt).ThenBy(i => i.CaseReference, StringComparer.Ordinal).ToList();
     }

@@ -25,12 +25,14 @@ public static class Display
 
     public static bool IsOverdue(DateTimeOffset? due, DateTimeOffset now) => due is { } d && d < now;
 
-    /// <summary>A rough span in the largest sensible unit: people act on "3 h", not on "3 h 12 min 5 s".</summary>
+    /// <summary>A span in the units people act on: "40 min", "3 h", "2 days 23 h", "12 days" — never "3 h 12 min 5 s".</summary>
     public static string Span(TimeSpan span) => span switch
     {
         { TotalMinutes: < 1 } => "less than a minute",
         { TotalHours: < 1 } => $"{(int)span.TotalMinutes} min",
         { TotalHours: < 48 } => $"{(int)span.TotalHours} h",
+        // Within a week the hours still matter ("2 days 23 h" is nearly three days, not two).
+        { TotalDays: < 7, Hours: > 0 } => $"{span.Days} days {span.Hours} h",
         _ => $"{(int)span.TotalDays} days",
     };
 
