@@ -309,4 +309,27 @@ public sealed class CaseworkTests(BrowserApp app, Chromium chromium) : BrowserTe
         await Expect(olivia.Locator("main")).Not.ToContainTextAsync("Family information FI-1 from Dana Dunn");
         AssertNoBrowserErrors();
     }
+
+    [Fact]
+    public async Task ASupervisorRequestsAHomicideReferralAndTheReferralStepThenApplies()
+    {
+        var officer = await App.OfficerAsync();
+        var (id, _) = await Casework.NewCaseAsync(officer, "Referral case");
+        await Casework.CompleteAsync(officer, id, "initial-report");
+
+        var page = await SignedInAsync("supervisor@demo.local");
+        await page.GotoAsync($"/cases/{id}");
+        await Expect(page.Locator("#step-homicide-referral")).ToContainTextAsync("not applicable");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Request a homicide referral" }).ClickAsync();
+        await page.GetByLabel("Why").FillAsync("short");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Request referral" }).ClickAsync();
+        await Expect(page.Locator("#rationale-error")).Not.ToBeEmptyAsync();
+
+        await page.GetByLabel("Why").FillAsync("Same street as two earlier GHB deaths; the homicide command must look at it.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Request referral" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Homicide referral requested");
+        await Expect(page.Locator("#step-homicide-referral")).ToContainTextAsync("available");
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Request a homicide referral" })).ToHaveCountAsync(0);
+        AssertNoBrowserErrors();
+    }
 }
