@@ -22,6 +22,7 @@ public sealed class OversightTests(BrowserApp app, Chromium chromium) : BrowserT
 
         var supervisor = await SignedInAsync("supervisor@demo.local");
         await supervisor.GetByRole(AriaRole.Link, new() { Name = "Overdue" }).ClickAsync();
+        await Expect(supervisor.Locator("#overdue-summary tr", new() { HasText = "east" })).ToBeVisibleAsync();
         var east = supervisor.GetByRole(AriaRole.Region, new() { Name = "Team east" });
         await Expect(east).ToContainTextAsync("Level 2 — supervisor notified");
         var row = east.Locator("tr", new() { HasText = eastRef }).Filter(new() { HasText = "Initial report of the discovery" });

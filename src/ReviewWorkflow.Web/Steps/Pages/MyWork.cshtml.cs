@@ -7,7 +7,8 @@ namespace ReviewWorkflow.Web.Steps.Pages;
 
 public sealed class MyWorkModel(WorkList work, TimeProvider clock) : PageModel
 {
-    public IReadOnlyList<WorkItem> Items { get; private set; } = [];
+    public WorkListPage Work { get; private set; } = new([], 0, 0);
+    public IReadOnlyList<WorkItem> Items => Work.Items;
     public DateTimeOffset Now { get; private set; }
     public string Role { get; private set; } = "";
 
@@ -18,7 +19,7 @@ public sealed class MyWorkModel(WorkList work, TimeProvider clock) : PageModel
         if (user.Role == Roles.Admin) return Redirect("/admin");
         Role = user.Role;
         Now = clock.GetUtcNow();
-        Items = await work.ForAsync(user, Now, ct);
+        Work = await work.ForAsync(user, Now, ct);
         return Page();
     }
 }
