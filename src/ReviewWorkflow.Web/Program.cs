@@ -4,6 +4,8 @@ using ReviewWorkflow.Web.Audit;
 using ReviewWorkflow.Web.Cases;
 using ReviewWorkflow.Web.FamilyInformation;
 using ReviewWorkflow.Web.Infrastructure;
+using ReviewWorkflow.Web.Linkage;
+using ReviewWorkflow.Web.Notifications;
 using ReviewWorkflow.Web.SignOff;
 using ReviewWorkflow.Web.Steps;
 using ReviewWorkflow.Web.Ui;
@@ -41,10 +43,13 @@ catch (ReviewWorkflow.Web.Workflows.WorkflowLoadException e)
 
 if (args is ["verify-audit", ..])
     return await VerifyAuditCommand.RunAsync(app);
+if (args is ["import-deaths", .. var importArgs])
+    return await ImportDeathsCommand.RunAsync(app, importArgs);
 
 app.UseReviewUi(); // error pages and problem details, security headers, static files
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseReviewJobsDashboard();
 
 app.MapOpenApi().AllowAnonymous();
 app.MapScalarApiReference().AllowAnonymous();
@@ -56,6 +61,8 @@ app.MapSteps();
 app.MapSignOffs();
 app.MapFamilyInformation();
 app.MapAudit();
+app.MapLinkage();
+app.MapOutboxAdmin();
 app.MapReviewUi();
 
 await app.RunAsync();

@@ -19,6 +19,7 @@ public static class CaseEventActivities
     public static IReadOnlyList<StepActivity> ToActivities(this CaseEvent caseEvent) => caseEvent switch
     {
         StepCompleted c => [new StepActivity(c.StepKey, ActivityKind.Completed, c.ActorId, c.At, c.Fields, c.Note)],
+        StepContributed c => [new StepActivity(c.StepKey, ActivityKind.Contributed, c.ActorId, c.At, c.Fields, c.Note)],
         StepsReturned r => r.Steps
             .Select(step => new StepActivity(step, ActivityKind.Returned, r.ActorId, r.At,
                 new Dictionary<string, FieldValue> { [ReturnedByField] = new TextValue(r.SignOffStepKey) }, r.Reason))

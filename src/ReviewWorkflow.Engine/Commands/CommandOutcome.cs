@@ -29,6 +29,11 @@ public sealed record StepCompleted(
     DateTimeOffset At, string ActorId, string StepKey,
     IReadOnlyDictionary<string, FieldValue> Fields, string? Note) : CaseEvent(At, ActorId);
 
+/// <summary>Work inside a step that is not its completion (a linkage disposition, say); counts for four-eyes.</summary>
+public sealed record StepContributed(
+    DateTimeOffset At, string ActorId, string StepKey,
+    IReadOnlyDictionary<string, FieldValue> Fields, string Note) : CaseEvent(At, ActorId);
+
 public sealed record StepsReturned(
     DateTimeOffset At, string ActorId, string SignOffStepKey,
     IReadOnlyList<string> Steps, string Reason) : CaseEvent(At, ActorId);

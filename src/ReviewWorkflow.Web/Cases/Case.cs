@@ -31,9 +31,13 @@ public sealed class Case
     public required string LocationDescription { get; set; }
     public double Latitude { get; set; }
     public double Longitude { get; set; }
+    /// <summary>Where the death was found, as PostGIS geography; computed by the database from latitude and longitude.</summary>
+    public NetTopologySuite.Geometries.Point? Place { get; private set; }
     public required string Circumstances { get; set; }
     public List<string> Substances { get; set; } = [];
     public List<string> Markers { get; set; } = [];
+    /// <summary>Substances as linkage families (see Linkage/); kept in step with <see cref="Substances"/> by the linkage check.</summary>
+    public List<string> SubstanceFamilies { get; set; } = [];
     public List<CasePerson> Persons { get; set; } = [];
     public List<CaseStep> Steps { get; set; } = [];
 

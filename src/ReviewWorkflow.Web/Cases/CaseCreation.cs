@@ -10,7 +10,7 @@ using ReviewWorkflow.Web.Workflows;
 namespace ReviewWorkflow.Web.Cases;
 
 /// <summary>Opens a case on the latest version of its workflow, with its steps as the engine sees them.</summary>
-public sealed class CaseCreation(ReviewDb db, WorkflowRegistry workflows, AuditTrail audit, TimeProvider clock)
+public sealed class CaseCreation(ReviewDb db, WorkflowRegistry workflows, AuditTrail audit, TimeProvider clock, Linkage.LinkageCheck linkage)
 {
     public const string DefaultWorkflow = "unexplained-death";
     public const string DefaultClassification = "under-investigation";
@@ -49,16 +49,19 @@ public sealed class CaseCreation(ReviewDb db, WorkflowRegistry workflows, AuditT
             Markers = NewFacts.Distinct(r.Markers),
             Persons = NewFacts.People(id, r.Persons, now),
         };
-        var context = new CaseContext(c, definition, [], CaseFactsQuery.ToState(c, [], await CaseFactsQuery.ForAsync(db, c, ct)));
-        StepTable.Refresh(c, context.Evaluate(), [], now);
         db.Cases.Add(c);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
+        // F8: compared with every recorded death in the transaction that records it, so none escapes the check.
+        var linked = await linkage.RunAsync(c, definition, now, ct);
+        var context = new CaseContext(c, definition, [], CaseFactsQuery.ToState(c, [], await CaseFactsQuery.ForAsync(db, c, ct)));
+        StepTable.Refresh(c, context.Evaluate(), [], now);
         await db.SaveChangesAsync(ct);
         await audit.AppendAsync(user, id, "case.created", new
         {
             reference = c.Reference, workflow = new { c.WorkflowKey, c.WorkflowVersion }, c.Classification,
             foundAt = c.FoundAt, c.Substances, c.Markers, persons = c.Persons.Count,
         }, ct);
+        await linkage.RecordAsync(linked, user, now, ct);
         await tx.CommitAsync(ct);
         return (context, errors);
     }

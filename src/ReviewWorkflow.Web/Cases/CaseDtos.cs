@@ -23,7 +23,8 @@ public sealed record CaseDto(
     string Team, UserRefDto Officer, string? Owner, bool ReferralRequested, DateTimeOffset OpenedAt, DateTimeOffset? ClosedAt, bool NeedsReview,
     DeceasedDto Deceased, DateTimeOffset FoundAt, LocationDto Location, string Circumstances,
     IReadOnlyList<string> Substances, IReadOnlyList<string> Markers, IReadOnlyList<PersonDto> Persons,
-    IReadOnlyList<StepDto> Steps, bool CanClose, IReadOnlyList<string> Unmet);
+    IReadOnlyList<StepDto> Steps, bool CanClose, IReadOnlyList<string> Unmet,
+    IReadOnlyList<string> UnrecognisedSubstances);
 
 public sealed record CaseSummaryDto(
     Guid Id, string Reference, string Status, string Classification, string Team, string OfficerId,
@@ -65,6 +66,8 @@ public static class CaseDtoMapping
             new DeceasedDto(c.DeceasedName, c.DeceasedAgeYears, c.DeceasedSex), c.FoundAt,
             new LocationDto(c.LocationDescription, c.Latitude, c.Longitude), c.Circumstances,
             c.Substances, c.Markers, c.Persons.OrderBy(p => p.Id).Select(p => new PersonDto(p.Name, p.Role, p.Phone, p.Email, p.Username)).ToList(),
-            steps, evaluation.CanClose, evaluation.Unmet);
+            steps, evaluation.CanClose, evaluation.Unmet,
+            // Kept and compared as written, but flagged: the spelling may hide a known drug.
+            Engine.Linkage.SubstanceCatalog.Read(c.Substances).Unrecognised);
     }
 }

@@ -32,7 +32,7 @@ public static class CaseEndpoints
         group.MapGet("/", CaseList.QueryAsync);
 
         group.MapPatch("/{id:guid}", async Task<Results<Ok<CaseDto>, ProblemHttpResult, ValidationProblem>>
-            (Guid id, PatchCaseRequest request, CaseProcedure procedure, ReviewDb db, CurrentUser user, CancellationToken ct) =>
+            (Guid id, PatchCaseRequest request, CaseProcedure procedure, Linkage.LinkageCheck linkage, ReviewDb db, CurrentUser user, CancellationToken ct) =>
         {
             var errors = CaseValidation.Validate(request);
             if (errors.Count > 0) return TypedResults.ValidationProblem(errors, title: "The facts are not valid");
@@ -49,7 +49,12 @@ public static class CaseEndpoints
                 c.Markers = [.. c.Markers, .. markers];
                 c.Persons.AddRange(persons);
                 return new { substances, markers, persons = persons.Select(p => new { p.Role }).ToList(), needsReview = c.NeedsReview };
-            }, ct);
+            }, ct, within: async (context, now, token) =>
+            {
+                // New facts are compared again with every recorded death (a toxicology result can make the link).
+                var run = await linkage.RunAsync(context.Case, context.Definition, now, token);
+                return t => linkage.RecordAsync(run, user, now, t);
+            });
             return await outcome.ToHttpAsync(db, ct);
         }).RequireAuthorization(Policies.Casework).RequireVisibleCase();
 

@@ -1,4 +1,6 @@
+using Microsoft.EntityFrameworkCore;
 using ReviewWorkflow.Engine.Evaluation;
+using ReviewWorkflow.Engine.Linkage;
 using ReviewWorkflow.Web.Data;
 using ReviewWorkflow.Web.FamilyInformation;
 using ReviewWorkflow.Web.Steps;
@@ -13,8 +15,15 @@ public static class CaseFactsQuery
 {
     public static async Task<CaseFacts> ForAsync(ReviewDb db, Case c, CancellationToken ct = default)
     {
+        // Loaded into the context rather than counted in SQL, so a command's own pending changes
+        // (a disposition, candidates found by this very linkage run) count before they are saved.
+        await db.LinkageCandidates.Where(x => x.CaseId == c.Id).LoadAsync(ct);
+        var candidates = db.LinkageCandidates.Local.Where(x => x.CaseId == c.Id).ToList();
         var openFamilyItems = await FamilyRegister.OpenItemsAsync(db, c.Id, ct);
-        return new CaseFacts(c.Markers, c.Substances, UndecidedCandidates: 0, LinkedCandidates: 0, OpenFamilyItems: openFamilyItems.Count, c.ReferralRequested)
+        return new CaseFacts(c.Markers, c.Substances,
+            UndecidedCandidates: candidates.Count(x => x.Decision is null),
+            LinkedCandidates: candidates.Count(x => x.Decision == LinkageDisposition.Linked),
+            OpenFamilyItems: openFamilyItems.Count, c.ReferralRequested)
         {
             OpenFamilyItemList = openFamilyItems,
         };

@@ -19,6 +19,12 @@ public sealed record CaseNotFound : CaseOutcome;
 public sealed record CaseRefused(Refused Refusal) : CaseOutcome;
 
 /// <summary>
+/// Work that must commit with a change (the linkage check on new facts): runs inside the change's
+/// transaction before the case is evaluated; what it returns runs after the case's audit event.
+/// </summary>
+public delegate Task<Func<CancellationToken, Task>?> WithinTransaction(CaseContext context, DateTimeOffset now, CancellationToken ct);
+
+/// <summary>
 /// Runs a command of the engine against a stored case: load, decide, record the events, refresh
 /// the step table, audit — all in one transaction, and as a conflict if anyone else changed the
 /// case in the meantime (every command touches the case row, whose xmin is the concurrency token).
@@ -57,13 +63,13 @@ public sealed class CaseProcedure(ReviewDb db, WorkflowRegistry workflows, Audit
     /// one transaction, the case row as the concurrency token, an audit event.
     /// </summary>
     public async Task<CaseOutcome> ChangeAsync(Guid id, CurrentUser user, string action,
-        Func<CaseContext, DateTimeOffset, object> change, CancellationToken ct = default)
+        Func<CaseContext, DateTimeOffset, object> change, CancellationToken ct = default, WithinTransaction? within = null)
     {
         var context = await LoadAsync(id, user, ct);
         if (context is null) return new CaseNotFound();
         var now = AuditHash.ToStoredPrecision(clock.GetUtcNow()); // as PostgreSQL will store it
         var auditData = change(context, now);
-        return await SaveAsync(context, user, action, auditData, [], now, ct);
+        return await SaveAsync(context, user, action, auditData, [], now, ct, within);
     }
 
     /// <summary>
@@ -115,26 +121,28 @@ public sealed class CaseProcedure(ReviewDb db, WorkflowRegistry workflows, Audit
     }
 
     private async Task<CaseOutcome> SaveAsync(CaseContext context, CurrentUser user, string action, object auditData,
-        IReadOnlyList<CaseActivity> added, DateTimeOffset now, CancellationToken ct)
+        IReadOnlyList<CaseActivity> added, DateTimeOffset now, CancellationToken ct, WithinTransaction? within = null)
     {
         var c = context.Case;
-        var facts = await CaseFactsQuery.ForAsync(db, c, ct);
-        var updated = context with { Activities = [.. context.Activities, .. added], State = CaseFactsQuery.ToState(c, [.. context.Activities, .. added], facts) };
-        var evaluation = updated.Evaluate();
-        StepTable.Refresh(c, evaluation, updated.Activities, now);
-        c.UpdatedAt = now;
         try
         {
             await using var tx = await db.Database.BeginTransactionAsync(ct);
+            var after = within is null ? null : await within(context, now, ct);
+            var facts = await CaseFactsQuery.ForAsync(db, c, ct);
+            var updated = context with { Activities = [.. context.Activities, .. added], State = CaseFactsQuery.ToState(c, [.. context.Activities, .. added], facts) };
+            var evaluation = updated.Evaluate();
+            StepTable.Refresh(c, evaluation, updated.Activities, now);
+            c.UpdatedAt = now;
             await db.SaveChangesAsync(ct);
             await audit.AppendAsync(user, c.Id, action, auditData, ct);
+            if (after is not null) await after(ct);
             await tx.CommitAsync(ct);
+            return new CaseDone(updated, evaluation);
         }
         catch (Exception ex) when (IsConflict(ex))
         {
             return new CaseRefused(Refused.Because(RefusalKind.Conflict, "The case was changed by someone else at the same time; reload it and try again."));
         }
-        return new CaseDone(updated, evaluation);
     }
 
     public static bool IsConflict(Exception ex) => ex is DbUpdateConcurrencyException
@@ -150,6 +158,7 @@ public sealed class CaseProcedure(ReviewDb db, WorkflowRegistry workflows, Audit
         StepsReturned r => new { type = "steps-returned", signOff = r.SignOffStepKey, steps = r.Steps, reason = r.Reason },
         CaseClassified k => new { type = "classified", before = k.From, after = k.To, rationale = k.Rationale },
         CaseClosed x => new { type = "closed", rationale = x.Rationale },
+        StepContributed s => new { type = "step-contributed", step = s.StepKey, fields = System.Text.Json.JsonDocument.Parse(FieldCodec.ToJson(s.Fields)).RootElement, note = s.Note },
         CaseOwnerChanged o => new { type = "owner-changed", owner = o.Owner },
         ReferralRequested q => new { type = "referral-requested", rationale = q.Rationale },
         _ => new { type = e.GetType().Name },

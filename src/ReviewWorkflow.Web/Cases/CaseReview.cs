@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using ReviewWorkflow.Web.Data;
 using ReviewWorkflow.Web.FamilyInformation;
 
@@ -15,7 +16,8 @@ public static class CaseReview
         if (c.Status != CaseStatus.Closed) return c.NeedsReview;
         // F5, F9: information received after closure and not yet answered.
         if ((await FamilyRegister.OpenItemsAsync(db, c.Id, ct)).Count > 0) return true;
-        // Linkage: a candidate found after closure and not yet dispositioned — add that reason here.
-        return false;
+        // F8: a candidate found after closure and not yet dispositioned (pending decisions of this command count).
+        await db.LinkageCandidates.Where(x => x.CaseId == c.Id).LoadAsync(ct);
+        return db.LinkageCandidates.Local.Any(x => x.CaseId == c.Id && x.Decision is null);
     }
 }

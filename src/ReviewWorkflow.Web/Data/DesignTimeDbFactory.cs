@@ -7,5 +7,5 @@ namespace ReviewWorkflow.Web.Data;
 public sealed class DesignTimeDbFactory : IDesignTimeDbContextFactory<ReviewDb>
 {
     public ReviewDb CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<ReviewDb>().UseNpgsql("Host=127.0.0.1;Database=design").UseSnakeCaseNamingConvention().Options);
+        new(new DbContextOptionsBuilder<ReviewDb>().UseNpgsql("Host=127.0.0.1;Database=design", n => n.UseNetTopologySuite()).UseSnakeCaseNamingConvention().Options);
 }

@@ -6,6 +6,7 @@ using ReviewWorkflow.Web.Accounts;
 using ReviewWorkflow.Web.Audit;
 using ReviewWorkflow.Web.Cases;
 using ReviewWorkflow.Web.Data;
+using ReviewWorkflow.Web.Escalation;
 using ReviewWorkflow.Web.Workflows;
 
 namespace ReviewWorkflow.Web.Infrastructure;
@@ -21,12 +22,13 @@ public static class ServiceSetup
         var services = builder.Services;
         var (connectionString, localPostgres) = DatabaseSetup.Resolve(builder);
 
-        services.AddDbContext<ReviewDb>(o => o.UseNpgsql(connectionString).UseSnakeCaseNamingConvention());
+        services.AddDbContext<ReviewDb>(o => o.UseNpgsql(connectionString, n => n.UseNetTopologySuite()).UseSnakeCaseNamingConvention());
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<WorkflowRegistry>();
         services.AddScoped<AuditTrail>();
         services.AddScoped<CaseProcedure>();
         services.AddScoped<CaseCreation>();
+        services.AddScoped<ReviewWorkflow.Web.Linkage.LinkageCheck>();
 
         services.AddIdentityApiEndpoints<User>(o =>
             {
@@ -56,6 +58,7 @@ public static class ServiceSetup
         services.AddExceptionHandler<ProblemExceptionHandler>();
         services.AddOpenApi();
         services.AddHealthChecks().AddNpgSql(connectionString, name: "database");
+        builder.AddReviewJobs(connectionString);
         return localPostgres;
     }
 
@@ -65,7 +68,8 @@ public static class ServiceSetup
         var db = scope.ServiceProvider.GetRequiredService<ReviewDb>();
         await db.Database.MigrateAsync();
         var folder = WorkflowFiles.Locate(app.Configuration, app.Environment.ContentRootPath);
-        await app.Services.GetRequiredService<WorkflowRegistry>().LoadAsync(folder, db, app.Services.GetRequiredService<TimeProvider>());
+        await app.Services.GetRequiredService<WorkflowRegistry>().LoadAsync(folder, db, app.Services.GetRequiredService<TimeProvider>(),
+            deadlineSpeedup: DemoDeadlines.Speedup(app.Configuration));
         await AdminBootstrap.RunAsync(app.Services, app.Configuration, app.Logger);
         if (seedDemo)
         {

@@ -39,7 +39,7 @@ public static class TestDefinitions
         [
             Field("personsChecked", List), Field("systemsSearched", List), Field("results", Text, minLength: 10),
         ]),
-        Step("linkage-check", Linkage, due: Hours(24), after: ["initial-report"]),
+        Step("linkage-check", StepKind.Linkage, due: Hours(24), after: ["initial-report"]),
         Step("family-notification", due: Hours(24), fields:
         [
             Field("nextOfKin", Person), Field("toldAt", FieldType.DateTime), Field("toldBy", Text),

@@ -47,12 +47,18 @@ public sealed class AuthorizationMatrixTests(ReviewApp app) : IClassFixture<Revi
         ["POST /api/cases/{id}/referral-request"] = [U, A, H, A, H, A, F],
         ["GET /api/cases/{id}/audit"] = [U, A, H, A, H, A, A],
         ["GET /api/audit/verify"] = [U, F, F, F, F, F, A],
+        // Mail that failed is for administrators to act on.
+        ["GET /api/admin/outbox"] = [U, F, F, F, F, F, A],
         // Admins administer; what families tell the police is for those who work the case.
         ["GET /api/cases/{id}/family-information"] = [U, A, H, A, H, A, F],
         ["GET /api/cases/{id}/family-information/{itemId}"] = [U, A, H, A, H, A, F],
         ["POST /api/cases/{id}/family-information"] = [U, A, H, A, H, A, F],
         ["POST /api/cases/{id}/family-information/{itemId}/actions"] = [U, A, H, A, H, A, F],
         ["POST /api/cases/{id}/family-information/{itemId}/response"] = [U, A, H, A, H, A, F],
+        // Linkage is casework. The matrix's candidate id is no candidate of the case, so even those
+        // allowed get 404; allowed dispositions are tested in Linkage/LinkageTests.
+        ["GET /api/cases/{id}/linkage"] = [U, A, H, A, H, A, F],
+        ["POST /api/cases/{id}/linkage/{candidateCaseId}/disposition"] = [U, H, H, H, H, H, F],
     };
 
     /// <summary>Bodies for endpoints whose answer depends on them; all others get <c>{}</c>.</summary>

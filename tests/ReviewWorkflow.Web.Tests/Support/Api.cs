@@ -8,18 +8,29 @@ namespace ReviewWorkflow.Web.Tests.Support;
 /// <summary>Small helpers that keep tests about behaviour rather than HTTP plumbing.</summary>
 public static class Api
 {
-    public static object NewCase(string name = "Anthony Walgate", double latitude = 51.5391, double longitude = 0.0837,
-        string foundAt = "2014-06-19T04:05:00Z", string[]? substances = null, string[]? markers = null, object[]? persons = null) => new
+    private static int _sequence;
+
+    /// <summary>
+    /// A case body. Unless given, place, time and the caller's phone differ from every other case
+    /// made here (places over 20 km apart, times 180 days apart, beyond the rare-substance span), so
+    /// the mandatory linkage check does not tie one test's cases to another's.
+    /// </summary>
+    public static object NewCase(string name = "Anthony Walgate", double? latitude = null, double? longitude = null,
+        string? foundAt = null, string[]? substances = null, string[]? markers = null, object[]? persons = null)
     {
-        deceased = new { name, ageYears = 23, sex = "male" },
-        foundAt,
-        location = new { description = "outside a block of flats", latitude, longitude },
-        circumstances = "found outside, sitting against a wall",
-        substances = substances ?? ["GHB"],
-        markers = markers ?? ["found-outdoors"],
-        persons = persons ?? [new { name = "Anonymous caller", role = "reporting-person", phone = "07700 900123" }],
-        workflow = "unexplained-death",
-    };
+        var n = Interlocked.Increment(ref _sequence);
+        return new
+        {
+            deceased = new { name, ageYears = 23, sex = "male" },
+            foundAt = foundAt ?? new DateTimeOffset(1901, 1, 1, 4, 5, 0, TimeSpan.Zero).AddDays(180 * (n % 250)).ToString("O"),
+            location = new { description = "outside a block of flats", latitude = latitude ?? 50.0 + n % 40 * 0.2, longitude = longitude ?? -4.0 + n / 40 % 20 * 0.3 },
+            circumstances = "found outside, sitting against a wall",
+            substances = substances ?? ["GHB"],
+            markers = markers ?? ["found-outdoors"],
+            persons = persons ?? [new { name = "Anonymous caller", role = "reporting-person", phone = $"07700 9{n % 100000:D5}" }],
+            workflow = "unexplained-death",
+        };
+    }
 
     public static readonly object InitialReport = new
     {

@@ -1,0 +1,133 @@
+using System.Diagnostics;
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using ReviewWorkflow.Engine;
+using ReviewWorkflow.Web.Accounts;
+using ReviewWorkflow.Web.Audit;
+using ReviewWorkflow.Web.Cases;
+using ReviewWorkflow.Web.Data;
+using ReviewWorkflow.Web.Workflows;
+
+namespace ReviewWorkflow.Web.Linkage;
+
+/// <summary>
+/// <c>import-deaths FILE.csv [--skip-invalid]</c>: loads past deaths as closed historical cases that
+/// later deaths are compared with. All or nothing: a bad row is reported by line and column and
+/// nothing is imported, unless <c>--skip-invalid</c> says to import the good rows and list the rest.
+/// </summary>
+public static class ImportDeathsCommand
+{
+    public const int ChunkSize = 20_000;
+    private const int ProblemsShown = 50;
+
+    public static async Task<int> RunAsync(WebApplication app, string[] args, TextWriter? output = null)
+    {
+        var @out = output ?? Console.Out;
+        var skipInvalid = args.Contains("--skip-invalid");
+        var files = args.Where(a => !a.StartsWith("--", StringComparison.Ordinal)).ToList();
+        var unknown = args.Where(a => a.StartsWith("--", StringComparison.Ordinal) && a != "--skip-invalid").ToList();
+        if (files.Count != 1 || unknown.Count > 0)
+        {
+            await @out.WriteLineAsync("usage: import-deaths FILE.csv [--skip-invalid]");
+            return 2;
+        }
+        var path = files[0];
+        if (!File.Exists(path))
+        {
+            await @out.WriteLineAsync($"{path}: no such file");
+            return 2;
+        }
+
+        using var scope = app.Services.CreateScope();
+        var services = scope.ServiceProvider;
+        var db = services.GetRequiredService<ReviewDb>();
+        var definition = services.GetRequiredService<WorkflowRegistry>().Latest(CaseCreation.DefaultWorkflow)
+            ?? throw new InvalidOperationException($"no workflow '{CaseCreation.DefaultWorkflow}' to file historical deaths under");
+        var now = AuditHash.ToStoredPrecision(services.GetRequiredService<TimeProvider>().GetUtcNow());
+        return await ImportAsync(db, services.GetRequiredService<AuditTrail>(), definition, path, skipInvalid, now, @out);
+    }
+
+    public static async Task<int> ImportAsync(ReviewDb db, AuditTrail audit, Engine.Definitions.WorkflowDefinition definition,
+        string path, bool skipInvalid, DateTimeOffset now, TextWriter @out)
+    {
+        using var file = new StreamReader(path);
+        var csv = new CsvReader(file);
+        var header = csv.Read()?.Fields;
+        if (header is null)
+        {
+            await @out.WriteLineAsync($"{path}: empty file, nothing imported");
+            return 1;
+        }
+        var headerProblems = HistoricalDeathCsv.CheckHeader(header);
+        if (headerProblems.Count > 0)
+        {
+            foreach (var p in headerProblems) await @out.WriteLineAsync($"{path}:{p}");
+            await @out.WriteLineAsync("nothing imported");
+            return 1;
+        }
+
+        var clock = Stopwatch.StartNew();
+        var problems = new List<string>();
+        var badRows = 0;
+        var imported = 0;
+        var chunk = new List<HistoricalDeath>(ChunkSize);
+        await using var tx = await db.Database.BeginTransactionAsync();
+        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+
+        async Task FlushAsync(int line)
+        {
+            // Once a bad row is seen without --skip-invalid nothing will be kept, so only checking goes on.
+            if (chunk.Count == 0 || (badRows > 0 && !skipInvalid)) { chunk.Clear(); return; }
+            await HistoricalDeathWriter.WriteAsync(connection, chunk, definition, now);
+            imported += chunk.Count;
+            chunk.Clear();
+            var rate = imported / Math.Max(clock.Elapsed.TotalSeconds, 0.001);
+            await @out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                $"  {imported,12:N0} deaths imported (to line {line:N0}), {clock.Elapsed.TotalSeconds:0.0} s, {rate:N0}/s"));
+        }
+
+        var lastLine = 1;
+        try
+        {
+            while (csv.Read() is { } record)
+            {
+                lastLine = record.Line;
+                if (record.Fields is [""]) continue; // a blank line
+                var (death, rowProblems) = HistoricalDeathCsv.Parse(header, record.Fields, record.Line, now);
+                if (death is null)
+                {
+                    badRows++;
+                    problems.AddRange(rowProblems);
+                    continue;
+                }
+                chunk.Add(death);
+                if (chunk.Count >= ChunkSize) await FlushAsync(record.Line);
+            }
+        }
+        catch (FormatException e)
+        {
+            badRows++;
+            problems.Add(e.Message);
+            skipInvalid = false; // the rest of the file cannot be read reliably
+        }
+        await FlushAsync(lastLine);
+
+        foreach (var p in problems.Take(ProblemsShown)) await @out.WriteLineAsync($"{path}:{p}");
+        if (problems.Count > ProblemsShown) await @out.WriteLineAsync($"... and {problems.Count - ProblemsShown} more problems");
+        if (badRows > 0 && !skipInvalid)
+        {
+            await tx.RollbackAsync();
+            await @out.WriteLineAsync($"{badRows} bad row(s): nothing imported (fix the file, or use --skip-invalid to import the good rows)");
+            return 1;
+        }
+
+        var actor = new CurrentUser(HistoricalDeathWriter.OfficerId, "import-deaths (command line)", Roles.Admin, "");
+        await audit.AppendAsync(actor, null, "deaths.imported", new { file = Path.GetFileName(path), imported, skipped = badRows });
+        await tx.CommitAsync();
+        var skipped = badRows > 0 ? $"; skipped {badRows} bad row(s)" : "";
+        await @out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+            $"imported {imported:N0} historical deaths from {path} in {clock.Elapsed.TotalSeconds:0.0} s{skipped}"));
+        return 0;
+    }
+}
