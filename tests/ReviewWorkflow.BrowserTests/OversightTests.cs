@@ -24,7 +24,7 @@ public sealed class OversightTests(BrowserApp app, Chromium chromium) : BrowserT
         await supervisor.GetByRole(AriaRole.Link, new() { Name = "Overdue" }).ClickAsync();
         await Expect(supervisor.Locator("#overdue-summary tr", new() { HasText = "east" })).ToBeVisibleAsync();
         var east = supervisor.GetByRole(AriaRole.Region, new() { Name = "Team east" });
-        await Expect(east).ToContainTextAsync("Level 2 — supervisor notified");
+        await Expect(east).ToContainTextAsync("Level 2 — tell the supervisor");
         var row = east.Locator("tr", new() { HasText = eastRef }).Filter(new() { HasText = "Initial report of the discovery" });
         await Expect(row).ToContainTextAsync("overdue by 16 h");
         await Expect(supervisor.Locator("main")).Not.ToContainTextAsync(westRef);

@@ -11,8 +11,9 @@ using ReviewWorkflow.Web.Workflows;
 
 namespace ReviewWorkflow.Web.Escalation.Pages;
 
-public sealed record OverdueStep(Guid CaseId, string Reference, string Team, string Officer, string StepTitle,
-    StepState State, DateTimeOffset DueAt, int Level, string Notify);
+/// <summary><see cref="Level"/>: the rung the lateness has reached; <see cref="Sent"/>: the highest the sweep has recorded (and mailed).</summary>
+public sealed record OverdueStep(Guid CaseId, string Reference, string Team, string Officer, string StepKey, string StepTitle,
+    StepState State, DateTimeOffset DueAt, int Level, string Notify, EscalationRecord? Sent);
 
 public sealed record DayCount(DateTimeOffset Day, int Open, int Overdue);
 
@@ -77,8 +78,10 @@ public sealed class OverdueModel(ReviewDb db, WorkflowRegistry workflows, TimePr
             join u in db.Users.AsNoTracking() on c.OfficerId equals u.Id into officers
             from o in officers.DefaultIfEmpty()
             select new { c.Id, c.Reference, Officer = o == null ? c.OfficerId : o.DisplayName }).ToDictionaryAsync(x => x.Id, ct);
+        var sent = (await db.Escalations.AsNoTracking().Where(e => ids.Contains(e.CaseId) && e.ItemId == null).ToListAsync(ct))
+            .GroupBy(e => (e.CaseId, e.StepKey)).ToDictionary(g => g.Key, g => g.MaxBy(e => e.Level)!);
         Steps = listed.Select(x => new OverdueStep(x.Row.CaseId, cases[x.Row.CaseId].Reference, x.Row.Team, cases[x.Row.CaseId].Officer,
-                x.Title, x.Row.State, x.Row.DueAt, x.Level, x.Notify))
+                x.Row.Key, x.Title, x.Row.State, x.Row.DueAt, x.Level, x.Notify, sent.GetValueOrDefault((x.Row.CaseId, x.Row.Key))))
             .OrderBy(s => s.Team, StringComparer.Ordinal).ThenByDescending(s => s.Level).ThenBy(s => s.DueAt).ToList();
 
         // Each point is the same time of day as now, one day apart, ending now. A step is open from its
