@@ -35,7 +35,7 @@ public class ReviewApp : WebApplicationFactory<Program>, IAsyncLifetime
     public virtual async Task InitializeAsync()
     {
         if (ConnectionString == "") ConnectionString = await NewDatabaseAsync();
-        _ = Server; // start now, so migrations and seeding happen before the first test
+        StartServer(); // now, so migrations and seeding happen before the first test (TestServer or, for the browser, Kestrel)
     }
 
     public static Task<string> NewDatabaseAsync() => new PostgresCluster().CreateDatabaseAsync("app_" + Guid.NewGuid().ToString("N")[..12]);
