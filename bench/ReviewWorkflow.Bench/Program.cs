@@ -1,15 +1,28 @@
 using ReviewWorkflow.Bench;
+using ReviewWorkflow.Bench.Escalation;
 
-// bench/run.sh linkage [--deaths N] [--queries N] [--baseline N] [--seed N]
-if (args is not ["linkage", .. var rest])
+// bench/run.sh SUBCOMMAND …  (see bench/run.sh)
+return args switch
+{
+    ["linkage", .. var rest] => await Linkage(rest),
+    ["escalation", .. var rest] => await EscalationBench.RunAsync(rest),
+    _ => Usage(),
+};
+
+static Task<int> Linkage(string[] rest)
+{
+    int Option(string name, int fallback)
+    {
+        var i = Array.IndexOf(rest, name);
+        return i >= 0 && i + 1 < rest.Length && int.TryParse(rest[i + 1], out var value) ? value : fallback;
+    }
+    return LinkageBench.RunAsync(
+        deaths: Option("--deaths", 1_000_000), queries: Option("--queries", 1000), baseline: Option("--baseline", 100), seed: Option("--seed", 42));
+}
+
+static int Usage()
 {
     Console.Error.WriteLine("usage: ReviewWorkflow.Bench linkage [--deaths N] [--queries N] [--baseline N] [--seed N]");
+    Console.Error.WriteLine("       ReviewWorkflow.Bench escalation [--open N] [--overdue N] [--messages N]");
     return 2;
 }
-int Option(string name, int fallback)
-{
-    var i = Array.IndexOf(rest, name);
-    return i >= 0 && i + 1 < rest.Length && int.TryParse(rest[i + 1], out var value) ? value : fallback;
-}
-return await LinkageBench.RunAsync(
-    deaths: Option("--deaths", 1_000_000), queries: Option("--queries", 1000), baseline: Option("--baseline", 100), seed: Option("--seed", 42));

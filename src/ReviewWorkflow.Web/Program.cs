@@ -5,8 +5,10 @@ using ReviewWorkflow.Web.Cases;
 using ReviewWorkflow.Web.FamilyInformation;
 using ReviewWorkflow.Web.Infrastructure;
 using ReviewWorkflow.Web.Linkage;
+using ReviewWorkflow.Web.Notifications;
 using ReviewWorkflow.Web.SignOff;
 using ReviewWorkflow.Web.Steps;
+using ReviewWorkflow.Web.Ui;
 using Scalar.AspNetCore;
 
 // Commands that need no database run before anything else starts.
@@ -26,6 +28,7 @@ catch (LocalPostgresException e)
     return 1;
 }
 using var _ = localPostgres; // the app's own cluster stops when Main returns
+builder.Services.AddReviewUi();
 
 var app = builder.Build();
 try
@@ -43,10 +46,10 @@ if (args is ["verify-audit", ..])
 if (args is ["import-deaths", .. var importArgs])
     return await ImportDeathsCommand.RunAsync(app, importArgs);
 
-app.UseExceptionHandler();
-app.UseStatusCodePages();
+app.UseReviewUi(); // error pages and problem details, security headers, static files
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseReviewJobsDashboard();
 
 app.MapOpenApi().AllowAnonymous();
 app.MapScalarApiReference().AllowAnonymous();
@@ -59,6 +62,8 @@ app.MapSignOffs();
 app.MapFamilyInformation();
 app.MapAudit();
 app.MapLinkage();
+app.MapOutboxAdmin();
+app.MapReviewUi();
 
 await app.RunAsync();
 return 0;

@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
-using ReviewWorkflow.Engine;
 using ReviewWorkflow.Web.Audit;
 using ReviewWorkflow.Web.Data;
 
@@ -24,22 +23,10 @@ public static class AdminUserEndpoints
         group.MapPost("/", async Task<Results<Created<UserDto>, ValidationProblem>>
             (CreateUserRequest request, UserManager<User> users, ReviewDb db, AuditTrail audit, CurrentUser admin, CancellationToken ct) =>
         {
-            var errors = new Dictionary<string, string[]>();
-            if (string.IsNullOrWhiteSpace(request.Email) || !request.Email.Contains('@') || request.Email.Length > 256) errors["email"] = ["a valid email address is required"];
-            if (string.IsNullOrWhiteSpace(request.DisplayName) || request.DisplayName.Length > 200) errors["displayName"] = ["required, at most 200 characters"];
-            if (request.Role is null || !Roles.All.Contains(request.Role)) errors["role"] = [$"must be one of: {string.Join(", ", Roles.All)}"];
-            if (string.IsNullOrWhiteSpace(request.Team) || request.Team.Length > 100) errors["team"] = ["required, at most 100 characters"];
-            if (string.IsNullOrEmpty(request.Password)) errors["password"] = ["required"];
-            if (errors.Count > 0) return TypedResults.ValidationProblem(errors, title: "The user is not valid");
-
-            var user = new User { UserName = request.Email, Email = request.Email, EmailConfirmed = true, DisplayName = request.DisplayName!.Trim(), Role = request.Role!, Team = request.Team!.Trim() };
-            await using var tx = await db.Database.BeginTransactionAsync(ct);
-            var result = await users.CreateAsync(user, request.Password!);
-            if (!result.Succeeded)
-                return TypedResults.ValidationProblem(result.Errors.GroupBy(e => e.Code.Contains("Password") ? "password" : "email")
-                    .ToDictionary(g => g.Key, g => g.Select(e => e.Description).ToArray()), title: "The user cannot be created");
-            await audit.AppendAsync(admin, null, "user.created", new { user.Id, user.Email, user.Role, user.Team }, ct);
-            await tx.CommitAsync(ct);
+            var (user, errors) = await UserCreation.CreateAsync(request, users, db, audit, admin, ct);
+            if (user is null)
+                return TypedResults.ValidationProblem(errors, 
+                    title: UserCreation.Validate(request).Count > 0 ? "The user is not valid" : "The user cannot be created");
             return TypedResults.Created($"/api/admin/users/{user.Id}", new UserDto(user.Id, user.Email!, user.DisplayName, user.Role, user.Team));
         });
     }

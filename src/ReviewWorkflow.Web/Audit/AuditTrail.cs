@@ -1,5 +1,7 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using NpgsqlTypes;
 using ReviewWorkflow.Web.Accounts;
 using ReviewWorkflow.Web.Data;
 
@@ -19,21 +21,60 @@ public sealed class AuditTrail(ReviewDb db, TimeProvider clock)
     /// </summary>
     public async Task AppendAsync(CurrentUser actor, Guid? caseId, string action, object data, CancellationToken ct = default)
     {
+        db.AuditEvents.AddRange(await ChainAsync(actor, [(caseId, action, data)], ct));
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>
+    /// Adds several events by one actor under one lock, with COPY (the escalation sweep records
+    /// thousands at once); same rules as <see cref="AppendAsync"/>.
+    /// </summary>
+    public async Task AppendManyAsync(CurrentUser actor, IReadOnlyList<(Guid? CaseId, string Action, object Data)> events, CancellationToken ct = default)
+    {
+        var rows = await ChainAsync(actor, events, ct);
+        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+        await using var copy = await connection.BeginBinaryImportAsync(
+            "COPY audit_events (sequence, at, actor_id, actor_name, case_id, action, data, previous_hash, hash) FROM STDIN (FORMAT BINARY)", ct);
+        foreach (var e in rows)
+        {
+            await copy.StartRowAsync(ct);
+            await copy.WriteAsync(e.Sequence, NpgsqlDbType.Bigint, ct);
+            await copy.WriteAsync(e.At, NpgsqlDbType.TimestampTz, ct);
+            await copy.WriteAsync(e.ActorId, NpgsqlDbType.Text, ct);
+            await copy.WriteAsync(e.ActorName, NpgsqlDbType.Text, ct);
+            await copy.WriteAsync(e.CaseId, NpgsqlDbType.Uuid, ct);
+            await copy.WriteAsync(e.Action, NpgsqlDbType.Varchar, ct);
+            await copy.WriteAsync(e.Data, NpgsqlDbType.Text, ct);
+            await copy.WriteAsync(e.PreviousHash, NpgsqlDbType.Varchar, ct);
+            await copy.WriteAsync(e.Hash, NpgsqlDbType.Varchar, ct);
+        }
+        await copy.CompleteAsync(ct);
+    }
+
+    /// <summary>Takes the chain's lock and links the new events to its end.</summary>
+    private async Task<List<AuditEvent>> ChainAsync(CurrentUser actor, IReadOnlyList<(Guid? CaseId, string Action, object Data)> events, CancellationToken ct)
+    {
         if (db.Database.CurrentTransaction is null)
             throw new InvalidOperationException("Audit events must be appended inside the transaction of the change they record.");
         await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({ChainLock})", ct);
         var last = await db.AuditEvents.AsNoTracking().OrderByDescending(e => e.Sequence)
             .Select(e => new { e.Sequence, e.Hash }).FirstOrDefaultAsync(ct);
-        var sequence = (last?.Sequence ?? 0) + 1;
+        var sequence = last?.Sequence ?? 0;
         var previous = last?.Hash ?? AuditHash.Genesis;
         var at = AuditHash.ToStoredPrecision(clock.GetUtcNow());
-        var text = JsonSerializer.Serialize(data, Json);
-        db.AuditEvents.Add(new AuditEvent
+        var rows = new List<AuditEvent>(events.Count);
+        foreach (var (caseId, action, data) in events)
         {
-            Sequence = sequence, At = at, ActorId = actor.Id, ActorName = actor.DisplayName, CaseId = caseId,
-            Action = action, Data = text, PreviousHash = previous,
-            Hash = AuditHash.Compute(sequence, at, actor.Id, actor.DisplayName, caseId, action, text, previous),
-        });
-        await db.SaveChangesAsync(ct);
+            sequence++;
+            var text = JsonSerializer.Serialize(data, Json);
+            var hash = AuditHash.Compute(sequence, at, actor.Id, actor.DisplayName, caseId, action, text, previous);
+            rows.Add(new AuditEvent
+            {
+                Sequence = sequence, At = at, ActorId = actor.Id, ActorName = actor.DisplayName, CaseId = caseId,
+                Action = action, Data = text, PreviousHash = previous, Hash = hash,
+            });
+            previous = hash;
+        }
+        return rows;
     }
 }

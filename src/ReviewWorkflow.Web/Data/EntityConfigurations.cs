@@ -64,6 +64,8 @@ internal sealed class CaseStepConfiguration : IEntityTypeConfiguration<CaseStep>
         b.Property(s => s.Key).HasMaxLength(100);
         b.Property(s => s.Version).IsRowVersion();
         b.HasIndex(s => s.DueAt).HasFilter("state IN ('Blocked', 'Available', 'Returned')");
+        // The escalation sweep reads only work with a rung to come, so its cost follows the overdue steps.
+        b.HasIndex(s => s.NextEscalationAt).HasFilter("next_escalation_at IS NOT NULL");
     }
 }
 
@@ -117,5 +119,7 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         b.Property(m => m.Team).HasMaxLength(100);
         b.Property(m => m.Subject).HasMaxLength(300);
         b.Property(m => m.MessageId).HasMaxLength(200);
+        b.Property(m => m.StepKey).HasMaxLength(100);
+        b.HasIndex(m => new { m.State, m.CreatedAt });
     }
 }

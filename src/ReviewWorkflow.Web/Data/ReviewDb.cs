@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using ReviewWorkflow.Web.Accounts;
 using ReviewWorkflow.Web.Audit;
 using ReviewWorkflow.Web.Cases;
+using ReviewWorkflow.Web.Escalation;
 using ReviewWorkflow.Web.FamilyInformation;
 using ReviewWorkflow.Web.Notifications;
 using ReviewWorkflow.Web.Steps;
@@ -19,6 +20,7 @@ public sealed class ReviewDb(DbContextOptions<ReviewDb> options) : IdentityDbCon
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
     public DbSet<PublishedWorkflow> PublishedWorkflows => Set<PublishedWorkflow>();
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
+    public DbSet<EscalationRecord> Escalations => Set<EscalationRecord>();
     public DbSet<FamilyInformationItem> FamilyInformationItems => Set<FamilyInformationItem>();
     public DbSet<FamilyInformationAction> FamilyInformationActions => Set<FamilyInformationAction>();
     public DbSet<Linkage.LinkageCandidate> LinkageCandidates => Set<Linkage.LinkageCandidate>();

@@ -15,6 +15,7 @@ internal sealed class FamilyInformationItemConfiguration : IEntityTypeConfigurat
         // The escalation sweep reads open items past their deadline, as it reads open steps:
         // its cost follows the number of overdue items, not the size of the register.
         b.HasIndex(i => i.DueAt).HasFilter("state = 'Open'");
+        b.HasIndex(i => i.NextEscalationAt).HasFilter("next_escalation_at IS NOT NULL");
         b.Ignore(i => i.Reference);
         b.Ignore(i => i.ProvidedByLabel);
         b.Property(i => i.ProvidedByName).HasMaxLength(CaseLimits.Name);

@@ -61,6 +61,7 @@ public static class FamilyInformationEndpoints
                 }
                 var last = await db.FamilyInformationItems.Where(i => i.CaseId == c.Id).MaxAsync(i => (int?)i.Number, ct) ?? 0;
                 var receivedAt = request.ReceivedAt!.Value.ToUniversalTime();
+                var dueAt = FamilyRegister.DueAt(context.Definition, receivedAt);
                 item = new FamilyInformationItem
                 {
                     CaseId = c.Id, Number = last + 1,
@@ -68,7 +69,7 @@ public static class FamilyInformationEndpoints
                     ProvidedByContact = string.IsNullOrWhiteSpace(request.ProvidedBy.Contact) ? null : request.ProvidedBy.Contact.Trim(),
                     ReceivedAt = receivedAt, How = request.How is { } how ? FamilyInformationValidation.Ways[how] : null,
                     Summary = request.Summary!.Trim(), NamedPersonsJson = FamilyItemMapping.PersonsJson(request.Persons),
-                    DueAt = FamilyRegister.DueAt(context.Definition, receivedAt), AssigneeId = assignee,
+                    DueAt = dueAt, NextEscalationAt = dueAt, AssigneeId = assignee,
                     LoggedAt = now, LoggedById = user.Id, LoggedByName = user.DisplayName,
                 };
                 db.FamilyInformationItems.Add(item);
@@ -134,6 +135,7 @@ public static class FamilyInformationEndpoints
                 item.RespondedByName = user.DisplayName;
                 item.State = FamilyItemState.Closed;
                 item.ClosedAt = now;
+                item.NextEscalationAt = null; // answered: its ladder stops
                 var wasUnderReview = c.NeedsReview;
                 if (c.NeedsReview) c.NeedsReview = await CaseReview.NeedsReviewAsync(db, c, ct);
                 return CaseChange.Applied(new { item = item.Reference, response = item.Response, respondedAt, needsReview = new { before = wasUnderReview, after = c.NeedsReview } },

@@ -23,6 +23,8 @@ public sealed class FamilyInformationItem
     public required DateTimeOffset DueAt { get; init; }
     public required string AssigneeId { get; set; }
     public FamilyItemState State { get; set; } = FamilyItemState.Open;
+    /// <summary>When the escalation sweep should next look at this item: its deadline when logged, then as the sweep sets it; null once answered.</summary>
+    public DateTimeOffset? NextEscalationAt { get; set; }
     public required DateTimeOffset LoggedAt { get; init; }
     public required string LoggedById { get; init; }
     public required string LoggedByName { get; init; }

@@ -11,6 +11,8 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken ct)
     {
+        // Pages show an error page to a person instead (UiSetup); only the API answers with problem details.
+        if (!Ui.UiSetup.FailedInApi(context)) return false;
         var (status, title, detail, path) = exception switch
         {
             BadHttpRequestException { InnerException: JsonException json } bad =>

@@ -6,6 +6,7 @@ using ReviewWorkflow.Web.Accounts;
 using ReviewWorkflow.Web.Audit;
 using ReviewWorkflow.Web.Cases;
 using ReviewWorkflow.Web.Data;
+using ReviewWorkflow.Web.Escalation;
 using ReviewWorkflow.Web.Workflows;
 
 namespace ReviewWorkflow.Web.Infrastructure;
@@ -57,6 +58,7 @@ public static class ServiceSetup
         services.AddExceptionHandler<ProblemExceptionHandler>();
         services.AddOpenApi();
         services.AddHealthChecks().AddNpgSql(connectionString, name: "database");
+        builder.AddReviewJobs(connectionString);
         return localPostgres;
     }
 
@@ -66,7 +68,8 @@ public static class ServiceSetup
         var db = scope.ServiceProvider.GetRequiredService<ReviewDb>();
         await db.Database.MigrateAsync();
         var folder = WorkflowFiles.Locate(app.Configuration, app.Environment.ContentRootPath);
-        await app.Services.GetRequiredService<WorkflowRegistry>().LoadAsync(folder, db, app.Services.GetRequiredService<TimeProvider>());
+        await app.Services.GetRequiredService<WorkflowRegistry>().LoadAsync(folder, db, app.Services.GetRequiredService<TimeProvider>(),
+            deadlineSpeedup: DemoDeadlines.Speedup(app.Configuration));
         await AdminBootstrap.RunAsync(app.Services, app.Configuration, app.Logger);
         if (seedDemo)
         {

@@ -16,6 +16,8 @@ public sealed class CaseStep
     public string? CompletedBy { get; set; }
     public string? CompletedByName { get; set; }
     public DateTimeOffset? CompletedAt { get; set; }
+    /// <summary>When the escalation sweep should next look at this step; null once nothing is left to escalate.</summary>
+    public DateTimeOffset? NextEscalationAt { get; set; }
 
     /// <summary>When the step entered its current state: how long a sign-off has waited in the queue.</summary>
     public DateTimeOffset? StateSince { get; set; }

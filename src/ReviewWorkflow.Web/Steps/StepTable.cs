@@ -1,6 +1,7 @@
 using ReviewWorkflow.Engine;
 using ReviewWorkflow.Engine.Evaluation;
 using ReviewWorkflow.Web.Cases;
+using ReviewWorkflow.Web.Escalation;
 
 namespace ReviewWorkflow.Web.Steps;
 
@@ -13,6 +14,7 @@ public static class StepTable
         foreach (var status in evaluation.Steps)
         {
             var row = c.Steps.FirstOrDefault(s => s.Key == status.Step.Key);
+            var existed = row is not null;
             if (row is null)
             {
                 row = new CaseStep { CaseId = c.Id, Key = status.Step.Key };
@@ -23,6 +25,8 @@ public static class StepTable
                 : null;
             // New rows start at Blocked (the enum's default) in memory; give them a start time too.
             if (row.State != status.State || row.StateSince is null) row.StateSince = at ?? c.UpdatedAt;
+            var isOpen = c.Status == CaseStatus.Open && status.State is not (StepState.Completed or StepState.NotApplicable);
+            row.NextEscalationAt = EscalationSchedule.OnRefresh(existed && IsOpen(row.State), row.DueAt, isOpen, status.DueAt, row.NextEscalationAt);
             row.State = status.State;
             row.DueAt = status.DueAt;
             // Officer-level work is the case officer's; supervisor and inspector steps belong to the team's role, not a person.
@@ -32,4 +36,6 @@ public static class StepTable
             row.CompletedAt = completion?.At;
         }
     }
+
+    private static bool IsOpen(StepState state) => state is StepState.Blocked or StepState.Available or StepState.Returned;
 }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using ReviewWorkflow.Engine.Definitions;
 using ReviewWorkflow.Web.Data;
+using ReviewWorkflow.Web.Escalation;
 
 namespace ReviewWorkflow.Web.Workflows;
 
@@ -8,19 +9,21 @@ namespace ReviewWorkflow.Web.Workflows;
 public sealed class WorkflowRegistry
 {
     private WorkflowCatalog? _catalog;
+    private Dictionary<(string Key, int Version), WorkflowDefinition> _served = [];
 
     public WorkflowCatalog Catalog => _catalog ?? throw new InvalidOperationException("Workflows are loaded at start-up, before requests are served.");
 
-    public WorkflowDefinition? Latest(string key) => Catalog.Latest(key);
+    public WorkflowDefinition? Latest(string key) => Catalog.Latest(key) is { } d ? _served[(d.Key, d.Version)] : null;
 
     public WorkflowDefinition Get(string key, int version) =>
-        Catalog.Find(key, version) ?? throw new InvalidOperationException($"Workflow {key} v{version} is used by a case but no longer on disk.");
+        _served.GetValueOrDefault((key, version)) ?? throw new InvalidOperationException($"Workflow {key} v{version} is used by a case but no longer on disk.");
 
     /// <summary>
     /// Loads every file, refuses to start on any error (a published version whose file changed
     /// included), and records new versions as published so they are frozen from now on.
     /// </summary>
-    public async Task LoadAsync(string folder, ReviewDb db, TimeProvider clock, CancellationToken ct = default)
+    /// <param name="deadlineSpeedup">Demo:DeadlineSpeedup: served definitions have their deadlines divided by it.</param>
+    public async Task LoadAsync(string folder, ReviewDb db, TimeProvider clock, CancellationToken ct = default, double deadlineSpeedup = 1)
     {
         var published = await db.PublishedWorkflows.AsNoTracking().ToDictionaryAsync(w => (w.Key, w.Version), w => w.ContentHash, ct);
         var (catalog, errors) = WorkflowCatalog.Load(WorkflowFiles.Read(folder), published);
@@ -29,6 +32,7 @@ public sealed class WorkflowRegistry
         foreach (var definition in catalog.All.Where(d => !published.ContainsKey((d.Key, d.Version))))
             db.PublishedWorkflows.Add(new PublishedWorkflow { Key = definition.Key, Version = definition.Version, ContentHash = definition.ContentHash, PublishedAt = clock.GetUtcNow() });
         await db.SaveChangesAsync(ct);
+        _served = catalog.All.ToDictionary(d => (d.Key, d.Version), d => DemoDeadlines.Apply(d, deadlineSpeedup));
         _catalog = catalog;
     }
 }

@@ -22,7 +22,12 @@ public class ReviewApp : WebApplicationFactory<Program>, IAsyncLifetime
     public static readonly DateTimeOffset Start = new(2026, 11, 25, 9, 0, 0, TimeSpan.Zero);
     public const string Password = "Demo!2345";
 
-    public FakeTimeProvider Clock { get; } = new(Start);
+    public ReviewApp() : this(Start) { }
+
+    /// <summary>An app whose clock starts elsewhere (in the real past, say, for work that is overdue by the wall clock).</summary>
+    protected ReviewApp(DateTimeOffset start) => Clock = new FakeTimeProvider(start);
+
+    public FakeTimeProvider Clock { get; }
     public string ConnectionString { get; private set; } = "";
     public string? WorkflowsPath { get; set; }
     public Dictionary<string, string> Settings { get; } = [];
@@ -30,7 +35,7 @@ public class ReviewApp : WebApplicationFactory<Program>, IAsyncLifetime
     public virtual async Task InitializeAsync()
     {
         if (ConnectionString == "") ConnectionString = await NewDatabaseAsync();
-        _ = Server; // start now, so migrations and seeding happen before the first test
+        StartServer(); // now, so migrations and seeding happen before the first test (TestServer or, for the browser, Kestrel)
     }
 
     public static Task<string> NewDatabaseAsync() => new PostgresCluster().CreateDatabaseAsync("app_" + Guid.NewGuid().ToString("N")[..12]);
@@ -46,6 +51,8 @@ public class ReviewApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseEnvironment("Testing");
         builder.UseSetting("ConnectionStrings:Default", ConnectionString);
         builder.UseSetting("Demo:Seed", "true");
+        // No job server: tests run the sweep and delivery themselves, on the fake clock.
+        builder.UseSetting("Jobs:Server", "false");
         if (WorkflowsPath is not null) builder.UseSetting("Workflows:Path", WorkflowsPath);
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);
         builder.ConfigureServices(services =>

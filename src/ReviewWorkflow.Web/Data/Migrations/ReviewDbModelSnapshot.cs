@@ -577,6 +577,65 @@ namespace ReviewWorkflow.Web.Data.Migrations
                     b.ToTable("case_persons", (string)null);
                 });
 
+            modelBuilder.Entity("ReviewWorkflow.Web.Escalation.EscalationRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<DateTimeOffset>("DueAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("due_at");
+
+                    b.Property<long?>("ItemId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("item_id");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("integer")
+                        .HasColumnName("level");
+
+                    b.Property<string>("MessageId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("message_id");
+
+                    b.Property<string>("Notify")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("notify");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("StepKey")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("step_key");
+
+                    b.HasKey("Id")
+                        .HasName("pk_escalations");
+
+                    b.HasIndex("CaseId", "StepKey", "ItemId", "Level")
+                        .IsUnique()
+                        .HasDatabaseName("ix_escalations_case_id_step_key_item_id_level");
+
+                    NpgsqlIndexBuilderExtensions.AreNullsDistinct(b.HasIndex("CaseId", "StepKey", "ItemId", "Level"), false);
+
+                    b.ToTable("escalations", (string)null);
+                });
+
             modelBuilder.Entity("ReviewWorkflow.Web.FamilyInformation.FamilyInformationAction", b =>
                 {
                     b.Property<long>("Id")
@@ -687,6 +746,10 @@ namespace ReviewWorkflow.Web.Data.Migrations
                         .HasColumnType("jsonb")
                         .HasColumnName("named_persons_json");
 
+                    b.Property<DateTimeOffset?>("NextEscalationAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("next_escalation_at");
+
                     b.Property<int>("Number")
                         .HasColumnType("integer")
                         .HasColumnName("number");
@@ -749,6 +812,10 @@ namespace ReviewWorkflow.Web.Data.Migrations
                     b.HasIndex("DueAt")
                         .HasDatabaseName("ix_family_information_items_due_at")
                         .HasFilter("state = 'Open'");
+
+                    b.HasIndex("NextEscalationAt")
+                        .HasDatabaseName("ix_family_information_items_next_escalation_at")
+                        .HasFilter("next_escalation_at IS NOT NULL");
 
                     b.HasIndex("CaseId", "Number")
                         .IsUnique()
@@ -947,11 +1014,20 @@ namespace ReviewWorkflow.Web.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("sent_at");
 
+                    b.Property<string>("SentTo")
+                        .HasColumnType("text")
+                        .HasColumnName("sent_to");
+
                     b.Property<string>("State")
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)")
                         .HasColumnName("state");
+
+                    b.Property<string>("StepKey")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("step_key");
 
                     b.Property<string>("Subject")
                         .IsRequired()
@@ -980,6 +1056,9 @@ namespace ReviewWorkflow.Web.Data.Migrations
                     b.HasIndex("NextAttemptAt")
                         .HasDatabaseName("ix_outbox_messages_next_attempt_at")
                         .HasFilter("state = 'Pending'");
+
+                    b.HasIndex("State", "CreatedAt")
+                        .HasDatabaseName("ix_outbox_messages_state_created_at");
 
                     b.ToTable("outbox_messages", (string)null);
                 });
@@ -1072,6 +1151,10 @@ namespace ReviewWorkflow.Web.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("due_at");
 
+                    b.Property<DateTimeOffset?>("NextEscalationAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("next_escalation_at");
+
                     b.Property<string>("State")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -1094,6 +1177,10 @@ namespace ReviewWorkflow.Web.Data.Migrations
                     b.HasIndex("DueAt")
                         .HasDatabaseName("ix_case_steps_due_at")
                         .HasFilter("state IN ('Blocked', 'Available', 'Returned')");
+
+                    b.HasIndex("NextEscalationAt")
+                        .HasDatabaseName("ix_case_steps_next_escalation_at")
+                        .HasFilter("next_escalation_at IS NOT NULL");
 
                     b.ToTable("case_steps", (string)null);
                 });
@@ -1190,6 +1277,16 @@ namespace ReviewWorkflow.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_case_persons_cases_case_id");
+                });
+
+            modelBuilder.Entity("ReviewWorkflow.Web.Escalation.EscalationRecord", b =>
+                {
+                    b.HasOne("ReviewWorkflow.Web.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_escalations_cases_case_id");
                 });
 
             modelBuilder.Entity("ReviewWorkflow.Web.FamilyInformation.FamilyInformationAction", b =>

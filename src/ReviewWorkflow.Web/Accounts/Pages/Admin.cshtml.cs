@@ -1,0 +1,62 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using ReviewWorkflow.Web.Audit;
+using ReviewWorkflow.Web.Cases;
+using ReviewWorkflow.Web.Data;
+using ReviewWorkflow.Web.Ui;
+
+namespace ReviewWorkflow.Web.Accounts.Pages;
+
+public sealed record TeamSummary(string Team, int Users, int OpenCases);
+
+/// <summary>Users and teams. A team is the name on its members' accounts; it scopes which cases they see.</summary>
+[Authorize(Policy = Policies.Admin)]
+public sealed class AdminModel(ReviewDb db, UserManager<User> users, AuditTrail audit) : PageModel
+{
+    public IReadOnlyList<UserDto> Users { get; private set; } = [];
+    public IReadOnlyList<TeamSummary> Teams { get; private set; } = [];
+
+    [BindProperty] public NewUser Input { get; set; } = new();
+    public Dictionary<string, string[]> Errors { get; private set; } = [];
+
+    public Task OnGetAsync(CancellationToken ct) => LoadAsync(ct);
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        var request = new CreateUserRequest(Input.Email?.Trim(), Input.DisplayName, Input.Password, Input.Role, Input.Team);
+        var (user, errors) = await UserCreation.CreateAsync(request, users, db, audit, HttpContext.CurrentUser(), ct);
+        if (user is null)
+        {
+            Errors = errors;
+            await LoadAsync(ct);
+            return Page();
+        }
+        TempData["Done"] = $"Account {user.Email} created ({user.Role}, team {user.Team}).";
+        return Redirect("/admin");
+    }
+
+    public string? Error(string key) => Errors.TryGetValue(key, out var m) ? string.Join("; ", m) : null;
+
+    private async Task LoadAsync(CancellationToken ct)
+    {
+        Users = await db.Users.AsNoTracking().OrderBy(u => u.Team).ThenBy(u => u.Role).ThenBy(u => u.Email)
+            .Select(u => new UserDto(u.Id, u.Email!, u.DisplayName, u.Role, u.Team)).ToListAsync(ct);
+        var open = await db.Cases.AsNoTracking().Where(c => c.Status == CaseStatus.Open).GroupBy(c => c.Team)
+            .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
+        Teams = Users.GroupBy(u => u.Team).Select(g => new TeamSummary(g.Key, g.Count(), open.GetValueOrDefault(g.Key)))
+            .Concat(open.Keys.Where(t => Users.All(u => u.Team != t)).Select(t => new TeamSummary(t, 0, open[t])))
+            .OrderBy(t => t.Team, StringComparer.Ordinal).ToList();
+    }
+}
+
+public sealed class NewUser
+{
+    public string? Email { get; set; }
+    public string? DisplayName { get; set; }
+    public string? Password { get; set; }
+    public string? Role { get; set; }
+    public string? Team { get; set; }
+}

@@ -1,0 +1,78 @@
+using System.Text.Json;
+using ReviewWorkflow.Engine.Definitions;
+
+namespace ReviewWorkflow.Web.Audit;
+
+public sealed record TimelineEntry(long Sequence, DateTimeOffset At, string Actor, string Action, IReadOnlyList<string> Lines);
+
+/// <summary>
+/// A case's audit events in words. Reads only what the event itself recorded, so the timeline is
+/// the audit trail, not a second story; actions it does not know (a newer feature's) still show by name.
+/// </summary>
+public static class Timeline
+{
+    public static IReadOnlyList<TimelineEntry> From(IEnumerable<AuditEvent> events, WorkflowDefinition definition) =>
+        events.Select(e => new TimelineEntry(e.Sequence, e.At, e.ActorName, e.Action, Describe(e, definition))).ToList();
+
+    private static IReadOnlyList<string> Describe(AuditEvent e, WorkflowDefinition definition)
+    {
+        JsonElement data;
+        try { data = JsonDocument.Parse(e.Data).RootElement; }
+        catch (JsonException) { return [Humanise(e.Action)]; }
+
+        string Title(string? key) => key is null ? "a step" : definition.FindStep(key)?.Title ?? key;
+
+        if (e.Action == "case.created")
+            return [$"Opened case {Text(data, "reference")} on {Text(data, "workflow", "workflowKey")} v{Text(data, "workflow", "workflowVersion")}"];
+        if (e.Action == "case.facts-added")
+        {
+            var parts = new List<string>();
+            if (List(data, "substances") is { Count: > 0 } s) parts.Add("substances " + string.Join(", ", s));
+            if (List(data, "markers") is { Count: > 0 } m) parts.Add("markers " + string.Join(", ", m));
+            if (data.TryGetProperty("persons", out var p) && p.ValueKind == JsonValueKind.Array && p.GetArrayLength() > 0)
+                parts.Add(p.GetArrayLength() == 1 ? "1 person" : $"{p.GetArrayLength()} persons");
+            return [parts.Count == 0 ? "Added facts" : "Added " + string.Join("; ", parts)];
+        }
+        if (data.ValueKind == JsonValueKind.Object && data.TryGetProperty("events", out var list) && list.ValueKind == JsonValueKind.Array)
+        {
+            var lines = new List<string>();
+            foreach (var ev in list.EnumerateArray())
+            {
+                var type = Text(ev, "type");
+                lines.Add(type switch
+                {
+                    "step-completed" when e.Action == "step.signed-off" => $"Approved {Title(Text(ev, "step"))}{Because(Text(ev, "note"))}",
+                    "step-completed" => $"Completed {Title(Text(ev, "step"))}{Because(Text(ev, "note"))}",
+                    "steps-returned" => $"Returned for redo: {string.Join(", ", List(ev, "steps").Select(Title))}{Because(Text(ev, "reason"))}",
+                    "classified" => $"Classified as {Text(ev, "after")} (was {Text(ev, "before")}){Because(Text(ev, "rationale"))}",
+                    "closed" => $"Closed the case{Because(Text(ev, "rationale"))}",
+                    _ => Humanise(e.Action),
+                });
+            }
+            return lines.Count > 0 ? lines : [Humanise(e.Action)];
+        }
+        return [Humanise(e.Action)];
+    }
+
+    private static string Because(string? text) => string.IsNullOrWhiteSpace(text) ? "" : $" — “{text}”";
+
+    private static string Humanise(string action)
+    {
+        var text = action.Replace('.', ' ').Replace('-', ' ');
+        return text.Length == 0 ? action : char.ToUpperInvariant(text[0]) + text[1..];
+    }
+
+    private static string? Text(JsonElement e, params string[] path)
+    {
+        foreach (var name in path)
+        {
+            if (e.ValueKind != JsonValueKind.Object || !e.TryGetProperty(name, out e)) return null;
+        }
+        return e.ValueKind switch { JsonValueKind.String => e.GetString(), JsonValueKind.Null or JsonValueKind.Undefined => null, _ => e.GetRawText() };
+    }
+
+    private static List<string> List(JsonElement e, string name) =>
+        e.ValueKind == JsonValueKind.Object && e.TryGetProperty(name, out var a) && a.ValueKind == JsonValueKind.Array
+            ? a.EnumerateArray().Select(x => x.ValueKind == JsonValueKind.String ? x.GetString()! : x.GetRawText()).ToList()
+            : [];
+}

@@ -1,0 +1,56 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using ReviewWorkflow.Engine;
+using ReviewWorkflow.Engine.Evaluation;
+using ReviewWorkflow.Web.Audit;
+using ReviewWorkflow.Web.Data;
+using ReviewWorkflow.Web.Steps;
+using ReviewWorkflow.Web.Ui;
+
+namespace ReviewWorkflow.Web.Cases.Pages;
+
+/// <summary>One case as the engine sees it now: facts, checklist, what blocks closure, and what happened.</summary>
+public sealed class DetailsModel(CaseProcedure procedure, ReviewDb db, TimeProvider clock, IEnumerable<ICaseSection> sections) : PageModel
+{
+    public CaseContext Context { get; private set; } = null!;
+    public Case Case => Context.Case;
+    public CaseEvaluation Evaluation { get; private set; } = null!;
+    public string OfficerName { get; private set; } = "";
+    public DateTimeOffset Now { get; private set; }
+    public IReadOnlyList<TimelineEntry> Timeline { get; private set; } = [];
+    public IReadOnlyList<(string Partial, object Model)> Sections { get; private set; } = [];
+    public string UserRole { get; private set; } = "";
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
+    {
+        var user = HttpContext.CurrentUser();
+        var context = await procedure.LoadAsync(id, user, ct);
+        if (context is null) return NotFound();
+        Context = context;
+        UserRole = user.Role;
+        Evaluation = context.Evaluate();
+        Now = clock.GetUtcNow();
+        OfficerName = await CaseResults.OfficerNameAsync(db, Case.OfficerId, ct);
+        var events = await db.AuditEvents.AsNoTracking().Where(e => e.CaseId == id).OrderBy(e => e.Sequence).ToListAsync(ct);
+        Timeline = Audit.Timeline.From(events, context.Definition);
+        var shown = new List<(string, object)>();
+        foreach (var section in sections.OrderBy(s => s.Order))
+        {
+            if (await section.ModelAsync(context, user, ct) is { } model) shown.Add((section.PartialPath, model));
+        }
+        Sections = shown;
+        return Page();
+    }
+
+    public CaseStep? Row(string key) => Case.Steps.FirstOrDefault(s => s.Key == key);
+
+    /// <summary>
+    /// Whether to offer the step's form to this user. Only a hint for the page: the engine decides
+    /// when the form is sent, and its refusal is what the person then reads.
+    /// </summary>
+    public bool Offer(StepStatus s) =>
+        Case.Status == CaseStatus.Open
+        && s.State is StepState.Available or StepState.Returned
+        && Roles.Satisfies(UserRole, s.Step.Role);
+}

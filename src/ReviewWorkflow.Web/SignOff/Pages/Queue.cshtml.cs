@@ -1,0 +1,39 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using ReviewWorkflow.Engine;
+using ReviewWorkflow.Web.Data;
+using ReviewWorkflow.Web.Ui;
+using ReviewWorkflow.Web.Workflows;
+
+namespace ReviewWorkflow.Web.SignOff.Pages;
+
+/// <summary>Sign-offs waiting, longest waiting first: the same query as <c>GET /api/sign-offs?pending=true</c>.</summary>
+[Authorize(Roles = $"{Roles.Supervisor},{Roles.Inspector}")]
+public sealed class QueueModel(ReviewDb db, WorkflowRegistry workflows, TimeProvider clock) : PageModel
+{
+    [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
+
+    public SignOffQueueDto Queue { get; private set; } = new([], 0, 1, PageSize);
+    public Dictionary<Guid, (string Deceased, string Officer)> Cases { get; private set; } = [];
+    public DateTimeOffset Now { get; private set; }
+    public const int PageSize = 50;
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        Now = clock.GetUtcNow();
+        var result = await SignOffQueue.PendingAsync(db, workflows, HttpContext.CurrentUser(), clock, ct, pending: true, page: Math.Max(PageNumber, 1), pageSize: PageSize);
+        if (result.Result is not Ok<SignOffQueueDto> ok) return BadRequest();
+        Queue = ok.Value!;
+        var ids = Queue.Items.Select(i => i.CaseId).Distinct().ToList();
+        Cases = (await (from c in db.Cases.AsNoTracking()
+                        where ids.Contains(c.Id)
+                        join u in db.Users.AsNoTracking() on c.OfficerId equals u.Id into officers
+                        from o in officers.DefaultIfEmpty()
+                        select new { c.Id, c.DeceasedName, Officer = o == null ? c.OfficerId : o.DisplayName }).ToListAsync(ct))
+            .ToDictionary(x => x.Id, x => (x.DeceasedName, x.Officer));
+        return Page();
+    }
+}

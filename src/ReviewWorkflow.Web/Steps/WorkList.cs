@@ -1,0 +1,70 @@
+using Microsoft.EntityFrameworkCore;
+using ReviewWorkflow.Engine.Evaluation;
+using ReviewWorkflow.Web.Accounts;
+using ReviewWorkflow.Web.Cases;
+using ReviewWorkflow.Web.Data;
+using ReviewWorkflow.Web.FamilyInformation;
+using ReviewWorkflow.Web.Workflows;
+
+namespace ReviewWorkflow.Web.Steps;
+
+/// <summary>One thing a person has to do: a step or a family-information item, with its deadline.</summary>
+public sealed record WorkItem(
+    Guid CaseId, string CaseReference, string DeceasedName, string Title, string Kind,
+    StepState State, DateTimeOffset? DueAt, string Link);
+
+/// <summary>The most urgent items and how many there are in all.</summary>
+public sealed record WorkListPage(IReadOnlyList<WorkItem> Items, int Total, int Overdue);
+
+/// <summary>
+/// "My work": open steps of open cases that are the user's — officer steps of the cases they hold,
+/// and unassigned steps of the user's own role (a supervisor's sign-offs) in the cases they may see —
+/// which they can act on now or which are already overdue; and the open family-information items
+/// assigned to them. Read from the step table the engine keeps current, ordered and cut in the
+/// database, so the page costs the same for a user with ten items or ten thousand.
+/// </summary>
+public sealed class WorkList(ReviewDb db, WorkflowRegistry workflows)
+{
+    public const int Shown = 100;
+
+    public async Task<WorkListPage> ForAsync(CurrentUser user, DateTimeOffset now, CancellationToken ct = default)
+    {
+        // Unassigned steps belong to a role: a supervisor's list shows supervisor steps, not every officer's.
+        var roleKeys = workflows.Catalog.All.SelectMany(d => d.Steps).Where(s => s.Role == user.Role).Select(s => s.Key).Distinct().ToList();
+        var steps =
+            from s in db.CaseSteps.AsNoTracking()
+            join c in db.Cases.AsNoTracking() on s.CaseId equals c.Id
+            where c.Status == CaseStatus.Open
+                  && (s.State == StepState.Available || s.State == StepState.Returned || (s.State == StepState.Blocked && s.DueAt < now))
+                  && (s.AssigneeId == user.Id || (s.AssigneeId == null && roleKeys.Contains(s.Key)))
+            select new { c.Id, c.Reference, c.DeceasedName, c.Team, c.WorkflowKey, c.WorkflowVersion, s.Key, s.State, s.DueAt, s.AssigneeId };
+        if (!user.SeesAllTeams) steps = steps.Where(r => r.Team == user.Team);
+
+        // Family-information items have their own deadline from receipt and their own assignee (F5, F9).
+        var family =
+            from i in db.FamilyInformationItems.AsNoTracking()
+            join c in db.Cases.AsNoTracking() on i.CaseId equals c.Id
+            where c.Status == CaseStatus.Open && i.State == FamilyItemState.Open && i.AssigneeId == user.Id
+            select new { c.Id, c.Reference, c.DeceasedName, c.Team, i.Number, i.ProvidedByName, i.ProvidedByRelationship, i.DueAt };
+        if (!user.SeesAllTeams) family = family.Where(r => r.Team == user.Team);
+
+        var total = await steps.CountAsync(ct) + await family.CountAsync(ct);
+        var overdue = await steps.CountAsync(r => r.DueAt < now, ct) + await family.CountAsync(r => r.DueAt < now, ct);
+
+        var items = new List<WorkItem>();
+        foreach (var r in await steps.OrderBy(r => r.DueAt == null).ThenBy(r => r.DueAt).ThenBy(r => r.Reference).Take(Shown).ToListAsync(ct))
+        {
+            var step = workflows.Get(r.WorkflowKey, r.WorkflowVersion).FindStep(r.Key);
+            if (step is null || (r.AssigneeId is null && step.Role != user.Role)) continue;
+            items.Add(new WorkItem(r.Id, r.Reference, r.DeceasedName, step.Title, step.Kind.ToString(), r.State, r.DueAt, StepLinks.For(r.Id, step)));
+        }
+        foreach (var i in await family.OrderBy(i => i.DueAt).Take(Shown).ToListAsync(ct))
+            items.Add(new WorkItem(i.Id, i.Reference, i.DeceasedName,
+                $"Family information {FamilyInformationItem.ReferenceFor(i.Number)} from {i.ProvidedByName} ({i.ProvidedByRelationship})",
+                "FamilyInformationItem", StepState.Available, i.DueAt, $"/cases/{i.Id}#step-family-information"));
+
+        // Most urgent first: the longest overdue at the top, steps without a deadline last.
+        var shown = items.OrderBy(i => i.DueAt is null).ThenBy(i => i.DueAt).ThenBy(i => i.CaseReference, StringComparer.Ordinal).Take(Shown).ToList();
+        return new WorkListPage(shown, total, overdue);
+    }
+}

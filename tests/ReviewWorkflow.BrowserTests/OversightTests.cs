@@ -1,0 +1,223 @@
+using System.Net.Http.Json;
+using Microsoft.Playwright;
+using ReviewWorkflow.BrowserTests.Support;
+using Microsoft.Extensions.DependencyInjection;
+using ReviewWorkflow.Web.Notifications;
+using ReviewWorkflow.Web.Workflows;
+using ReviewWorkflow.Web.Tests.Support;
+using static Microsoft.Playwright.Assertions;
+
+namespace ReviewWorkflow.BrowserTests;
+
+/// <summary>What supervisors, inspectors and administrators watch and manage, in the browser.</summary>
+public sealed class OversightTests(BrowserApp app, Chromium chromium) : BrowserTest(app, chromium), IClassFixture<BrowserApp>, IClassFixture<Chromium>
+{
+    [Fact]
+    public async Task OverdueBoardShowsLateStepsByTeamAndLevelWithATrendChart()
+    {
+        var (eastId, eastRef) = await Casework.NewCaseAsync(await App.OfficerAsync(), "Anthony Walgate");
+        var (_, westRef) = await Casework.NewCaseAsync(await App.WestOfficerAsync(), "Jack Taylor");
+        // The initial report is due 4 h after opening: 20 h on it is 16 h late, past the supervisor rung (12 h).
+        App.Clock.Advance(TimeSpan.FromHours(20));
+
+        var supervisor = await SignedInAsync("supervisor@demo.local");
+        await supervisor.GetByRole(AriaRole.Link, new() { Name = "Overdue" }).ClickAsync();
+        await Expect(supervisor.Locator("#overdue-summary tr", new() { HasText = "east" })).ToBeVisibleAsync();
+        var east = supervisor.GetByRole(AriaRole.Region, new() { Name = "Team east" });
+        await Expect(east).ToContainTextAsync("Level 2 — tell the supervisor");
+        var row = east.Locator("tr", new() { HasText = eastRef }).Filter(new() { HasText = "Initial report of the discovery" });
+        await Expect(row).ToContainTextAsync("overdue by 16 h");
+        await Expect(supervisor.Locator("main")).Not.ToContainTextAsync(westRef);
+        // Chart.js (served from wwwroot under the content policy) drew the trend.
+        await Expect(supervisor.Locator("#overdue-chart")).ToBeVisibleAsync();
+        Assert.True(await supervisor.EvaluateAsync<bool>("() => typeof Chart === 'function' && Chart.getChart('overdue-chart') !== undefined"), "Chart.js did not draw the trend");
+        await supervisor.GetByText("The numbers").ClickAsync();
+        await Expect(supervisor.Locator("#trend-table tbody tr")).ToHaveCountAsync(30);
+        await ScreenshotAsync(supervisor, "overdue-board");
+
+        var inspector = await SignedInAsync("inspector@demo.local");
+        await inspector.GotoAsync("/overdue");
+        await Expect(inspector.GetByRole(AriaRole.Region, new() { Name = "Team west" })).ToContainTextAsync(westRef);
+
+        // The officer's own list puts the late step first, in words.
+        var officer = await SignedInAsync("officer@demo.local");
+        var first = officer.GetByRole(AriaRole.List, new() { Name = "Steps to do" }).Locator("li").First;
+        await Expect(first).ToContainTextAsync("overdue by");
+        await Expect(first).ToHaveClassAsync("late");
+        await officer.GotoAsync($"/cases/{eastId}");
+        await Expect(officer.Locator("#step-initial-report")).ToContainTextAsync("overdue by 16 h");
+        AssertNoBrowserErrors();
+    }
+
+    [Fact]
+    public async Task WorkflowPageDrawsEveryStepAndDependencyWithDeadlinesAndLadder()
+    {
+        var page = await SignedInAsync("admin@demo.local");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Workflows" }).First.ClickAsync();
+
+        var definition = App.Services.GetRequiredService<WorkflowRegistry>().Latest("unexplained-death")!;
+        var diagram = page.Locator($"#wf-unexplained-death-v{definition.Version}");
+        await Expect(diagram.Locator("g.node")).ToHaveCountAsync(definition.Steps.Count);
+        await Expect(diagram.Locator("g.node[data-step=supervisor-review]")).ToContainTextAsync("Supervisor review and sign-off (supervisor-review)");
+        await Expect(diagram.Locator("path.edge.approves")).Not.ToHaveCountAsync(0);
+        await Expect(diagram.Locator("path.edge")).ToHaveCountAsync(WorkflowDiagram.Edges(definition).Count);
+        var section = page.Locator($"#wf-unexplained-death-v{definition.Version}-section");
+        await Expect(section.Locator("tr", new() { HasText = "initial-report" }).First).ToContainTextAsync("4 h from opening");
+        await Expect(section.Locator("table.ladder tbody tr")).ToHaveCountAsync(3);
+        await Expect(section.Locator("table.ladder")).ToContainTextAsync("inspector");
+        await ScreenshotAsync(page, "workflows");
+        AssertNoBrowserErrors();
+    }
+
+    [Fact]
+    public async Task AdministratorCreatesAnAccountWithTheSameChecksAsTheApi()
+    {
+        var page = await SignedInAsync("admin@demo.local");
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/admin$"));
+        await Expect(page.Locator("#users")).ToContainTextAsync("officer.west@demo.local");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create account" }).ClickAsync();
+        await Expect(page.Locator("#email-error")).ToHaveTextAsync("a valid email address is required");
+        await Expect(page.Locator("#role-error")).ToContainTextAsync("must be one of: officer, supervisor, inspector, admin");
+        await Expect(page.Locator("#team-error")).ToContainTextAsync("required");
+        await Expect(page.Locator("#password-error")).ToHaveTextAsync("required");
+
+        await page.GetByLabel("Email").FillAsync("north.officer@demo.local");
+        await page.GetByLabel("Name").FillAsync("Nora North");
+        await page.GetByLabel("Role").SelectOptionAsync("officer");
+        await page.GetByRole(AriaRole.Combobox, new() { Name = "Team" }).FillAsync("north");
+        await page.GetByLabel("First password").FillAsync("short");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create account" }).ClickAsync();
+        await Expect(page.Locator("#password-error")).ToContainTextAsync("at least 8 characters");
+        await Expect(page.GetByLabel("Email")).ToHaveValueAsync("north.officer@demo.local");
+
+        await page.GetByLabel("First password").FillAsync("North!2345");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create account" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Account north.officer@demo.local created (officer, team north).");
+        await Expect(page.Locator("#teams")).ToContainTextAsync("north");
+        await AssertEveryInputIsLabelledAsync(page);
+        await ScreenshotAsync(page, "admin");
+
+        var north = await SignedInAsync("north.officer@demo.local", "North!2345");
+        await Expect(north.Locator(".who")).ToContainTextAsync("Nora North");
+        AssertNoBrowserErrors();
+    }
+
+    [Fact]
+    public async Task AuditVerificationAndFailedMailAreShownToAdministrators()
+    {
+        var (caseId, reference) = await Casework.NewCaseAsync(await App.OfficerAsync(), "Daniel Whitworth");
+        App.WithDb(db =>
+        {
+            var message = Outbox.Enqueue(db, $"test:{caseId}", Guid.Parse(caseId), "escalation", "supervisor", "east",
+                $"{reference}: initial report overdue", "text", "<p>html</p>", App.Clock.GetUtcNow());
+            message.State = OutboxState.Failed;
+            message.Attempts = 1;
+            message.LastError = "550 5.1.1 mailbox unavailable";
+            return db.SaveChanges();
+        });
+
+        var page = await SignedInAsync("admin@demo.local");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Audit trail verification" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Verify the audit trail now" }).ClickAsync();
+        await Expect(page.Locator("#verify-result")).ToContainTextAsync("The audit trail is intact");
+        await ScreenshotAsync(page, "audit");
+
+        await page.GotoAsync("/admin");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Failed outbox mail" }).ClickAsync();
+        var failed = page.Locator("#failed-mail tr", new() { HasText = reference });
+        await Expect(failed).ToContainTextAsync("550 5.1.1 mailbox unavailable");
+        await Expect(failed).ToContainTextAsync("initial report overdue");
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "job dashboard" })).ToHaveAttributeAsync("href", "/hangfire");
+        await ScreenshotAsync(page, "failed-mail");
+        AssertNoBrowserErrors();
+    }
+
+    [Fact]
+    public async Task EachRoleReachesOnlyItsPagesAndAForeignCaseIsNotFound()
+    {
+        var (eastId, _) = await Casework.NewCaseAsync(await App.OfficerAsync(), "Unknown woman");
+
+        var officer = await SignedInAsync("officer@demo.local");
+        var denied = await officer.GotoAsync("/admin");
+        Assert.Equal(403, denied!.Status);
+        await Expect(officer.Locator("h1")).ToHaveTextAsync("Not allowed");
+        await officer.GotoAsync("/sign-offs");
+        await Expect(officer.Locator("h1")).ToHaveTextAsync("Not allowed");
+
+        var west = await SignedInAsync("officer.west@demo.local");
+        var missing = await west.GotoAsync($"/cases/{eastId}");
+        Assert.Equal(404, missing!.Status);
+        await Expect(west.Locator("h1")).ToHaveTextAsync("Page not found");
+        await Expect(west.Locator("main")).ToContainTextAsync("belongs to a case you cannot see");
+        await ScreenshotAsync(west, "not-found");
+
+        var admin = await SignedInAsync("admin@demo.local");
+        await admin.GotoAsync($"/cases/{eastId}/close");
+        await Expect(admin.Locator("h1")).ToHaveTextAsync("Not allowed");
+        // The browser logs each refused page as a failed load; nothing else may go wrong.
+        Assert.All(BrowserErrors, e => Assert.Contains("Failed to load resource: the server responded with a status of 40", e));
+    }
+
+    [Fact]
+    public async Task RepeatedWrongPasswordsLockTheAccount()
+    {
+        var admin = await App.AdminAsync();
+        var created = await admin.PostAsJsonAsync("/api/admin/users", new { email = "locked.out@demo.local", displayName = "Lee Locked", password = "Right!2345", role = "officer", team = "east" });
+        created.EnsureSuccessStatusCode();
+
+        var page = await NewPageAsync();
+        await page.GotoAsync("/sign-in");
+        for (var attempt = 1; attempt <= 5; attempt++)
+        {
+            await page.GetByLabel("Email").FillAsync("locked.out@demo.local");
+            await page.GetByLabel("Password").FillAsync($"Wrong!{attempt}xyz");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+            await Expect(page.Locator("#sign-in-error")).ToBeVisibleAsync();
+        }
+        await Expect(page.Locator("#sign-in-error")).ToContainTextAsync("locked");
+
+        await page.GetByLabel("Email").FillAsync("locked.out@demo.local");
+        await page.GetByLabel("Password").FillAsync("Right!2345");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await Expect(page.Locator("#sign-in-error")).ToContainTextAsync("locked");
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Sign out" })).ToHaveCountAsync(0);
+        AssertNoBrowserErrors();
+    }
+
+    [Fact]
+    public async Task AFormSentWithoutItsAntiForgeryTokenIsRefusedWithAMessageNotAStackTrace()
+    {
+        var page = await NewPageAsync();
+        await page.GotoAsync("/sign-in");
+        await page.Locator("input[name=__RequestVerificationToken]").EvaluateAsync("e => e.remove()");
+        await page.GetByLabel("Email").FillAsync("officer@demo.local");
+        await page.GetByLabel("Password").FillAsync(ReviewApp.Password);
+        var response = await page.RunAndWaitForResponseAsync(
+            () => page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync(), r => r.Request.Method == "POST");
+
+        Assert.Equal(400, response.Status);
+        await Expect(page.Locator("h1")).ToHaveTextAsync("The request could not be used");
+        await Expect(page.Locator("main")).Not.ToContainTextAsync("Exception");
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Sign out" })).ToHaveCountAsync(0);
+    }
+
+    [Fact]
+    public async Task AnOversizedFormIsRefusedWithAPageThatExplainsNotAStackTrace()
+    {
+        var page = await SignedInAsync("officer@demo.local");
+        var response = await page.APIRequest.PostAsync("/cases/new", new()
+        {
+            Headers = new Dictionary<string, string> { ["Content-Type"] = "application/x-www-form-urlencoded", ["Accept"] = "text/html" },
+            Data = "Form.Name=" + new string('x', 2 * 1024 * 1024),
+        });
+
+        // Refused when the form is read (413), or as an unreadable form by the anti-forgery check (400): either way a page says so.
+        Assert.True(response.Status is 400 or 413, $"status {response.Status}");
+        var html = await response.TextAsync();
+        Assert.Matches("Too much data|The request could not be used", html);
+        Assert.Contains("Back to your work", html);
+        Assert.DoesNotContain("Exception", html);
+        Assert.DoesNotContain(" at ReviewWorkflow", html);
+    }
+}

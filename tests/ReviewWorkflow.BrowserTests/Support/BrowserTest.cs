@@ -1,0 +1,84 @@
+using Microsoft.Playwright;
+using ReviewWorkflow.Web.Tests.Support;
+
+namespace ReviewWorkflow.BrowserTests.Support;
+
+/// <summary>
+/// Base of the browser tests: a fresh browser context per person, sign-in as a person does it,
+/// screenshots into the test output folder, and a record of every console error and failed
+/// request (a content-policy violation shows up there) that each test can assert is empty.
+/// </summary>
+public abstract class BrowserTest(BrowserApp app, Chromium chromium) : IAsyncLifetime
+{
+    public static readonly string ScreenshotFolder = Path.Combine(AppContext.BaseDirectory, "screenshots");
+
+    private readonly List<IBrowserContext> _contexts = [];
+
+    protected BrowserApp App => app;
+
+    /// <summary>Console errors and failed responses seen by any page of this test.</summary>
+    protected List<string> BrowserErrors { get; } = [];
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    protected void AssertNoBrowserErrors() =>
+        Assert.True(BrowserErrors.Count == 0, "the browser reported errors:\n" + string.Join("\n", BrowserErrors));
+
+    public async Task DisposeAsync()
+    {
+        foreach (var context in _contexts) await context.DisposeAsync();
+    }
+
+    protected async Task<IPage> NewPageAsync(int width = 1280, int height = 800)
+    {
+        var context = await chromium.Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = app.BaseUrl,
+            ViewportSize = new ViewportSize { Width = width, Height = height },
+            Locale = "en-GB",
+        });
+        context.SetDefaultTimeout(15_000);
+        _contexts.Add(context);
+        var page = await context.NewPageAsync();
+        page.Console += (_, message) => { if (message.Type == "error") BrowserErrors.Add($"console: {message.Text} at {message.Location}"); };
+        page.Response += (_, response) => { if (response.Status >= 500) BrowserErrors.Add($"{response.Status} {response.Url}"); };
+        return page;
+    }
+
+    protected async Task<IPage> SignedInAsync(string email, string password = ReviewApp.Password)
+    {
+        var page = await NewPageAsync();
+        await page.GotoAsync("/");
+        await page.GetByLabel("Email").FillAsync(email);
+        await page.GetByLabel("Password").FillAsync(password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Sign out" })).ToBeVisibleAsync();
+        return page;
+    }
+
+    /// <summary>Every field a person can fill has a label (or, for a radio group, its legend and own label).</summary>
+    protected static async Task AssertEveryInputIsLabelledAsync(IPage page)
+    {
+        var unlabelled = await page.EvaluateAsync<string[]>("""
+            () => [...document.querySelectorAll('input:not([type=hidden]), select, textarea')]
+                .filter(e => (e.labels === null || e.labels.length === 0) && !e.getAttribute('aria-label') && !e.getAttribute('aria-labelledby'))
+                .map(e => e.outerHTML)
+            """);
+        Assert.True(unlabelled.Length == 0, $"{page.Url}: fields without a label:\n{string.Join("\n", unlabelled)}");
+    }
+
+    /// <summary>Saves the page as seen at 1280×800 and at 400 px wide (full length), then restores the window.</summary>
+    protected static async Task ScreenshotAsync(IPage page, string name)
+    {
+        Directory.CreateDirectory(ScreenshotFolder);
+        var original = page.ViewportSize ?? new PageViewportSizeResult { Width = 1280, Height = 800 };
+        await page.SetViewportSizeAsync(1280, 800);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotFolder, $"{name}-1280.png"), FullPage = true });
+        await page.SetViewportSizeAsync(400, 800);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotFolder, $"{name}-400.png"), FullPage = true });
+        // Nothing may stick out sideways on a narrow window except inside its own scroll box.
+        var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
+        Assert.True(overflow <= 0, $"{name}: the page is {overflow} px wider than a 400 px window");
+        await page.SetViewportSizeAsync(original.Width, original.Height);
+    }
+}
