@@ -69,7 +69,7 @@ public static class LinkageBench
             await ExecuteAsync(server.ConnectionString, "VACUUM ANALYZE linkage_identifiers");
             // A server in service has its working set in memory; COPY bypasses the cache, so warm it.
             await ExecuteAsync(server.ConnectionString, "CREATE EXTENSION IF NOT EXISTS pg_prewarm");
-            foreach (var relation in new[] { "cases", "ix_cases_place_found_at", "ix_cases_substance_families", "ix_cases_found_at", "pk_cases",
+            foreach (var relation in new[] { "cases", "ix_cases_place_found_at", "ix_cases_found_at", "pk_cases",
                          "ix_cases_rare_found_at", "ix_cases_rare_place", "linkage_identifiers", "ix_linkage_identifiers_kind_value_id" })
                 await ExecuteAsync(server.ConnectionString, $"SELECT pg_prewarm('{relation}')");
 

@@ -6,8 +6,8 @@ namespace ReviewWorkflow.Web.Linkage;
 
 /// <summary>
 /// The linkage columns and indexes of <c>cases</c> (applied in addition to CaseConfiguration): the
-/// place as PostGIS geography with a GiST index for the radius search, the substance families with
-/// a GIN index for the rare-substance search, and the time found for the window.
+/// place as PostGIS geography in a GiST index with the time found, and partial indexes over the
+/// deaths with a rare drug (by time, and by place) for the rare-substance search.
 /// </summary>
 public sealed class CaseLinkageConfiguration : IEntityTypeConfiguration<Case>
 {
@@ -19,7 +19,6 @@ public sealed class CaseLinkageConfiguration : IEntityTypeConfiguration<Case>
         // Place and time in one GiST index (btree_gist), so a search box reads only the deaths in both.
         b.HasIndex(c => new { c.Place, c.FoundAt }).HasMethod("gist");
         b.Property(c => c.SubstanceFamilies).HasDefaultValueSql("'{}'::text[]");
-        b.HasIndex(c => c.SubstanceFamilies).HasMethod("gin");
         b.HasIndex(c => c.FoundAt);
         // Deaths with a rare drug are searched nationwide by time, and near by place: small partial indexes.
         b.HasIndex(c => c.FoundAt, "ix_cases_rare_found_at").HasDatabaseName("ix_cases_rare_found_at").HasFilter(RareFilter);

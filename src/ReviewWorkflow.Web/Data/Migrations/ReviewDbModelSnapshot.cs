@@ -498,11 +498,6 @@ namespace ReviewWorkflow.Web.Data.Migrations
                         .IsUnique()
                         .HasDatabaseName("ix_cases_reference");
 
-                    b.HasIndex("SubstanceFamilies")
-                        .HasDatabaseName("ix_cases_substance_families");
-
-                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SubstanceFamilies"), "gin");
-
                     b.HasIndex("Place", "FoundAt")
                         .HasDatabaseName("ix_cases_place_found_at");
 
