@@ -74,9 +74,9 @@ public sealed class AppProcess : IAsyncDisposable
             {
                 return (await http.GetAsync($"{Url}/health")).StatusCode == HttpStatusCode.OK;
             }
-            catch (HttpRequestException)
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
             {
-                return false;
+                return false; // not listening yet, or too busy starting to answer within the probe's timeout
             }
         }, timeout, $"{Name} to become healthy");
     }
