@@ -91,18 +91,34 @@ public static class JobSetup
     }
 }
 
-/// <summary>Registers (or updates) the recurring jobs when the host starts, from configuration.</summary>
-internal sealed class RecurringJobsSetup(IRecurringJobManager recurring, IOptions<EscalationOptions> options, IConfiguration configuration) : IHostedService
+/// <summary>
+/// Registers (or updates) the recurring jobs when the host starts, from configuration. In the
+/// background, and retried: an instance killed mid-job can leave Hangfire's lock on a recurring
+/// job behind until it expires (DistributedLockTimeout), and a restart must not fail for that —
+/// the jobs are already registered and run again once the lock expires.
+/// </summary>
+internal sealed class RecurringJobsSetup(IRecurringJobManager recurring, IOptions<EscalationOptions> options, IConfiguration configuration,
+    ILogger<RecurringJobsSetup> logger) : BackgroundService
 {
-    public Task StartAsync(CancellationToken cancellationToken)
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        await Task.Yield(); // never hold up the host's start
         var speedup = DemoDeadlines.Speedup(configuration);
-        recurring.AddOrUpdate<EscalationJobs>(EscalationJobs.SweepId, j => j.SweepAsync(CancellationToken.None), options.Value.SweepSchedule(speedup));
-        recurring.AddOrUpdate<EscalationJobs>(EscalationJobs.DeliveryId, j => j.DeliverAsync(CancellationToken.None), options.Value.DeliverySchedule(speedup));
-        return Task.CompletedTask;
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                recurring.AddOrUpdate<EscalationJobs>(EscalationJobs.SweepId, j => j.SweepAsync(CancellationToken.None), options.Value.SweepSchedule(speedup));
+                recurring.AddOrUpdate<EscalationJobs>(EscalationJobs.DeliveryId, j => j.DeliverAsync(CancellationToken.None), options.Value.DeliverySchedule(speedup));
+                return;
+            }
+            catch (Exception e) when (e is Hangfire.PostgreSql.PostgreSqlDistributedLockException or Hangfire.Storage.DistributedLockTimeoutException)
+            {
+                logger.LogWarning("Recurring jobs not registered yet (attempt {Attempt}): {Reason}; retrying", attempt, e.Message);
+                await Task.Delay(TimeSpan.FromSeconds(Math.Min(30, 5 * attempt)), stoppingToken);
+            }
+        }
     }
-
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }
 
 /// <summary>Healthy when the job storage answers and a job server has reported recently (degraded if none has).</summary>
