@@ -78,10 +78,10 @@ public static class EscalationBench
             clock.Now = t0.AddHours(13);
             await FillOutboxAsync(connectionString, "warm-up", 200, clock.Now, officer);
             await DeliverAsync(app, smtp, batchSize: 200);
-            // Two rounds, alternating, so neither way gets the warmer caches.
+            // Three rounds, alternating, so neither way gets the warmer caches; medians reported.
             var reuse = new List<double>();
             var fresh = new List<double>();
-            for (var round = 1; round <= 2; round++)
+            for (var round = 1; round <= 3; round++)
             {
                 await FillOutboxAsync(connectionString, $"reuse{round}", messages, clock.Now, officer);
                 var r = await DeliverAsync(app, smtp, batchSize: messages);
@@ -92,7 +92,7 @@ public static class EscalationBench
                 fresh.Add(f.Sent / f.Seconds);
                 Console.WriteLine(string.Create(Inv, $"delivery, a new connection per message: {f.Sent:N0} messages in {f.Seconds:0.00} s = {f.Sent / f.Seconds,5:N0}/s over {f.Sessions:N0} connection(s)"));
             }
-            Console.WriteLine(string.Create(Inv, $"delivery: {reuse.Average():N0}/s with one connection reused (target 200/s), {fresh.Average():N0}/s with a new connection per message"));
+            Console.WriteLine(string.Create(Inv, $"delivery (median of 3): {reuse.Order().ElementAt(1):N0}/s with one connection reused (target 200/s), {fresh.Order().ElementAt(1):N0}/s with a new connection per message"));
             return 0;
         }
         finally
@@ -104,8 +104,9 @@ public static class EscalationBench
 
     private static async Task SweepBenchAsync(WebApplication app, string connectionString, BenchClock clock, DateTimeOffset t0, int open, int overdue, int version, string officer)
     {
-        // Warm-up: a small group long overdue, swept once before anything is timed.
-        var warmCases = 125;
+        // Warm-up: a group long overdue (all three levels, 30,000 escalations), swept once before
+        // anything is timed, so the timed sweeps run on optimised code and warm caches.
+        var warmCases = 1_250;
         var cases = open / StepKeys.Length;
         await LoadAsync(connectionString, 1, warmCases, every: 1, t0.AddHours(-100), t0, version, officer, "warm-up");
         await LoadAsync(connectionString, 1_000_001, cases, every: open / overdue, t0.AddHours(-1), t0, version, officer, $"{open:N0} open steps, {overdue:N0} overdue");
@@ -114,18 +115,15 @@ public static class EscalationBench
         var warm = await SweepAsync(app);
         Console.WriteLine(string.Create(Inv, $"warm-up sweep: {warm.Recorded:N0} escalations in {warm.Seconds:0.000} s"));
 
-        clock.Now = t0;
-        var first = await SweepAsync(app);
-        Console.WriteLine(string.Create(Inv, $"sweep over {open:N0} open steps: {first.Recorded:N0} escalations (level 1) in {first.Seconds:0.000} s"));
+        var overdueAt = t0.AddHours(-1);
+        var first = await MedianSweepAsync(app, connectionString, clock, t0, overdueAt, $"{open:N0} open steps");
 
         await LoadAsync(connectionString, 5_000_001, cases, every: int.MaxValue, t0, t0, version, officer, $"{open:N0} more open steps, none overdue");
         await AnalyzeAsync(connectionString);
-        clock.Now = t0.AddHours(12); // the same steps, now due for level 2; nothing else has come due
         Console.WriteLine("plan of the claim query:");
-        foreach (var line in await PlanAsync(connectionString, clock.Now)) Console.WriteLine($"  {line}");
-        var second = await SweepAsync(app);
-        Console.WriteLine(string.Create(Inv, $"sweep over {2 * open:N0} open steps: {second.Recorded:N0} escalations (level 2) in {second.Seconds:0.000} s"));
-        Console.WriteLine(string.Create(Inv, $"ratio {2 * open:N0} / {open:N0}: {second.Seconds / first.Seconds:0.00} (limit 1.2); per sweep of {overdue:N0}: {first.Seconds:0.000} s and {second.Seconds:0.000} s (target 2 s)"));
+        foreach (var line in await PlanAsync(connectionString, t0)) Console.WriteLine($"  {line}");
+        var second = await MedianSweepAsync(app, connectionString, clock, t0, overdueAt, $"{2 * open:N0} open steps");
+        Console.WriteLine(string.Create(Inv, $"ratio {2 * open:N0} / {open:N0}: {second / first:0.00} (limit 1.2); median sweep of {overdue:N0}: {first:0.000} s and {second:0.000} s (target 2 s)"));
     }
 
     private static async Task ExecuteAsync(string connectionString, string sql)
@@ -134,6 +132,29 @@ public static class EscalationBench
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(sql, connection) { CommandTimeout = 600 };
         await command.ExecuteNonQueryAsync();
+    }
+
+    /// <summary>
+    /// The same sweep (the same steps reaching level 1) three times, undone in between, and the
+    /// median: on a shared machine one run alone says more about the neighbours than about us.
+    /// </summary>
+    private static async Task<double> MedianSweepAsync(WebApplication app, string connectionString, BenchClock clock, DateTimeOffset t0,
+        DateTimeOffset overdueAt, string what)
+    {
+        var seconds = new List<double>();
+        for (var run = 1; run <= 3; run++)
+        {
+            clock.Now = t0;
+            var (recorded, elapsed) = await SweepAsync(app);
+            seconds.Add(elapsed);
+            Console.WriteLine(string.Create(Inv, $"sweep over {what}, run {run}: {recorded:N0} escalations in {elapsed:0.000} s"));
+            // Undo it (the audit trail is append-only and keeps its events; the sweep never reads them).
+            await ExecuteAsync(connectionString, $"DELETE FROM escalations WHERE recorded_at = '{t0:O}'");
+            await ExecuteAsync(connectionString, $"DELETE FROM outbox_messages WHERE created_at = '{t0:O}'");
+            await ExecuteAsync(connectionString, $"UPDATE case_steps SET next_escalation_at = due_at WHERE due_at = '{overdueAt:O}'");
+            foreach (var table in new[] { "escalations", "outbox_messages", "case_steps" }) await ExecuteAsync(connectionString, $"VACUUM ANALYZE {table}");
+        }
+        return seconds.Order().ElementAt(1);
     }
 
     private static async Task<(int Recorded, double Seconds)> SweepAsync(WebApplication app)
@@ -215,6 +236,8 @@ public static class EscalationBench
         command.Parameters.AddWithValue("now", now);
         command.Parameters.AddWithValue("count", count);
         await command.ExecuteNonQueryAsync();
+        // Every round starts from the same table: no dead rows of earlier rounds in the pending index.
+        await ExecuteAsync(connectionString, "VACUUM ANALYZE outbox_messages");
     }
 
     private static async Task AnalyzeAsync(string connectionString)
