@@ -99,6 +99,7 @@ public static class EscalationBench
         {
             server.Stop();
             Directory.Delete(directory, recursive: true);
+            File.Delete(server.LogFile);
         }
     }
 
