@@ -27,7 +27,7 @@ catch (LocalPostgresException e)
     Console.Error.WriteLine($"Cannot start: {e.Message}");
     return 1;
 }
-using var _ = localPostgres; // the app's own cluster stops when Main returns
+using var ownCluster = localPostgres; // the app's own cluster stops when Main returns
 builder.Services.AddReviewUi();
 
 var app = builder.Build();
