@@ -82,6 +82,7 @@ public static class Procedure
 
         var reason = Rationale.Normalize(rationale);
         if (reason is null) return Refusals.Invalid(new Dictionary<string, string[]> { ["rationale"] = ["required"] });
+        if (Rationale.IsPlaceholder(reason)) return Refusals.Invalid(new Dictionary<string, string[]> { ["rationale"] = [Rationale.PlaceholderRefusal] });
         if (!Roles.Satisfies(actor.Role, step.Role)) return Refusals.Role(step.Role, "close the case");
 
         var evaluation = CaseEvaluator.Evaluate(definition, state);

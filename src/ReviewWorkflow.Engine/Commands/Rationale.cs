@@ -23,6 +23,9 @@ internal static class Rationale
         return visible.All(char.IsPunctuation) || visible.Select(char.ToLowerInvariant).Distinct().Count() <= 1;
     }
 
+    /// <summary>Why a written but empty-of-meaning rationale ("n/a", "......") is refused.</summary>
+    public const string PlaceholderRefusal = "say why: a placeholder such as \"n/a\" is not a rationale";
+
     /// <summary>The reason a decision's rationale is refused, or null when it is acceptable.</summary>
     public static string? Problem(string? text, int minLength)
     {

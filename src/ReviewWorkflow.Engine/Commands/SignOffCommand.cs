@@ -27,6 +27,7 @@ internal static class SignOffCommand
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         if (normalizedDecision is not (Approve or Return)) errors["decision"] = [Wording.Choices([Approve, Return])];
         if (reason is null) errors["rationale"] = ["required"];
+        else if (Rationale.IsPlaceholder(reason)) errors["rationale"] = [Rationale.PlaceholderRefusal];
         if (normalizedDecision == Return)
         {
             if (toReturn.Count == 0) errors["returnSteps"] = ["name at least one step to return"];

@@ -10,6 +10,7 @@ namespace ReviewWorkflow.Web.Cases;
 public static class CaseList
 {
     public const int MaxPageSize = 200;
+    public const int MaxPage = int.MaxValue / MaxPageSize;
 
     public static async Task<Results<Ok<CaseListDto>, ValidationProblem>> QueryAsync(
         ReviewDb db, CurrentUser user, TimeProvider clock, CancellationToken ct,
@@ -18,6 +19,8 @@ public static class CaseList
         var errors = new Dictionary<string, string[]>();
         if (status is not (null or "open" or "closed")) errors["status"] = ["must be open or closed"];
         if (page < 1) errors["page"] = ["must be 1 or more"];
+        // The offset is computed in int: a page past it would overflow into a negative OFFSET (a 500).
+        else if (page > MaxPage) errors["page"] = [$"must be at most {MaxPage}"];
         if (pageSize is < 1 or > MaxPageSize) errors["pageSize"] = [$"must be between 1 and {MaxPageSize}"];
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
 

@@ -133,6 +133,10 @@ public sealed class CaseProcedure(ReviewDb db, WorkflowRegistry workflows, Audit
             var evaluation = updated.Evaluate();
             StepTable.Refresh(c, evaluation, updated.Activities, now);
             c.UpdatedAt = now;
+            // Always write the case row, even when updated_at is unchanged (two commands within one
+            // microsecond, or a stopped clock): EF skips an unchanged row, and with it the xmin check
+            // that makes the second of two racing commands a conflict.
+            db.Entry(c).Property(x => x.UpdatedAt).IsModified = true;
             await db.SaveChangesAsync(ct);
             await audit.AppendAsync(user, c.Id, action, auditData, ct);
             if (after is not null) await after(ct);

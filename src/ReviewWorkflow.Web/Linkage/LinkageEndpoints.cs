@@ -39,6 +39,9 @@ public static class LinkageEndpoints
 
             var outcome = await procedure.ChangeAsync(id, user, "linkage.dispositioned", async (context, now) =>
             {
+                // Read again after the case (and its xmin): a decision committed between the first read
+                // and the case load would otherwise be overwritten by a second, "first" disposition.
+                await db.Entry(row).ReloadAsync(ct);
                 var decided = LinkageDisposition.Decide(context.Definition, context.State, new CandidateView(reference, row.Decision),
                     request.Decision, request.Rationale, user.ToActor(), now);
                 if (decided is Refused refused) return CaseChange.Refused(refused);

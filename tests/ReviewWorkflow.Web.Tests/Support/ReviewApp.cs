@@ -94,7 +94,8 @@ public class ReviewApp : WebApplicationFactory<Program>, IAsyncLifetime
             SELECT (SELECT count(*) FROM cases) || '/' || (SELECT count(*) FROM case_steps WHERE state <> '') || '/' ||
                    (SELECT count(*) FROM case_activities) || '/' || (SELECT count(*) FROM case_persons) || '/' ||
                    (SELECT count(*) FROM audit_events) || '/' || (SELECT coalesce(max(updated_at)::text, '') FROM cases) || '/' ||
-                   (SELECT string_agg(state || coalesce(due_at::text, ''), ',' ORDER BY case_id, key) FROM case_steps)
+                   -- coalesce: with no case yet the aggregate is null, and so would be the whole snapshot
+                   coalesce((SELECT string_agg(state || coalesce(due_at::text, ''), ',' ORDER BY case_id, key) FROM case_steps), '')
             """, connection);
         return (string)(await command.ExecuteScalarAsync())!;
     }

@@ -17,6 +17,8 @@ namespace ReviewWorkflow.Web.SignOff.Pages;
 /// read before the supervisor writes a rationale; the decision itself goes through the engine again,
 /// exactly as <c>POST …/sign-off</c> does.
 /// </summary>
+// Casework only, as GET /api/cases/{id}/steps/{key} is: an administrator administers and does not read answers (family details among them).
+[Microsoft.AspNetCore.Authorization.Authorize(Policy = Policies.Casework)]
 public sealed class ReviewModel(CaseProcedure procedure, ReviewDb db, TimeProvider clock) : PageModel
 {
     public CaseContext Context { get; private set; } = null!;

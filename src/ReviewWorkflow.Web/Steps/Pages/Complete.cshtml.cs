@@ -21,6 +21,8 @@ public sealed record TeamMember(string Id, string DisplayName, string Role);
 /// A step's form, generated from its definition, sent through the engine's <c>Complete</c> command
 /// exactly as <c>POST /api/cases/{id}/steps/{key}/complete</c> does.
 /// </summary>
+// Casework only, as GET /api/cases/{id}/steps/{key} is: an administrator administers and does not read answers (family details among them).
+[Microsoft.AspNetCore.Authorization.Authorize(Policy = Policies.Casework)]
 public sealed class CompleteModel(CaseProcedure procedure, ReviewDb db, WorkflowRegistry workflows, TimeProvider clock) : PageModel
 {
     public CaseContext Context { get; private set; } = null!;

@@ -1,0 +1,42 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Npgsql;
+
+namespace ReviewWorkflow.Web.Tests.Support;
+
+/// <summary>
+/// Everything the app stores, table by table (row count and a hash of the rows), and the audit
+/// chain as <c>GET /api/audit/verify</c> reports it: two equal states mean a request changed nothing.
+/// Hangfire's own schema is left out (job bookkeeping, not our data).
+/// </summary>
+public sealed record DatabaseState(IReadOnlyDictionary<string, string> Tables, bool AuditValid, int AuditEvents)
+{
+    public static async Task<DatabaseState> ReadAsync(ReviewApp app, HttpClient admin)
+    {
+        var tables = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        await using var connection = new NpgsqlConnection(app.ConnectionString);
+        await connection.OpenAsync();
+        var names = new List<string>();
+        await using (var list = new NpgsqlCommand("""
+            SELECT quote_ident(table_schema) || '.' || quote_ident(table_name) FROM information_schema.tables
+            WHERE table_type = 'BASE TABLE' AND table_schema NOT IN ('pg_catalog', 'information_schema', 'hangfire')
+            """, connection))
+        await using (var reader = await list.ExecuteReaderAsync())
+            while (await reader.ReadAsync()) names.Add(reader.GetString(0));
+        Assert.NotEmpty(names);
+        foreach (var table in names)
+        {
+            await using var command = new NpgsqlCommand(
+                $"SELECT count(*) || ' rows, ' || coalesce(md5(string_agg(t::text, '|' ORDER BY t::text)), 'empty') FROM {table} t", connection);
+            tables[table] = (string)(await command.ExecuteScalarAsync())!;
+        }
+        var verify = await admin.GetFromJsonAsync<JsonElement>("/api/audit/verify");
+        return new DatabaseState(tables, verify.GetProperty("valid").GetBoolean(), verify.TryGetProperty("events", out var n) ? n.GetInt32() : -1);
+    }
+
+    /// <summary>The tables whose rows differ, with both states, for an assertion message.</summary>
+    public IEnumerable<string> DifferencesFrom(DatabaseState before) =>
+        Tables.Keys.Union(before.Tables.Keys).Order(StringComparer.Ordinal)
+            .Where(t => before.Tables.GetValueOrDefault(t) != Tables.GetValueOrDefault(t))
+            .Select(t => $"{t}: {before.Tables.GetValueOrDefault(t)} -> {Tables.GetValueOrDefault(t)}");
+}
