@@ -33,7 +33,7 @@ builder.Services.AddReviewUi();
 var app = builder.Build();
 try
 {
-    await app.PrepareDatabaseAsync(seedDemo: args.Contains("--seed-demo") || app.Environment.IsDevelopment() || app.Configuration.GetValue<bool>("Demo:Seed"));
+    await app.PrepareDatabaseAsync(seedDemo: args.Contains("--seed-demo") || DemoAccounts.Enabled(app.Configuration, app.Environment));
 }
 catch (ReviewWorkflow.Web.Workflows.WorkflowLoadException e)
 {

@@ -36,7 +36,8 @@ public static class AuthEndpoints
             var protector = bearer.Get(IdentityConstants.BearerScheme).RefreshTokenProtector;
             var ticket = protector.Unprotect(request.RefreshToken ?? "");
             if (ticket?.Properties.ExpiresUtc is not { } expires || clock.GetUtcNow() >= expires
-                || await signIn.ValidateSecurityStampAsync(ticket.Principal) is not { } user)
+                || await signIn.ValidateSecurityStampAsync(ticket.Principal) is not { } user
+                || !await signIn.CanSignInAsync(user)) // e.g. a demo account after demo data was switched off
                 return TypedResults.Problem("The refresh token is invalid or expired.", statusCode: StatusCodes.Status401Unauthorized);
             var principal = await signIn.CreateUserPrincipalAsync(user);
             return TypedResults.SignIn(principal, authenticationScheme: IdentityConstants.BearerScheme);

@@ -36,8 +36,10 @@ public static class ServiceSetup
                 o.Lockout.MaxFailedAccessAttempts = 5;
                 o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
                 o.User.RequireUniqueEmail = true;
+                o.SignIn.RequireConfirmedAccount = true; // "confirmed" here: not a demo account where demo data is off (DemoAccounts)
             })
             .AddEntityFrameworkStores<ReviewDb>()
+            .AddUserConfirmation<DemoAccounts>()
             .AddClaimsPrincipalFactory<ClaimsFactory>();
         services.Configure<Microsoft.AspNetCore.Authentication.BearerToken.BearerTokenOptions>(IdentityConstants.BearerScheme,
             o => o.BearerTokenExpiration = TimeSpan.FromHours(1));

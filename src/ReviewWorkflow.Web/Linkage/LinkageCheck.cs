@@ -151,8 +151,9 @@ public sealed class LinkageCheck(ReviewDb db, WorkflowRegistry workflows, AuditT
         }
     }
 
+    /// <summary>The same base as escalation emails (App:BaseUrl, which the compose file sets), so no link points at a developer's loopback.</summary>
     public static string PublicUrl(IConfiguration configuration) =>
-        (configuration["App:PublicUrl"] ?? "http://127.0.0.1:5080").TrimEnd('/');
+        (configuration["App:PublicUrl"] ?? Escalation.EscalationSweep.BaseUrl(configuration)).TrimEnd('/');
 
     public static LinkageSubject SubjectOf(Case c, IReadOnlyList<LinkageIdentifier> identifiers) =>
         new(c.Reference, c.FoundAt, c.Latitude, c.Longitude, c.SubstanceFamilies, c.DeceasedSex, c.DeceasedAgeYears, c.Markers, identifiers);

@@ -28,7 +28,7 @@ public class ReviewApp : WebApplicationFactory<Program>, IAsyncLifetime
     protected ReviewApp(DateTimeOffset start) => Clock = new FakeTimeProvider(start);
 
     public FakeTimeProvider Clock { get; }
-    public string ConnectionString { get; private set; } = "";
+    public string ConnectionString { get; protected set; } = "";
     public string? WorkflowsPath { get; set; }
     public Dictionary<string, string> Settings { get; } = [];
 
