@@ -48,8 +48,10 @@ if (args is ["import-deaths", .. var importArgs])
 
 app.UseReviewUi(); // error pages and problem details, security headers, static files
 app.UseAuthentication();
-app.UseAuthorization();
+// Before authorization: the app's fallback policy would answer an anonymous browser with a bare 401;
+// the dashboard's own door sends it to sign in, and lets only administrators through.
 app.UseReviewJobsDashboard();
+app.UseAuthorization();
 
 app.MapOpenApi().AllowAnonymous();
 app.MapScalarApiReference().AllowAnonymous();

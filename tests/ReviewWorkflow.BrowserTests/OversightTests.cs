@@ -151,10 +151,17 @@ public sealed class OversightTests(BrowserApp app, Chromium chromium) : BrowserT
         await Expect(west.Locator("h1")).ToHaveTextAsync("Page not found");
         await Expect(west.Locator("main")).ToContainTextAsync("belongs to a case you cannot see");
         await ScreenshotAsync(west, "not-found");
+        foreach (var page in new[] { "linkage", "family-information", "family-information/new" })
+            Assert.Equal(404, (await west.GotoAsync($"/cases/{eastId}/{page}"))!.Status);
 
         var admin = await SignedInAsync("admin@demo.local");
         await admin.GotoAsync($"/cases/{eastId}/close");
         await Expect(admin.Locator("h1")).ToHaveTextAsync("Not allowed");
+        foreach (var page in new[] { "linkage", "family-information" })
+        {
+            await admin.GotoAsync($"/cases/{eastId}/{page}");
+            await Expect(admin.Locator("h1")).ToHaveTextAsync("Not allowed");
+        }
         // The browser logs each refused page as a failed load; nothing else may go wrong.
         Assert.All(BrowserErrors, e => Assert.Contains("Failed to load resource: the server responded with a status of 40", e));
     }

@@ -1,8 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 using ReviewWorkflow.Engine.Commands;
-using ReviewWorkflow.Engine.Definitions;
-using ReviewWorkflow.Engine.Evaluation;
 using ReviewWorkflow.Web.Accounts;
 using ReviewWorkflow.Web.Cases;
 using ReviewWorkflow.Web.Data;
@@ -10,9 +7,8 @@ using ReviewWorkflow.Web.Data;
 namespace ReviewWorkflow.Web.FamilyInformation;
 
 /// <summary>
-/// The family-and-friends register (F5, F9): every piece of information logged, actioned and
-/// answered. Changes go through <see cref="CaseProcedure"/> (one transaction, the case row as the
-/// concurrency token, an audit event), and are accepted on a closed case too.
+/// The family-and-friends register (F5, F9) over HTTP: every piece of information logged, actioned
+/// and answered, by <see cref="FamilyInformationCommands"/> (which the register pages run too).
 /// </summary>
 public static class FamilyInformationEndpoints
 {
@@ -22,152 +18,44 @@ public static class FamilyInformationEndpoints
             .RequireAuthorization(Policies.Casework).RequireVisibleCase();
 
         group.MapGet("/", async Task<Results<Ok<FamilyRegisterDto>, ProblemHttpResult>>
-            (Guid id, ReviewDb db, CurrentUser user, TimeProvider clock, CancellationToken ct) =>
-        {
-            var items = await db.FamilyInformationItems.AsNoTracking().Include(i => i.Actions)
-                .Where(i => i.CaseId == id).OrderBy(i => i.ReceivedAt).ThenBy(i => i.Number).ToListAsync(ct);
-            var names = await TeamUsers.DisplayNamesAsync(db, items.Select(i => i.AssigneeId), ct);
-            var now = clock.GetUtcNow();
-            var dtos = items.Select(i => i.ToDto(names, now)).ToList();
-            return TypedResults.Ok(new FamilyRegisterDto(dtos, dtos.Count(d => d.State == "open"), dtos.Count(d => d.Overdue)));
-        });
+            (Guid id, ReviewDb db, TimeProvider clock, CancellationToken ct) =>
+            TypedResults.Ok(await FamilyInformationCommands.RegisterAsync(db, id, clock.GetUtcNow(), ct)));
 
         group.MapGet("/{itemId:long}", async Task<Results<Ok<FamilyItemDto>, ProblemHttpResult>>
-            (Guid id, long itemId, ReviewDb db, CurrentUser user, TimeProvider clock, CancellationToken ct) =>
-        {
-            var item = await db.FamilyInformationItems.AsNoTracking().Include(i => i.Actions)
-                .FirstOrDefaultAsync(i => i.CaseId == id && i.Id == itemId, ct);
-            if (item is null) return ItemNotFound(itemId);
-            return TypedResults.Ok(item.ToDto(await TeamUsers.DisplayNamesAsync(db, [item.AssigneeId], ct), clock.GetUtcNow()));
-        });
+            (Guid id, long itemId, ReviewDb db, TimeProvider clock, CancellationToken ct) =>
+            await FamilyInformationCommands.ItemAsync(db, id, itemId, clock.GetUtcNow(), ct) is { } item
+                ? TypedResults.Ok(item)
+                : TypedResults.Problem(FamilyInformationCommands.NoSuchItem(itemId), statusCode: StatusCodes.Status404NotFound, title: "Not found"));
 
         group.MapPost("/", async Task<Results<Created<FamilyItemDto>, ProblemHttpResult, ValidationProblem>>
             (Guid id, LogFamilyInformationRequest request, CaseProcedure procedure, ReviewDb db, CurrentUser user, TimeProvider clock, CancellationToken ct) =>
         {
-            var errors = FamilyInformationValidation.Validate(request, clock.GetUtcNow());
-            if (errors.Count > 0) return TypedResults.ValidationProblem(errors, title: "The family information is not valid");
-            FamilyInformationItem? item = null;
-            var outcome = await procedure.ChangeAsync(id, user, "family-information.logged", async (context, now) =>
-            {
-                var c = context.Case;
-                if (context.Definition.StepOfKind(StepKind.FamilyInformation) is null)
-                    return CaseChange.Refused(RefusalKind.Conflict, "this case's workflow has no family-information register");
-                var assignee = c.OfficerId;
-                if (!string.IsNullOrWhiteSpace(request.Assignee))
-                {
-                    var chosen = await TeamUsers.FindAsync(db, c.Team, request.Assignee, ct);
-                    if (chosen is null) return CaseChange.Invalid("assignee", TeamUsers.NotATeamUser);
-                    assignee = chosen.Id;
-                }
-                var last = await db.FamilyInformationItems.Where(i => i.CaseId == c.Id).MaxAsync(i => (int?)i.Number, ct) ?? 0;
-                var receivedAt = request.ReceivedAt!.Value.ToUniversalTime();
-                var dueAt = FamilyRegister.DueAt(context.Definition, receivedAt);
-                item = new FamilyInformationItem
-                {
-                    CaseId = c.Id, Number = last + 1,
-                    ProvidedByName = request.ProvidedBy!.Name!.Trim(), ProvidedByRelationship = request.ProvidedBy.Relationship!.Trim(),
-                    ProvidedByContact = string.IsNullOrWhiteSpace(request.ProvidedBy.Contact) ? null : request.ProvidedBy.Contact.Trim(),
-                    ReceivedAt = receivedAt, How = request.How is { } how ? FamilyInformationValidation.Ways[how] : null,
-                    Summary = request.Summary!.Trim(), NamedPersonsJson = FamilyItemMapping.PersonsJson(request.Persons),
-                    DueAt = dueAt, NextEscalationAt = dueAt, AssigneeId = assignee,
-                    LoggedAt = now, LoggedById = user.Id, LoggedByName = user.DisplayName,
-                };
-                db.FamilyInformationItems.Add(item);
-                var persons = FamilyInformationPersons.From(c, request, now);
-                c.Persons.AddRange(persons);
-                // Information after closure is exactly what was ignored before: back on the review list.
-                if (c.Status == CaseStatus.Closed) c.NeedsReview = true;
-                return CaseChange.Applied(new
-                {
-                    item = item.Reference, relationship = item.ProvidedByRelationship, receivedAt, how = request.How, item.Summary,
-                    dueAt = item.DueAt, assignee, personsAdded = persons.Count, caseClosed = c.Status == CaseStatus.Closed,
-                });
-            }, ct);
-            if (outcome is not CaseDone) return Failed<Created<FamilyItemDto>>(outcome);
-            return TypedResults.Created($"/api/cases/{id}/family-information/{item!.Id}", await DtoAsync(db, item, clock, ct));
+            var (outcome, item) = await FamilyInformationCommands.LogAsync(id, request, procedure, db, user, clock, ct);
+            if (outcome is not CaseDone) return Failed<Created<FamilyItemDto>>(outcome, "The family information is not valid");
+            return TypedResults.Created($"/api/cases/{id}/family-information/{item!.Id}", await FamilyInformationCommands.DtoAsync(db, item, clock.GetUtcNow(), ct));
         });
 
         group.MapPost("/{itemId:long}/actions", async Task<Results<Ok<FamilyItemDto>, ProblemHttpResult, ValidationProblem>>
             (Guid id, long itemId, FamilyActionRequest request, CaseProcedure procedure, ReviewDb db, CurrentUser user, TimeProvider clock, CancellationToken ct) =>
         {
-            var errors = FamilyInformationValidation.Validate(request);
-            if (errors.Count > 0) return TypedResults.ValidationProblem(errors, title: "The action is not valid");
-            FamilyInformationItem? item = null;
-            var outcome = await procedure.ChangeAsync(id, user, "family-information.actioned", async (context, now) =>
-            {
-                item = await ItemAsync(db, context.Case.Id, itemId, ct);
-                if (item is null) return CaseChange.Refused(RefusalKind.NotFound, NoSuchItem(itemId));
-                if (item.State == FamilyItemState.Closed) return CaseChange.Refused(RefusalKind.Conflict, ClosedItem(item));
-                var action = new FamilyInformationAction
-                {
-                    ItemId = item.Id, CaseId = item.CaseId, Action = request.Action!.Trim(), Outcome = request.Outcome!.Trim(),
-                    ById = user.Id, ByName = user.DisplayName, At = now,
-                };
-                item.Actions.Add(action);
-                return CaseChange.Applied(new { item = item.Reference, action = action.Action, outcome = action.Outcome },
-                    Contribution(context, user, now, $"actioned family information item {item.Reference}"));
-            }, ct);
-            if (outcome is not CaseDone) return Failed<Ok<FamilyItemDto>>(outcome);
-            return TypedResults.Ok(await DtoAsync(db, item!, clock, ct));
+            var (outcome, item) = await FamilyInformationCommands.ActionAsync(id, itemId, request, procedure, db, user, ct);
+            if (outcome is not CaseDone) return Failed<Ok<FamilyItemDto>>(outcome, "The action is not valid");
+            return TypedResults.Ok(await FamilyInformationCommands.DtoAsync(db, item!, clock.GetUtcNow(), ct));
         });
 
         group.MapPost("/{itemId:long}/response", async Task<Results<Ok<FamilyItemDto>, ProblemHttpResult, ValidationProblem>>
             (Guid id, long itemId, FamilyResponseRequest request, CaseProcedure procedure, ReviewDb db, CurrentUser user, TimeProvider clock, CancellationToken ct) =>
         {
-            var errors = FamilyInformationValidation.Validate(request, clock.GetUtcNow());
-            if (errors.Count > 0) return TypedResults.ValidationProblem(errors, title: "The response is not valid");
-            FamilyInformationItem? item = null;
-            var outcome = await procedure.ChangeAsync(id, user, "family-information.answered", async (context, now) =>
-            {
-                var c = context.Case;
-                item = await ItemAsync(db, c.Id, itemId, ct);
-                if (item is null) return CaseChange.Refused(RefusalKind.NotFound, NoSuchItem(itemId));
-                if (item.State == FamilyItemState.Closed) return CaseChange.Refused(RefusalKind.Conflict, ClosedItem(item));
-                // "Actioned and answered": an answer with nothing done behind it is the old failing again.
-                if (item.Actions.Count == 0)
-                    return CaseChange.Refused(RefusalKind.Conflict, $"{item.Reference} has no recorded action: record what was done about it before answering");
-                var respondedAt = request.RespondedAt?.ToUniversalTime() ?? now;
-                if (respondedAt < item.ReceivedAt)
-                    return CaseChange.Invalid("respondedAt", $"cannot be before the information was received ({item.ReceivedAt.UtcDateTime:yyyy-MM-dd HH:mm} UTC)");
-                item.Response = request.Response!.Trim();
-                item.RespondedAt = respondedAt;
-                item.RespondedById = user.Id;
-                item.RespondedByName = user.DisplayName;
-                item.State = FamilyItemState.Closed;
-                item.ClosedAt = now;
-                item.NextEscalationAt = null; // answered: its ladder stops
-                var wasUnderReview = c.NeedsReview;
-                if (c.NeedsReview) c.NeedsReview = await CaseReview.NeedsReviewAsync(db, c, ct);
-                return CaseChange.Applied(new { item = item.Reference, response = item.Response, respondedAt, needsReview = new { before = wasUnderReview, after = c.NeedsReview } },
-                    Contribution(context, user, now, $"answered family information item {item.Reference}"));
-            }, ct);
-            if (outcome is not CaseDone) return Failed<Ok<FamilyItemDto>>(outcome);
-            return TypedResults.Ok(await DtoAsync(db, item!, clock, ct));
+            var (outcome, item) = await FamilyInformationCommands.RespondAsync(id, itemId, request, procedure, db, user, clock, ct);
+            if (outcome is not CaseDone) return Failed<Ok<FamilyItemDto>>(outcome, "The response is not valid");
+            return TypedResults.Ok(await FamilyInformationCommands.DtoAsync(db, item!, clock.GetUtcNow(), ct));
         });
     }
 
-    /// <summary>Work inside the register counts for four-eyes: whoever actioned or answered an item may not approve the register.</summary>
-    private static StepActivity Contribution(CaseContext context, CurrentUser user, DateTimeOffset now, string note) =>
-        new(context.Definition.StepOfKind(StepKind.FamilyInformation)!.Key, ActivityKind.Contributed, user.Id, now, new Dictionary<string, FieldValue>(), note);
-
-    private static Task<FamilyInformationItem?> ItemAsync(ReviewDb db, Guid caseId, long itemId, CancellationToken ct) =>
-        db.FamilyInformationItems.Include(i => i.Actions).FirstOrDefaultAsync(i => i.CaseId == caseId && i.Id == itemId, ct);
-
-    private static async Task<FamilyItemDto> DtoAsync(ReviewDb db, FamilyInformationItem item, TimeProvider clock, CancellationToken ct) =>
-        item.ToDto(await TeamUsers.DisplayNamesAsync(db, [item.AssigneeId], ct), clock.GetUtcNow());
-
-    private static string NoSuchItem(long itemId) => $"no family information item {itemId} on this case";
-
-    private static string ClosedItem(FamilyInformationItem item) =>
-        $"{item.Reference} was answered on {item.ClosedAt?.UtcDateTime:yyyy-MM-dd HH:mm} UTC and is closed; log anything new as a new item";
-
-    private static ProblemHttpResult ItemNotFound(long itemId) =>
-        TypedResults.Problem(NoSuchItem(itemId), statusCode: StatusCodes.Status404NotFound, title: "Not found");
-
-    private static Results<T, ProblemHttpResult, ValidationProblem> Failed<T>(CaseOutcome outcome) where T : IResult => outcome switch
+    private static Results<T, ProblemHttpResult, ValidationProblem> Failed<T>(CaseOutcome outcome, string invalidTitle) where T : IResult => outcome switch
     {
         CaseRefused { Refusal: { Kind: RefusalKind.Invalid } invalid } => TypedResults.ValidationProblem(
-            invalid.FieldErrors, detail: string.Join("; ", invalid.Reasons), title: "The request is not valid"),
+            invalid.FieldErrors, detail: string.Join("; ", invalid.Reasons), title: invalidTitle),
         CaseRefused { Refusal: { Kind: RefusalKind.NotFound } missing } =>
             CaseResults.Problem(StatusCodes.Status404NotFound, "Not found", missing.Reasons),
         CaseRefused { Refusal: { Kind: RefusalKind.Forbidden } forbidden } =>

@@ -1,4 +1,7 @@
 using Hangfire;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Net.Http.Headers;
 using Hangfire.AspNetCore;
 using Hangfire.Dashboard;
 using Hangfire.PostgreSql;
@@ -67,8 +70,25 @@ public static class JobSetup
         services.AddHealthChecks().AddCheck<JobsHealthCheck>("jobs");
     }
 
-    /// <summary>The dashboard at /hangfire: administrators only.</summary>
-    public static void UseReviewJobsDashboard(this WebApplication app) =>
+    /// <summary>
+    /// The dashboard at /hangfire: administrators only. Call after authentication and before
+    /// authorization (the dashboard is not an endpoint, so the fallback policy would otherwise answer it first).
+    /// </summary>
+    public static void UseReviewJobsDashboard(this WebApplication app)
+    {
+        // In a browser (no bearer token), someone not signed in is sent to the sign-in page and back,
+        // and a signed-in non-administrator reads the "Not allowed" page, instead of Hangfire's bare
+        // 401/403; API clients keep the plain status codes from AdminOnly below.
+        app.UseWhen(c => c.Request.Path.StartsWithSegments("/hangfire") && !c.Request.Headers.ContainsKey(HeaderNames.Authorization),
+            browser => browser.Use(async (context, next) =>
+            {
+                if (context.User.Identity?.IsAuthenticated != true)
+                    await context.ChallengeAsync(IdentityConstants.ApplicationScheme);
+                else if (!context.User.IsInRole(Roles.Admin))
+                    await context.ForbidAsync(IdentityConstants.ApplicationScheme);
+                else
+                    await next(context);
+            }));
         app.UseHangfireDashboard("/hangfire", new DashboardOptions
         {
             Authorization = [new AdminOnly()],
@@ -76,10 +96,11 @@ public static class JobSetup
             DashboardTitle = "ReviewWorkflow jobs",
             AppPath = "/",
         });
+    }
 
     /// <summary>
-    /// Anonymous requests are challenged by the app's fallback policy before they get here; a
-    /// signed-in user (cookie or bearer token) who is not an administrator gets 403 from Hangfire.
+    /// A signed-in user (cookie or bearer token) who is not an administrator gets 403 from Hangfire,
+    /// a request without any sign-in 401.
     /// </summary>
     private sealed class AdminOnly : IDashboardAuthorizationFilter
     {

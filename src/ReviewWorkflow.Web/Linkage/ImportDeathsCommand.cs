@@ -15,6 +15,7 @@ namespace ReviewWorkflow.Web.Linkage;
 /// <c>import-deaths FILE.csv [--skip-invalid]</c>: loads past deaths as closed historical cases that
 /// later deaths are compared with. All or nothing: a bad row is reported by line and column and
 /// nothing is imported, unless <c>--skip-invalid</c> says to import the good rows and list the rest.
+/// Then the deaths already recorded are compared with the imported ones (<see cref="LinkageRecheck"/>).
 /// </summary>
 public static class ImportDeathsCommand
 {
@@ -45,7 +46,9 @@ public static class ImportDeathsCommand
         var definition = services.GetRequiredService<WorkflowRegistry>().Latest(CaseCreation.DefaultWorkflow)
             ?? throw new InvalidOperationException($"no workflow '{CaseCreation.DefaultWorkflow}' to file historical deaths under");
         var now = AuditHash.ToStoredPrecision(services.GetRequiredService<TimeProvider>().GetUtcNow());
-        return await ImportAsync(db, services.GetRequiredService<AuditTrail>(), definition, path, skipInvalid, now, @out);
+        var code = await ImportAsync(db, services.GetRequiredService<AuditTrail>(), definition, path, skipInvalid, now, @out);
+        if (code != 0) return code;
+        return await LinkageRecheck.RunAsync(app.Services, @out) == 0 ? 0 : 1;
     }
 
     public static async Task<int> ImportAsync(ReviewDb db, AuditTrail audit, Engine.Definitions.WorkflowDefinition definition,

@@ -1,11 +1,8 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 using ReviewWorkflow.Engine.Commands;
-using ReviewWorkflow.Engine.Linkage;
 using ReviewWorkflow.Web.Accounts;
 using ReviewWorkflow.Web.Cases;
 using ReviewWorkflow.Web.Data;
-using ReviewWorkflow.Web.Notifications;
 
 namespace ReviewWorkflow.Web.Linkage;
 
@@ -17,45 +14,19 @@ public static class LinkageEndpoints
             .RequireAuthorization(Policies.Casework).RequireVisibleCase();
 
         group.MapGet("/", async Task<Ok<LinkageDto>> (Guid id, ReviewDb db, CancellationToken ct) =>
-        {
-            var rows = await (from x in db.LinkageCandidates.AsNoTracking()
-                              join other in db.Cases on x.CandidateCaseId equals other.Id
-                              where x.CaseId == id
-                              orderby x.Score descending, other.Reference
-                              select new { Candidate = x, other.Reference }).ToListAsync(ct);
-            return TypedResults.Ok(new LinkageDto(rows.Select(r => r.Candidate.ToDto(r.Reference)).ToList()));
-        });
+            TypedResults.Ok(await LinkageDecisions.ListAsync(db, id, ct)));
 
         group.MapPost("/{candidateCaseId:guid}/disposition", async Task<Results<Ok<LinkageCandidateDto>, ProblemHttpResult, ValidationProblem>>
             (Guid id, Guid candidateCaseId, DispositionRequest request, CaseProcedure procedure, ReviewDb db, CurrentUser user,
              IConfiguration configuration, CancellationToken ct) =>
         {
-            var row = await db.LinkageCandidates.FirstOrDefaultAsync(x => x.CaseId == id && x.CandidateCaseId == candidateCaseId, ct);
-            if (row is null)
-                return TypedResults.Problem("No such linkage candidate on this case.", statusCode: StatusCodes.Status404NotFound, title: "Not found");
-            if (request.Rationale is { Length: > CaseLimits.Rationale })
-                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["rationale"] = [$"at most {CaseLimits.Rationale} characters"] });
-            var reference = await db.Cases.Where(c => c.Id == candidateCaseId).Select(c => c.Reference).SingleAsync(ct);
-
-            var outcome = await procedure.ChangeAsync(id, user, "linkage.dispositioned", async (context, now) =>
-            {
-                // Read again after the case (and its xmin): a decision committed between the first read
-                // and the case load would otherwise be overwritten by a second, "first" disposition.
-                await db.Entry(row).ReloadAsync(ct);
-                var decided = LinkageDisposition.Decide(context.Definition, context.State, new CandidateView(reference, row.Decision),
-                    request.Decision, request.Rationale, user.ToActor(), now);
-                if (decided is Refused refused) return CaseChange.Refused(refused);
-                row.Decision = request.Decision!.Trim().ToLowerInvariant();
-                row.Rationale = request.Rationale!.Trim();
-                await ApplyAsync(db, context.Case, row, reference, user, configuration, now, ct);
-                return CaseChange.Applied(
-                    new { candidate = reference, decision = row.Decision, rationale = row.Rationale, needsReview = context.Case.NeedsReview },
-                    [.. ((ReviewWorkflow.Engine.Commands.Accepted)decided).Events.SelectMany(e => e.ToActivities())]);
-            }, ct);
+            var (outcome, candidate) = await LinkageDecisions.DecideAsync(id, candidateCaseId, request, procedure, db, user, configuration, ct);
             return outcome switch
             {
-                CaseDone => TypedResults.Ok(row.ToDto(reference)),
+                CaseDone => TypedResults.Ok(candidate!),
                 CaseNotFound => CaseResults.NotFound(),
+                CaseRefused { Refusal: { Kind: RefusalKind.NotFound } missing } =>
+                    TypedResults.Problem(string.Join("; ", missing.Reasons), statusCode: StatusCodes.Status404NotFound, title: "Not found"),
                 CaseRefused refused => refused.Refusal.ToHttp() switch
                 {
                     { Result: ProblemHttpResult p } => p,
@@ -65,28 +36,5 @@ public static class LinkageEndpoints
                 _ => throw new InvalidOperationException("unknown outcome"),
             };
         });
-    }
-
-    /// <summary>Records the decision on the candidate (saved with the case by the procedure, in its transaction).</summary>
-    private static async Task ApplyAsync(ReviewDb db, Case c, LinkageCandidate row, string reference,
-        CurrentUser user, IConfiguration configuration, DateTimeOffset now, CancellationToken ct)
-    {
-        row.UpdatedAt = now;
-        row.DecidedBy = user.Id;
-        row.DecidedByName = user.DisplayName;
-        row.DecidedAt = now;
-        // A closed case stays on the review list while any reason remains (CaseReview), this candidate no longer one.
-        if (c.NeedsReview) c.NeedsReview = await CaseReview.NeedsReviewAsync(db, c, ct);
-
-        if (row.Decision != LinkageDisposition.Linked) return;
-        // F3: a confirmed link is a significant incident; the supervisor and the inspector must know.
-        var link = $"{LinkageCheck.PublicUrl(configuration)}/api/cases/{c.Id}/linkage";
-        var subject = $"{c.Reference}: linked to {reference}";
-        var text = $"Case {c.Reference} was linked to {reference} by an officer. The homicide referral is now required. See: {link}";
-        foreach (var recipient in new[] { "supervisor", "inspector" })
-        {
-            Outbox.Enqueue(db, $"linkage-linked:{c.Id}:{row.CandidateCaseId}:{recipient}", c.Id, "linkage", recipient, c.Team,
-                subject, text, $"<p>{System.Net.WebUtility.HtmlEncode(text)}</p>", now);
-        }
     }
 }

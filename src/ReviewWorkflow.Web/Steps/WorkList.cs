@@ -45,7 +45,7 @@ public sealed class WorkList(ReviewDb db, WorkflowRegistry workflows)
             from i in db.FamilyInformationItems.AsNoTracking()
             join c in db.Cases.AsNoTracking() on i.CaseId equals c.Id
             where c.Status == CaseStatus.Open && i.State == FamilyItemState.Open && i.AssigneeId == user.Id
-            select new { c.Id, c.Reference, c.DeceasedName, c.Team, i.Number, i.ProvidedByName, i.ProvidedByRelationship, i.DueAt };
+            select new { c.Id, c.Reference, c.DeceasedName, c.Team, ItemId = i.Id, i.Number, i.ProvidedByName, i.ProvidedByRelationship, i.DueAt };
         if (!user.SeesAllTeams) family = family.Where(r => r.Team == user.Team);
 
         var total = await steps.CountAsync(ct) + await family.CountAsync(ct);
@@ -61,7 +61,7 @@ public sealed class WorkList(ReviewDb db, WorkflowRegistry workflows)
         foreach (var i in await family.OrderBy(i => i.DueAt).Take(Shown).ToListAsync(ct))
             items.Add(new WorkItem(i.Id, i.Reference, i.DeceasedName,
                 $"Family information {FamilyInformationItem.ReferenceFor(i.Number)} from {i.ProvidedByName} ({i.ProvidedByRelationship})",
-                "FamilyInformationItem", StepState.Available, i.DueAt, $"/cases/{i.Id}#step-family-information"));
+                "FamilyInformationItem", StepState.Available, i.DueAt, $"/cases/{i.Id}/family-information/{i.ItemId}"));
 
         // Most urgent first: the longest overdue at the top, steps without a deadline last.
         var shown = items.OrderBy(i => i.DueAt is null).ThenBy(i => i.DueAt).ThenBy(i => i.CaseReference, StringComparer.Ordinal).Take(Shown).ToList();

@@ -84,7 +84,38 @@ public sealed class ImportDeathsTests(ReviewApp app) : IClassFixture<ReviewApp>
         Assert.Contains("HX-2015-S00004", review.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("reference").GetString()));
     }
 
-    private async Task<(int Code, string Output)> ImportAsync(string content, bool skipInvalid)
+    [Fact]
+    public async Task ImportedDeathsAreComparedWithTheCasesAlreadyRecordedInBothDirections()
+    {
+        var officer = await app.OfficerAsync();
+        var openId = (await officer.CreateCaseAsync(new
+        {
+            deceased = new { name = "unknown", ageYears = 23, sex = "male" },
+            foundAt = "2016-06-01T05:30:00Z",
+            location = new { description = "canal towpath, Leeds", latitude = 53.7905, longitude = -1.5620 },
+            circumstances = "found on the towpath at dawn",
+            substances = new[] { "GHB" },
+            markers = new[] { "found-outdoors", "phone-missing" },
+            persons = Array.Empty<object>(),
+            workflow = "unexplained-death",
+        })).Id();
+        Assert.Empty((await officer.GetFromJsonAsync<JsonElement>($"/api/cases/{openId}/linkage")).GetProperty("candidates").EnumerateArray());
+
+        var (code, output) = await ImportAsync(string.Join('\n', Header,
+            "HX-R-1,2016-05-18T04:00:00Z,53.7911,-1.5601,male,25,unknown,Leeds,found on the towpath,GBL,found-outdoors;phone-missing,,east,not-suspicious,") + "\n",
+            skipInvalid: false, recheck: true);
+
+        Assert.True(code == 0, output);
+        Assert.Contains("re-checked", output);
+        var candidates = (await officer.GetFromJsonAsync<JsonElement>($"/api/cases/{openId}/linkage")).GetProperty("candidates").EnumerateArray()
+            .Select(c => c.GetProperty("reference").GetString()).ToList();
+        Assert.Equal(["HX-R-1"], candidates);
+        var review = await (await app.SupervisorAsync()).GetFromJsonAsync<JsonElement>("/api/cases?needsReview=true&status=closed");
+        Assert.Contains("HX-R-1", review.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("reference").GetString()));
+        Assert.Contains("linkage.rechecked", app.WithDb(db => db.AuditEvents.Where(e => e.CaseId == Guid.Parse(openId)).Select(e => e.Action).ToList()));
+    }
+
+    private async Task<(int Code, string Output)> ImportAsync(string content, bool skipInvalid, bool recheck = false)
     {
         var file = Path.Combine(Path.GetTempPath(), $"deaths-{Guid.NewGuid():N}.csv");
         await File.WriteAllTextAsync(file, content);
@@ -95,6 +126,7 @@ public sealed class ImportDeathsTests(ReviewApp app) : IClassFixture<ReviewApp>
             var output = new StringWriter();
             var code = await ImportDeathsCommand.ImportAsync(services.GetRequiredService<ReviewDb>(), services.GetRequiredService<AuditTrail>(),
                 services.GetRequiredService<WorkflowRegistry>().Latest("unexplained-death")!, file, skipInvalid, app.Clock.GetUtcNow(), output);
+            if (code == 0 && recheck) code = await LinkageRecheck.RunAsync(app.Services, output);
             return (code, output.ToString());
         }
         finally

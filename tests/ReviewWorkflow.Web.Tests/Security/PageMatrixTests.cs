@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using ReviewWorkflow.Web.Tests.FamilyInformation;
 using ReviewWorkflow.Web.Tests.Support;
 
 namespace ReviewWorkflow.Web.Tests.Security;
@@ -52,6 +53,11 @@ public sealed class PageMatrixTests(ReviewApp app) : IClassFixture<ReviewApp>
         ["/cases/{id}/steps/{stepKey}"] = [S, O, H, O, H, O, D],
         ["/cases/{id}/sign-off/{stepKey}"] = [S, O, H, O, H, O, D],
         ["/cases/{id}/referral-request"] = [S, D, D, O, H, O, D],
+        ["/cases/{id}/linkage"] = [S, O, H, O, H, O, D],
+        // What families tell the police is for those who work the case, not for administrators.
+        ["/cases/{id}/family-information"] = [S, O, H, O, H, O, D],
+        ["/cases/{id}/family-information/new"] = [S, O, H, O, H, O, D],
+        ["/cases/{id}/family-information/{itemId}"] = [S, O, H, O, H, O, D],
         ["/sign-offs"] = [S, D, D, O, O, O, D],
         ["/overdue"] = [S, D, D, O, O, O, O],
         ["/workflows"] = [S, D, D, D, D, D, O],
@@ -69,7 +75,9 @@ public sealed class PageMatrixTests(ReviewApp app) : IClassFixture<ReviewApp>
         var stale = Table.Keys.Except(pages).ToList();
         Assert.True(stale.Count == 0, "rows for pages that no longer exist: " + string.Join(", ", stale));
 
-        var caseId = (await (await app.OfficerAsync()).ToReadyForSignOffAsync()).Id();
+        var officer = await app.OfficerAsync();
+        var caseId = (await officer.ToReadyForSignOffAsync()).Id();
+        var itemId = (await officer.LoggedAsync(caseId, Register.Item(ReviewApp.Start.AddHours(-1)))).GetProperty("id").ToString();
         var clients = new Dictionary<string, HttpClient> { ["anonymous"] = PageSession.Anonymous(app) };
         foreach (var (caller, email) in Accounts) clients[caller] = await PageSession.SignedInAsync(app, email);
 
@@ -78,7 +86,7 @@ public sealed class PageMatrixTests(ReviewApp app) : IClassFixture<ReviewApp>
         foreach (var page in pages)
         {
             var stepKey = page.Contains("/sign-off/") ? "supervisor-review" : "initial-report";
-            var path = page.Replace("{id}", caseId).Replace("{stepKey}", stepKey);
+            var path = page.Replace("{id}", caseId).Replace("{stepKey}", stepKey).Replace("{itemId}", itemId);
             for (var i = 0; i < Callers.Length; i++)
             {
                 var got = await AnswerAsync(clients[Callers[i]], path);

@@ -1,0 +1,46 @@
+using Microsoft.EntityFrameworkCore;
+using ReviewWorkflow.Engine;
+using ReviewWorkflow.Engine.Commands;
+using ReviewWorkflow.Web.Cases;
+using ReviewWorkflow.Web.Data;
+
+namespace ReviewWorkflow.Web.FamilyInformation.Pages;
+
+/// <summary>One register item as a page shows it (the API's view of it), with or without links to its forms.</summary>
+public sealed record ItemView(FamilyItemDto Item, Guid CaseId, DateTimeOffset Now, bool Links);
+
+public sealed record Caseworker(string Id, string DisplayName, string Role);
+
+/// <summary>What the register pages share: reading a refused command into messages, and the team's caseworkers.</summary>
+public static class FamilyPage
+{
+    /// <summary>Field errors to show beside their fields, or reasons to show as a message.</summary>
+    public static (IReadOnlyDictionary<string, string[]> Errors, IReadOnlyList<string> Problems) Read(Refused refusal) =>
+        refusal.FieldErrors.Count > 0 ? (refusal.FieldErrors, []) : (new Dictionary<string, string[]>(), refusal.Reasons);
+
+    public static string? Error(IReadOnlyDictionary<string, string[]> errors, string key) =>
+        errors.Where(e => e.Key == key || e.Key.StartsWith(key + ".", StringComparison.Ordinal) || e.Key.StartsWith(key + "[", StringComparison.Ordinal))
+            .SelectMany(e => e.Value) is var m && m.Any() ? string.Join("; ", m) : null;
+
+    /// <summary>Who an item may be given to: the caseworkers of the case's team (the command checks it again).</summary>
+    public static Task<List<Caseworker>> TeamAsync(ReviewDb db, Case c, CancellationToken ct)
+    {
+        string[] casework = [.. Roles.Casework];
+        return db.Users.AsNoTracking().Where(u => u.Team == c.Team && casework.Contains(u.Role))
+            .OrderBy(u => u.DisplayName).Select(u => new Caseworker(u.Id, u.DisplayName, u.Role)).ToListAsync(ct);
+    }
+}
+
+/// <summary>The form's words for the request's field paths, for the list of problems above the form.</summary>
+public static class NewModelLabels
+{
+    private static readonly Dictionary<string, string> Labels = new(StringComparer.Ordinal)
+    {
+        ["providedBy.name"] = "Name", ["providedBy.relationship"] = "Relationship", ["providedBy.contact"] = "Contact",
+        ["receivedAt"] = "Received at", ["how"] = "How it was received", ["summary"] = "What was reported", ["assignee"] = "Assign to",
+        ["action"] = "What was done", ["outcome"] = "What came of it", ["response"] = "What the family was told", ["respondedAt"] = "Told at",
+    };
+
+    public static string For(string key) =>
+        Labels.TryGetValue(key, out var label) ? label : key.StartsWith("persons", StringComparison.Ordinal) ? "A person it names" : Ui.Display.Words(key);
+}

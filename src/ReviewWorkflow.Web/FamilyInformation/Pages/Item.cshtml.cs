@@ -1,0 +1,101 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using ReviewWorkflow.Web.Accounts;
+using ReviewWorkflow.Web.Cases;
+using ReviewWorkflow.Web.Data;
+using ReviewWorkflow.Web.Ui;
+
+namespace ReviewWorkflow.Web.FamilyInformation.Pages;
+
+/// <summary>
+/// One register item with its two forms: what was done about it (<c>POST …/actions</c>) and what
+/// the person who gave it was told (<c>POST …/response</c>, which closes it).
+/// </summary>
+[Authorize(Policy = Policies.Casework)]
+public sealed class ItemModel(CaseProcedure procedure, ReviewDb db, TimeProvider clock) : PageModel
+{
+    public CaseContext Context { get; private set; } = null!;
+    public FamilyItemDto Item { get; private set; } = null!;
+    public DateTimeOffset Now { get; private set; }
+
+    [BindProperty] public string? Action { get; set; }
+    [BindProperty] public string? Outcome { get; set; }
+    [BindProperty] public string? Told { get; set; }
+    [BindProperty] public string? RespondedAt { get; set; }
+
+    /// <summary>Which form was sent and refused ("action" or "response").</summary>
+    public string? Sent { get; private set; }
+    public IReadOnlyDictionary<string, string[]> Errors { get; private set; } = new Dictionary<string, string[]>();
+    public IReadOnlyList<string> Problems { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(Guid id, long itemId, CancellationToken ct) => await LoadAsync(id, itemId, ct) ?? Page();
+
+    public async Task<IActionResult> OnPostActionAsync(Guid id, long itemId, CancellationToken ct)
+    {
+        if (await LoadAsync(id, itemId, ct) is { } missing) return missing;
+        var (outcome, item) = await FamilyInformationCommands.ActionAsync(id, itemId, new FamilyActionRequest(Action, Outcome),
+            procedure, db, HttpContext.CurrentUser(), ct);
+        return await AfterAsync("action", outcome, id, itemId, () =>
+        {
+            TempData["Done"] = $"{item!.Reference}: action recorded. Record the response once the family has been told.";
+            return Redirect($"/cases/{id}/family-information/{itemId}");
+        }, ct);
+    }
+
+    public async Task<IActionResult> OnPostResponseAsync(Guid id, long itemId, CancellationToken ct)
+    {
+        if (await LoadAsync(id, itemId, ct) is { } missing) return missing;
+        DateTimeOffset? respondedAt = null;
+        if (!string.IsNullOrWhiteSpace(RespondedAt))
+        {
+            if (!FormInput.TryUtc(RespondedAt, out var at))
+            {
+                Sent = "response";
+                Errors = new Dictionary<string, string[]> { ["respondedAt"] = ["must be a date and time, e.g. 2026-11-25 14:30"] };
+                return Page();
+            }
+            respondedAt = at;
+        }
+        var (outcome, item) = await FamilyInformationCommands.RespondAsync(id, itemId, new FamilyResponseRequest(Told, respondedAt),
+            procedure, db, HttpContext.CurrentUser(), clock, ct);
+        return await AfterAsync("response", outcome, id, itemId, () =>
+        {
+            TempData["Done"] = $"{item!.Reference}: answered and closed.";
+            return Redirect($"/cases/{id}/family-information#item-{item.Reference}");
+        }, ct);
+    }
+
+    public string? Error(string form, string key) => Sent == form ? FamilyPage.Error(Errors, key) : null;
+
+    public string? Invalid(string form, string key) => Error(form, key) is null ? null : "true";
+
+    private async Task<IActionResult> AfterAsync(string form, CaseOutcome outcome, Guid id, long itemId, Func<IActionResult> done, CancellationToken ct)
+    {
+        switch (outcome)
+        {
+            case CaseDone:
+                return done();
+            case CaseRefused { Refusal: var refusal }:
+                Sent = form;
+                (Errors, Problems) = FamilyPage.Read(refusal);
+                // Someone else may have changed the item meanwhile (answered it, say): show it as it now is.
+                db.ChangeTracker.Clear();
+                return await LoadAsync(id, itemId, ct) ?? Page();
+            default:
+                return NotFound();
+        }
+    }
+
+    private async Task<IActionResult?> LoadAsync(Guid id, long itemId, CancellationToken ct)
+    {
+        var context = await procedure.LoadAsync(id, HttpContext.CurrentUser(), ct);
+        if (context is null) return NotFound();
+        Now = clock.GetUtcNow();
+        var item = await FamilyInformationCommands.ItemAsync(db, id, itemId, Now, ct);
+        if (item is null) return NotFound();
+        Context = context;
+        Item = item;
+        return null;
+    }
+}

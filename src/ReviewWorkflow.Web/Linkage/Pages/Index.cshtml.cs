@@ -1,0 +1,101 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using ReviewWorkflow.Engine;
+using ReviewWorkflow.Engine.Commands;
+using ReviewWorkflow.Engine.Definitions;
+using ReviewWorkflow.Engine.Evaluation;
+using ReviewWorkflow.Engine.Linkage;
+using ReviewWorkflow.Web.Accounts;
+using ReviewWorkflow.Web.Cases;
+using ReviewWorkflow.Web.Data;
+using ReviewWorkflow.Web.Ui;
+
+namespace ReviewWorkflow.Web.Linkage.Pages;
+
+/// <summary>One candidate as the page shows it: the API's view, where it lies from this death, and whether the user may open it.</summary>
+public sealed record CandidateRow(LinkageCandidateDto Candidate, double Km, double Days, bool Visible)
+{
+    public string State => Candidate.Disposition?.Decision ?? "undecided";
+}
+
+/// <summary>
+/// The linkage candidates of a case (F8), each decided linked or not linked with a rationale,
+/// through <see cref="LinkageDecisions"/> exactly as <c>POST …/linkage/{candidate}/disposition</c> does.
+/// </summary>
+[Authorize(Policy = Policies.Casework)]
+public sealed class IndexModel(CaseProcedure procedure, ReviewDb db, IConfiguration configuration) : PageModel
+{
+    public CaseContext Context { get; private set; } = null!;
+    public StepStatus? Step { get; private set; }
+    public IReadOnlyList<CandidateRow> Candidates { get; private set; } = [];
+    public string UserRole { get; private set; } = "";
+
+    /// <summary>The candidate whose form was sent and refused, with what was entered.</summary>
+    public Guid? Sent { get; private set; }
+    [BindProperty] public Guid Candidate { get; set; }
+    [BindProperty] public string? Decision { get; set; }
+    [BindProperty] public string? Rationale { get; set; }
+    public IReadOnlyDictionary<string, string[]> Errors { get; private set; } = new Dictionary<string, string[]>();
+    public IReadOnlyList<string> Problems { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) => await LoadAsync(id, ct) ?? Page();
+
+    public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct)
+    {
+        if (await LoadAsync(id, ct) is { } missing) return missing;
+        var user = HttpContext.CurrentUser();
+        var (outcome, decided) = await LinkageDecisions.DecideAsync(id, Candidate, new DispositionRequest(Decision, Rationale),
+            procedure, db, user, configuration, ct);
+        switch (outcome)
+        {
+            case CaseDone:
+                TempData["Done"] = $"{decided!.Reference}: recorded as {Display.Words(decided.Disposition!.Decision).ToLowerInvariant()}.";
+                return Redirect($"/cases/{id}/linkage");
+            case CaseRefused { Refusal: var refusal }:
+                Sent = Candidate;
+                Errors = refusal.FieldErrors;
+                Problems = refusal.FieldErrors.Count > 0 ? [] : refusal.Reasons;
+                // What the engine saw may have changed (a concurrent decision): show the candidates as they now are.
+                db.ChangeTracker.Clear();
+                return await LoadAsync(id, ct) ?? Page();
+            default:
+                return NotFound();
+        }
+    }
+
+    public string? Error(Guid candidate, string key) =>
+        Sent == candidate && Errors.TryGetValue(key, out var m) ? string.Join("; ", m) : null;
+
+    /// <summary>Whether to offer the forms. Only a hint: the engine decides when one is sent.</summary>
+    public bool MayDecide => Step is not null && Roles.Satisfies(UserRole, Step.Step.Role);
+
+    public bool CanComplete =>
+        Context.Case.Status == CaseStatus.Open && MayDecide && Step!.State is StepState.Available or StepState.Returned
+        && Candidates.All(c => c.Candidate.Disposition is not null);
+
+    private async Task<IActionResult?> LoadAsync(Guid id, CancellationToken ct)
+    {
+        var user = HttpContext.CurrentUser();
+        var context = await procedure.LoadAsync(id, user, ct);
+        if (context is null) return NotFound();
+        Context = context;
+        UserRole = user.Role;
+        var evaluation = context.Evaluate();
+        Step = context.Definition.StepOfKind(StepKind.Linkage) is { } step ? evaluation[step.Key] : null;
+
+        var listed = (await LinkageDecisions.ListAsync(db, id, ct)).Candidates;
+        var ids = listed.Select(c => c.CaseId).ToList();
+        var others = await db.Cases.AsNoTracking().Where(c => ids.Contains(c.Id))
+            .Select(c => new { c.Id, c.Latitude, c.Longitude, c.FoundAt, c.Team }).ToDictionaryAsync(c => c.Id, ct);
+        var here = context.Case;
+        Candidates = listed.Select(c =>
+        {
+            var o = others[c.CaseId];
+            return new CandidateRow(c, Geo.DistanceKm(here.Latitude, here.Longitude, o.Latitude, o.Longitude),
+                Math.Abs((here.FoundAt - o.FoundAt).TotalDays), user.CanSee(o.Team));
+        }).ToList();
+        return null;
+    }
+}
