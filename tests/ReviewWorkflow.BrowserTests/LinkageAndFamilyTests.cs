@@ -110,7 +110,8 @@ public sealed class LinkageAndFamilyTests(BrowserApp app, Chromium chromium) : B
         await page.GetByLabel("Contact (optional)").FillAsync("07700 900789");
         await page.GetByLabel("How it was received (optional)").SelectOptionAsync("phone");
         await page.GetByLabel("What was reported").FillAsync("He was going to meet a man he met online, who called himself Jon.");
-        await page.GetByLabel("Their name").FillAsync("Jon");
+        await page.GetByLabel("Person 1 name").FillAsync("Jon");
+        await page.GetByLabel("Person 2 phone").FillAsync("07700 900123");
         await AssertEveryInputIsLabelledAsync(page);
         await ScreenshotAsync(page, "family-new");
         await page.GetByRole(AriaRole.Button, new() { Name = "Log information" }).ClickAsync();
@@ -122,6 +123,7 @@ public sealed class LinkageAndFamilyTests(BrowserApp app, Chromium chromium) : B
         await Expect(item).ToContainTextAsync("due in 3 days");
         await Expect(item).ToContainTextAsync("Olivia Officer");
         await Expect(item).ToContainTextAsync("nothing recorded yet");
+        await Expect(item).ToContainTextAsync("Jon; 07700 900123");
         await Expect(page.Locator("#register-summary")).ToContainTextAsync("1 item, 1 open, 0 overdue");
         await ScreenshotAsync(page, "family-register");
 

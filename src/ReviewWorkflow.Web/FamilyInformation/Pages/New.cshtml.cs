@@ -23,10 +23,10 @@ public sealed class NewModel(CaseProcedure procedure, ReviewDb db, TimeProvider 
     [BindProperty] public string? How { get; set; }
     [BindProperty] public string? Summary { get; set; }
     [BindProperty] public string? Assignee { get; set; }
-    [BindProperty] public string? PersonName { get; set; }
-    [BindProperty] public string? PersonPhone { get; set; }
-    [BindProperty] public string? PersonEmail { get; set; }
-    [BindProperty] public string? PersonUsername { get; set; }
+    [BindProperty] public List<NamedPersonRow> Persons { get; set; } = [];
+
+    /// <summary>Rows the form offers for persons the information names; the API takes more in one request.</summary>
+    public const int PersonRows = 3;
 
     public IReadOnlyDictionary<string, string[]> Errors { get; private set; } = new Dictionary<string, string[]>();
     public IReadOnlyList<string> Problems { get; private set; } = [];
@@ -51,9 +51,11 @@ public sealed class NewModel(CaseProcedure procedure, ReviewDb db, TimeProvider 
             }
             receivedAt = at;
         }
-        List<NamedPersonInput>? persons = new[] { PersonName, PersonPhone, PersonEmail, PersonUsername }.All(string.IsNullOrWhiteSpace)
-            ? null
-            : [new NamedPersonInput(PersonName, null, PersonPhone, PersonEmail, PersonUsername)];
+        // Trailing empty rows are the form's spare rows; an empty row between filled ones is kept, so the
+        // command's "persons[1]: give at least one of …" lands beside the row it is about.
+        var filled = Persons.Take(PersonRows).ToList();
+        while (filled.Count > 0 && filled[^1].IsEmpty) filled.RemoveAt(filled.Count - 1);
+        List<NamedPersonInput>? persons = filled.Count == 0 ? null : [.. filled.Select(r => new NamedPersonInput(r.Name, null, r.Phone, r.Email, r.Username))];
         var request = new LogFamilyInformationRequest(new ProvidedByInput(Name, Relationship, Contact), receivedAt,
             string.IsNullOrEmpty(How) ? null : How, Summary, string.IsNullOrEmpty(Assignee) ? null : Assignee, persons);
 
@@ -75,6 +77,8 @@ public sealed class NewModel(CaseProcedure procedure, ReviewDb db, TimeProvider 
 
     public string? Invalid(string key) => Error(key) is null ? null : "true";
 
+    public NamedPersonRow PersonRow(int index) => index < Persons.Count ? Persons[index] : new();
+
     private async Task<IActionResult?> LoadAsync(Guid id, CancellationToken ct)
     {
         var context = await procedure.LoadAsync(id, HttpContext.CurrentUser(), ct);
@@ -84,4 +88,15 @@ public sealed class NewModel(CaseProcedure procedure, ReviewDb db, TimeProvider 
         OfficerName = await CaseResults.OfficerNameAsync(db, context.Case.OfficerId, ct);
         return null;
     }
+}
+
+/// <summary>One row of the "persons it names" part of the form.</summary>
+public sealed class NamedPersonRow
+{
+    public string? Name { get; set; }
+    public string? Phone { get; set; }
+    public string? Email { get; set; }
+    public string? Username { get; set; }
+
+    public bool IsEmpty => new[] { Name, Phone, Email, Username }.All(string.IsNullOrWhiteSpace);
 }
