@@ -14,13 +14,13 @@ public sealed class FamilyGateTests(ReviewApp app) : IClassFixture<ReviewApp>
     [Fact]
     public async Task ClosureIsRefusedWhileAnItemIsOpenAndTheRefusalNamesTheItem()
     {
-        var id = await CaseWalk.ReadyToCloseAsync(app);
         var officer = await app.OfficerAsync();
+        var id = (await officer.ToReadyToCloseAsync(await app.SupervisorAsync())).Id();
         var receivedAt = new DateTimeOffset(Now.Year, Now.Month, Now.Day, 8, 15, 0, TimeSpan.Zero);
         var itemId = (await officer.LoggedAsync(id, Register.Item(receivedAt))).ItemId();
         var before = await Register.SnapshotAsync(app);
 
-        var problem = await (await CaseWalk.CloseAsync(officer, id)).ProblemAsync(HttpStatusCode.Conflict);
+        var problem = await (await officer.CloseAsync(id)).ProblemAsync(HttpStatusCode.Conflict);
 
         var reason = Assert.Single(problem.GetProperty("unmet").Strings());
         Assert.Equal($"family-information: 1 family information item open: FI-1 from Dana Dunn (sister), received {receivedAt:yyyy-MM-dd} 08:15 UTC, "
@@ -30,11 +30,11 @@ public sealed class FamilyGateTests(ReviewApp app) : IClassFixture<ReviewApp>
         await officer.ActAsync(id, itemId);
         Assert.Equal(HttpStatusCode.OK, (await officer.RespondAsync(id, itemId)).StatusCode);
         // The approval did not cover the handling of this item: a supervisor signs it off again.
-        var unreviewed = await (await CaseWalk.CloseAsync(officer, id)).ProblemAsync(HttpStatusCode.Conflict);
+        var unreviewed = await (await officer.CloseAsync(id)).ProblemAsync(HttpStatusCode.Conflict);
         Assert.StartsWith("supervisor-review: approval lapsed — new work in family-information on ",
             Assert.Single(unreviewed.GetProperty("unmet").Strings()));
-        await CaseWalk.ApproveAsync(await app.SupervisorAsync(), id);
-        var closed = await CaseWalk.CloseAsync(officer, id);
+        await (await app.SupervisorAsync()).SignOffAsync(id, "approve").OkAsync();
+        var closed = await officer.CloseAsync(id);
         Assert.Equal(HttpStatusCode.OK, closed.StatusCode);
         Assert.Equal("closed", (await closed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString());
     }
@@ -43,25 +43,25 @@ public sealed class FamilyGateTests(ReviewApp app) : IClassFixture<ReviewApp>
     public async Task NotSuspiciousIsRefusedWhileAnItemIsOpenButHomicideNeverIs()
     {
         var officer = await app.OfficerAsync();
-        var id = (await officer.CreateCaseAsync()).Id();
-        await CaseWalk.AllWorkDoneAsync(officer, id);
-        await CaseWalk.ApproveAsync(await app.SupervisorAsync(), id);
+        var id = (await officer.CreateCaseAsync(ProcedureWalk.IsolatedCase())).Id();
+        await officer.CompleteWorkAsync(id);
+        await (await app.SupervisorAsync()).SignOffAsync(id, "approve").OkAsync();
         await officer.LoggedAsync(id, Register.Item(Now.AddHours(-1), name: "Kim Lee", relationship: "friend"));
         var before = await Register.SnapshotAsync(app);
 
         var problem = await (await officer.PostAsJsonAsync($"/api/cases/{id}/classification",
-            new { category = "not-suspicious", rationale = CaseWalk.NotSuspicious })).ProblemAsync(HttpStatusCode.Conflict);
+            new { category = "not-suspicious", rationale = ProcedureWalk.ClassificationRationale })).ProblemAsync(HttpStatusCode.Conflict);
 
         Assert.Contains("FI-1 from Kim Lee (friend)", Assert.Single(problem.GetProperty("unmet").Strings()));
         Assert.Equal(before, await Register.SnapshotAsync(app));
-        await CaseWalk.ClassifyAsync(officer, id, "homicide");
+        await officer.ClassifyAsync(id, "homicide").OkAsync();
     }
 
     [Fact]
     public async Task AnItemReceivedOnAClosedCasePutsItBackForReviewUntilItIsAnswered()
     {
-        var id = await CaseWalk.ClosedCaseAsync(app);
         var officer = await app.OfficerAsync();
+        var id = (await officer.ToClosedAsync(await app.SupervisorAsync())).Id();
         Assert.False((await officer.GetCaseAsync(id)).GetProperty("needsReview").GetBoolean());
 
         var itemId = (await officer.LoggedAsync(id, Register.Item(Now.AddMinutes(-30), summary: "His friend says the man from the app was at the flat."))).ItemId();
@@ -89,8 +89,8 @@ public sealed class FamilyGateTests(ReviewApp app) : IClassFixture<ReviewApp>
     [Fact]
     public async Task AnsweringOneOfTwoLateItemsKeepsTheCaseUnderReview()
     {
-        var id = await CaseWalk.ClosedCaseAsync(app);
         var officer = await app.OfficerAsync();
+        var id = (await officer.ToClosedAsync(await app.SupervisorAsync())).Id();
         var first = (await officer.LoggedAsync(id, Register.Item(Now.AddMinutes(-30)))).ItemId();
         await officer.LoggedAsync(id, Register.Item(Now.AddMinutes(-20), name: "Kim Lee", relationship: "friend"));
 
@@ -107,11 +107,11 @@ public sealed class FamilyGateTests(ReviewApp app) : IClassFixture<ReviewApp>
     {
         var officer = await app.OfficerAsync();
         var supervisor = await app.SupervisorAsync();
-        var id = (await officer.CreateCaseAsync()).Id();
+        var id = (await officer.CreateCaseAsync(ProcedureWalk.IsolatedCase())).Id();
         var itemId = (await officer.LoggedAsync(id, Register.Item(Now.AddHours(-1)))).ItemId();
         Assert.Equal(HttpStatusCode.OK, (await supervisor.ActAsync(id, itemId)).StatusCode);
         await officer.RespondAsync(id, itemId);
-        await CaseWalk.AllWorkDoneAsync(officer, id);
+        await officer.CompleteWorkAsync(id);
 
         var problem = await (await supervisor.PostAsJsonAsync($"/api/cases/{id}/steps/supervisor-review/sign-off",
             new { decision = "approve", rationale = "Work checked; complete and proportionate." })).ProblemAsync(HttpStatusCode.Forbidden);

@@ -198,16 +198,16 @@ public sealed class FamilyRegisterTests(ReviewApp app) : IClassFixture<ReviewApp
         var id = (await officer.CreateCaseAsync()).Id();
         var before = await Register.SnapshotAsync(app);
 
-        var stranger = await (await officer.CompleteAsync(id, "family-notification", CaseWalk.FamilyNotification("officer.west@demo.local")))
+        var stranger = await (await officer.CompleteAsync(id, "family-notification", ProcedureWalk.Answers("family-notification", "officer.west@demo.local")))
             .ProblemAsync(HttpStatusCode.BadRequest);
-        var nobody = await (await officer.CompleteAsync(id, "family-notification", CaseWalk.FamilyNotification("DC Jones")))
+        var nobody = await (await officer.CompleteAsync(id, "family-notification", ProcedureWalk.Answers("family-notification", "DC Jones")))
             .ProblemAsync(HttpStatusCode.BadRequest);
 
         Assert.StartsWith("must be the email or user id", stranger.GetProperty("errors").GetProperty("fields.liaisonContact")[0].GetString());
         Assert.True(nobody.GetProperty("errors").TryGetProperty("fields.liaisonContact", out _));
         Assert.Equal(before, await Register.SnapshotAsync(app));
 
-        var done = await officer.CompleteAsync(id, "family-notification", CaseWalk.FamilyNotification("officer2@demo.local"));
+        var done = await officer.CompleteAsync(id, "family-notification", ProcedureWalk.Answers("family-notification", "officer2@demo.local"));
         Assert.Equal(HttpStatusCode.OK, done.StatusCode);
         var owenId = app.WithDb(db => db.Users.Single(u => u.Email == "officer2@demo.local").Id);
         var stored = app.WithDb(db => db.CaseActivities.Single(a => a.CaseId == Guid.Parse(id) && a.StepKey == "family-notification").FieldsJson);

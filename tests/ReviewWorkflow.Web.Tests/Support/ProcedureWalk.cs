@@ -125,6 +125,13 @@ public static class ProcedureWalk
         return await officer.ClassifyAsync(id, "not-suspicious").OkAsync();
     }
 
+    /// <summary>Ready to close, then closed by the officer: a real closed case, no database shortcuts.</summary>
+    public static async Task<JsonElement> ToClosedAsync(this HttpClient officer, HttpClient supervisor, object? newCase = null)
+    {
+        var id = (await officer.ToReadyToCloseAsync(supervisor, newCase)).Id();
+        return await officer.CloseAsync(id).OkAsync();
+    }
+
     public static Task<HttpResponseMessage> SignOffAsync(this HttpClient client, string caseId, string decision,
         string? rationale = SignOffRationale, string[]? returnSteps = null, string step = "supervisor-review") =>
         client.PostAsJsonAsync($"/api/cases/{caseId}/steps/{step}/sign-off", new { decision, rationale, returnSteps = returnSteps ?? [] });
