@@ -31,6 +31,8 @@ public sealed class AppServer : IAsyncDisposable
     /// <summary>The web app as deployed: published in Release for linux-x64 (ReadyToRun), as bench/run.sh and the Dockerfile do.</summary>
     public static string Dll()
     {
+        // Another build of the app (an older commit, to compare before and after a change).
+        if (Environment.GetEnvironmentVariable("BENCH_APP_DLL") is { Length: > 0 } other) return other;
         var src = RepositoryFolders.Find("src") ?? throw new InvalidOperationException("no src/ folder above the bench");
         var dll = Path.Combine(src, "ReviewWorkflow.Web", "bin", "Release", "net10.0", "linux-x64", "publish", "ReviewWorkflow.Web.dll");
         return File.Exists(dll) ? dll

@@ -49,7 +49,7 @@ public sealed class Report
                 $"| start-up to /health 200 (median of {StartUps.Count}) | {Median(StartUps):0.00} s ({string.Join(", ", StartUps.Select(s => s.ToString("0.00", Inv)))}) | <= 3 s |"));
         Console.WriteLine(string.Create(Inv, $"| resident memory after start | {RssAfterStart:0} MB (start-up runs: {string.Join(", ", StartUpRss.Select(s => s.ToString("0", Inv)))}) | |"));
         Console.WriteLine(string.Create(Inv, $"| resident memory after the throughput run / after the page run | {RssAfterThroughput:0} MB / {RssAfterPages:0} MB | <= 300 MB |"));
-        Console.WriteLine(string.Create(Inv, $"| SQL statements of one step completion | {CompletionStatements.Count} | |"));
+        Console.WriteLine(string.Create(Inv, $"| SQL statements logged during one step completion (printed above; background jobs' too) | {CompletionStatements.Count} | |"));
     }
 
     private static double Median(List<double> values) => values.Order().ElementAt(values.Count / 2);
