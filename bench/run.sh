@@ -1,5 +1,15 @@
 #!/usr/bin/env bash
 # Benchmarks that print figures (never part of the test run).
+#   bench/run.sh
+#     everything below (throughput, linkage, escalation) with their default sizes, then one table of
+#     all figures. Smaller sizes for a quick try: THROUGHPUT_ARGS="--cases 20000 --duration 5"
+#     LINKAGE_ARGS="--deaths 100000 --queries 200" ESCALATION_ARGS="--open 80000 --overdue 8000" bench/run.sh
+#   bench/run.sh throughput [--cases N] [--duration S] [--page-duration S] [--levels 1,8,32,64] [--diagnose]
+#     a throwaway durable PostgreSQL and the app in Release as its own process; N cases (default
+#     100,000) over 10 years loaded by SQL from cases made through the API; step completions by
+#     closed-loop HTTP clients at each concurrency for S seconds (default 10), pgbench doing the same
+#     writes as the ceiling, case reads (JSON and HTML), start-up time and resident memory.
+#     --diagnose: after the load, time a case read in-process (load, evaluate, map, serialise) instead.
 #   bench/run.sh linkage [--deaths N] [--queries N] [--baseline N] [--seed N]
 #     a throwaway PostgreSQL with N synthetic deaths (default 1,000,000) and planted series; the
 #     linkage query for --queries new deaths (default 1,000): p50/p95/p99, a full-scan baseline on the
@@ -11,11 +21,39 @@
 #     one connection reused versus a new connection per message.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+
+build() {
+  ./scripts/prerequisites.sh
+  # The throughput benchmark runs the app as deployed (published for linux-x64, ReadyToRun) as a separate process.
+  dotnet publish -c Release -r linux-x64 --self-contained false -v q -nologo src/ReviewWorkflow.Web >/dev/null
+  dotnet build -c Release -v q -nologo bench/ReviewWorkflow.Bench >/dev/null
+}
+bench() { dotnet bench/ReviewWorkflow.Bench/bin/Release/net10.0/ReviewWorkflow.Bench.dll "$@"; }
+
 case "${1:-}" in
-  linkage|escalation)
-    ./scripts/prerequisites.sh
-    exec dotnet run --project bench/ReviewWorkflow.Bench -c Release -- "$@" ;;
+  throughput|linkage|escalation)
+    build
+    bench "$@" ;;
+  "")
+    build
+    out="$(mktemp -d -t reviewworkflow-bench.XXXXXX)"
+    trap 'rm -rf "$out"' EXIT
+    # shellcheck disable=SC2086 # the *_ARGS are word lists on purpose
+    bench throughput ${THROUGHPUT_ARGS:-} | tee "$out/throughput"
+    # shellcheck disable=SC2086
+    bench linkage ${LINKAGE_ARGS:-} | tee "$out/linkage"
+    # shellcheck disable=SC2086
+    bench escalation ${ESCALATION_ARGS:-} | tee "$out/escalation"
+    echo
+    echo "All figures ($(nproc) cores; load average now $(cut -d' ' -f1-3 /proc/loadavg))"
+    echo "| benchmark | measure | figure | target |"
+    echo "|---|---|---|---|"
+    for b in throughput linkage; do
+      grep '^| ' "$out/$b" | grep -v '^| measure ' | sed "s/^| /| $b | /"
+    done
+    grep -E '^(ratio|delivery \(median)' "$out/escalation" | sed 's/^/| escalation | /; s/$/ | | |/'
+    ;;
   *)
-    sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//'
+    sed -n '2,22p' "$0" | sed 's/^# \{0,1\}//'
     exit 2 ;;
 esac

@@ -24,7 +24,7 @@ public static class CaseEndpoints
         group.MapGet("/{id:guid}", async Task<Results<Ok<CaseDto>, ProblemHttpResult>>
             (Guid id, CaseProcedure procedure, ReviewDb db, CurrentUser user, CancellationToken ct) =>
         {
-            var context = await procedure.LoadAsync(id, user, ct);
+            var context = await procedure.ReadAsync(id, user, ct);
             if (context is null) return CaseResults.NotFound();
             return TypedResults.Ok(context.ToDto(context.Evaluate(), await CaseResults.OfficerNameAsync(db, context.Case.OfficerId, ct)));
         });

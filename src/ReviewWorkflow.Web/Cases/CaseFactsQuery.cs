@@ -29,6 +29,20 @@ public static class CaseFactsQuery
         };
     }
 
+    /// <summary>The same facts for a case only read, not changed: counted from the stored rows, nothing tracked.</summary>
+    public static async Task<CaseFacts> ForReadAsync(ReviewDb db, Case c, CancellationToken ct = default)
+    {
+        var decisions = await db.LinkageCandidates.AsNoTracking().Where(x => x.CaseId == c.Id).Select(x => x.Decision).ToListAsync(ct);
+        var openFamilyItems = await FamilyRegister.OpenItemsAsync(db, c.Id, ct);
+        return new CaseFacts(c.Markers, c.Substances,
+            UndecidedCandidates: decisions.Count(d => d is null),
+            LinkedCandidates: decisions.Count(d => d == LinkageDisposition.Linked),
+            OpenFamilyItems: openFamilyItems.Count, c.ReferralRequested)
+        {
+            OpenFamilyItemList = openFamilyItems,
+        };
+    }
+
     public static CaseState ToState(Case c, IEnumerable<CaseActivity> activities, CaseFacts facts) =>
         new(c.OpenedAt, c.Status == CaseStatus.Closed, c.Classification,
             // Activities not yet saved have no id (0) and are the newest: ties in time must keep them

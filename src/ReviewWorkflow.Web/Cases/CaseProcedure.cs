@@ -33,11 +33,28 @@ public sealed class CaseProcedure(ReviewDb db, WorkflowRegistry workflows, Audit
 {
     public async Task<CaseContext?> LoadAsync(Guid id, CurrentUser user, CancellationToken ct = default)
     {
+        await db.Database.OpenConnectionAsync(ct); // see ReadAsync
         var c = await db.Cases.Include(x => x.Steps).Include(x => x.Persons).AsSplitQuery().FirstOrDefaultAsync(x => x.Id == id, ct);
         // A case of another team is reported as missing, not forbidden: its existence is itself information.
         if (c is null || !user.CanSee(c.Team)) return null;
         var activities = await db.CaseActivities.AsNoTracking().Where(a => a.CaseId == id).OrderBy(a => a.Id).ToListAsync(ct);
         var facts = await CaseFactsQuery.ForAsync(db, c, ct);
+        return new CaseContext(c, workflows.Get(c.WorkflowKey, c.WorkflowVersion), activities, CaseFactsQuery.ToState(c, activities, facts));
+    }
+
+    /// <summary>
+    /// The case as <see cref="LoadAsync"/> gives it, for reading only (a GET, the case page):
+    /// nothing is tracked, so EF keeps no snapshots and fixes up no graph for rows never saved.
+    /// </summary>
+    public async Task<CaseContext?> ReadAsync(Guid id, CurrentUser user, CancellationToken ct = default)
+    {
+        // One connection for the request's queries (EF closes it with the context): left to itself
+        // EF takes a pooled connection per query, and each return to the pool costs a session reset.
+        await db.Database.OpenConnectionAsync(ct);
+        var c = await db.Cases.AsNoTracking().Include(x => x.Steps).Include(x => x.Persons).AsSplitQuery().FirstOrDefaultAsync(x => x.Id == id, ct);
+        if (c is null || !user.CanSee(c.Team)) return null;
+        var activities = await db.CaseActivities.AsNoTracking().Where(a => a.CaseId == id).OrderBy(a => a.Id).ToListAsync(ct);
+        var facts = await CaseFactsQuery.ForReadAsync(db, c, ct);
         return new CaseContext(c, workflows.Get(c.WorkflowKey, c.WorkflowVersion), activities, CaseFactsQuery.ToState(c, activities, facts));
     }
 

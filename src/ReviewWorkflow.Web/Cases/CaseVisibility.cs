@@ -18,6 +18,8 @@ public static class CaseVisibility
             var user = CurrentUser.From(http.User);
             if (user is null) return TypedResults.Unauthorized();
             var db = http.RequestServices.GetRequiredService<ReviewDb>();
+            // Kept open for the handler's queries that follow (EF closes it with the request's context).
+            await db.Database.OpenConnectionAsync(http.RequestAborted);
             var visible = await db.Cases.AnyAsync(c => c.Id == id && (user.SeesAllTeams || c.Team == user.Team), http.RequestAborted);
             return visible ? await next(context) : CaseResults.NotFound();
         });

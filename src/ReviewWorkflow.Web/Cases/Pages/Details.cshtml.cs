@@ -25,7 +25,7 @@ public sealed class DetailsModel(CaseProcedure procedure, ReviewDb db, TimeProvi
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
         var user = HttpContext.CurrentUser();
-        var context = await procedure.LoadAsync(id, user, ct);
+        var context = await procedure.ReadAsync(id, user, ct);
         if (context is null) return NotFound();
         Context = context;
         UserRole = user.Role;
