@@ -35,18 +35,7 @@ public sealed class CaseworkTests(BrowserApp app, Chromium chromium) : BrowserTe
         var page = await SignedInAsync("officer@demo.local");
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "My work" })).ToBeVisibleAsync();
 
-        await page.GetByRole(AriaRole.Link, new() { Name = "New case" }).ClickAsync();
-        await page.GetByLabel("Name of the deceased").FillAsync("Gabriel Kovari");
-        await page.GetByLabel("Age (years)").FillAsync("22");
-        await page.GetByLabel("Sex").SelectOptionAsync("male");
-        await page.GetByLabel("Found at (UTC)").FillAsync("2026-11-25T06:10");
-        await page.GetByLabel("Place").FillAsync("St Margaret's churchyard, Barking");
-        await page.GetByLabel("Latitude").FillAsync("51.5362");
-        await page.GetByLabel("Longitude").FillAsync("0.0803");
-        await page.GetByLabel("Substances").FillAsync("GHB");
-        await page.GetByLabel("Found outdoors").CheckAsync();
-        await page.GetByLabel("Name", new() { Exact = true }).First.FillAsync("Dog walker");
-        await page.GetByLabel("Connection").First.SelectOptionAsync("finder");
+        await FillNewCaseFormAsync(page);
         await AssertEveryInputIsLabelledAsync(page);
         await ScreenshotAsync(page, "new-case");
         await page.GetByRole(AriaRole.Button, new() { Name = "Open case" }).ClickAsync();

@@ -18,18 +18,7 @@ public sealed class LinkageAndFamilyTests(BrowserApp app, Chromium chromium) : B
         var earlierRef = earlier.GetProperty("reference").GetString()!;
 
         var page = await SignedInAsync("officer@demo.local");
-        await page.GetByRole(AriaRole.Link, new() { Name = "New case" }).ClickAsync();
-        await page.GetByLabel("Name of the deceased").FillAsync("Gabriel Kovari");
-        await page.GetByLabel("Age (years)").FillAsync("22");
-        await page.GetByLabel("Sex").SelectOptionAsync("male");
-        await page.GetByLabel("Found at (UTC)").FillAsync("2026-11-25T06:10");
-        await page.GetByLabel("Place").FillAsync("St Margaret's churchyard, Barking");
-        await page.GetByLabel("Latitude").FillAsync("51.5362");
-        await page.GetByLabel("Longitude").FillAsync("0.0803");
-        await page.GetByLabel("Substances").FillAsync("GHB");
-        await page.GetByLabel("Found outdoors").CheckAsync();
-        await page.GetByLabel("Name", new() { Exact = true }).First.FillAsync("Dog walker");
-        await page.GetByLabel("Connection").First.SelectOptionAsync("finder");
+        await FillNewCaseFormAsync(page);
         await page.GetByRole(AriaRole.Button, new() { Name = "Open case" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("opened");
 

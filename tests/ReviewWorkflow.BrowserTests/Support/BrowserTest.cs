@@ -56,6 +56,26 @@ public abstract class BrowserTest(BrowserApp app, Chromium chromium) : IAsyncLif
         return page;
     }
 
+    /// <summary>
+    /// From "New case", the form filled as an officer would for a death like the Barking ones (young man,
+    /// GHB, St Margaret's churchyard, found outdoors by a dog walker); the caller submits it.
+    /// </summary>
+    protected static async Task FillNewCaseFormAsync(IPage page)
+    {
+        await page.GetByRole(AriaRole.Link, new() { Name = "New case" }).ClickAsync();
+        await page.GetByLabel("Name of the deceased").FillAsync("Gabriel Kovari");
+        await page.GetByLabel("Age (years)").FillAsync("22");
+        await page.GetByLabel("Sex").SelectOptionAsync("male");
+        await page.GetByLabel("Found at (UTC)").FillAsync("2026-11-25T06:10");
+        await page.GetByLabel("Place").FillAsync("St Margaret's churchyard, Barking");
+        await page.GetByLabel("Latitude").FillAsync("51.5362");
+        await page.GetByLabel("Longitude").FillAsync("0.0803");
+        await page.GetByLabel("Substances").FillAsync("GHB");
+        await page.GetByLabel("Found outdoors").CheckAsync();
+        await page.GetByLabel("Name", new() { Exact = true }).First.FillAsync("Dog walker");
+        await page.GetByLabel("Connection").First.SelectOptionAsync("finder");
+    }
+
     /// <summary>Every field a person can fill has a label (or, for a radio group, its legend and own label).</summary>
     protected static async Task AssertEveryInputIsLabelledAsync(IPage page)
     {
