@@ -26,7 +26,7 @@ public static class CaseEndpoints
         {
             var context = await procedure.ReadAsync(id, user, ct);
             if (context is null) return CaseResults.NotFound();
-            return TypedResults.Ok(context.ToDto(context.Evaluate(), await CaseResults.OfficerNameAsync(db, context.Case.OfficerId, ct)));
+            return TypedResults.Ok(context.ToDto(context.Evaluate(), context.OfficerName ?? await CaseResults.OfficerNameAsync(db, context.Case.OfficerId, ct)));
         });
 
         group.MapGet("/", CaseList.QueryAsync);

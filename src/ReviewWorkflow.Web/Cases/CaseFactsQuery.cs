@@ -29,19 +29,22 @@ public static class CaseFactsQuery
         };
     }
 
-    /// <summary>The same facts for a case only read, not changed: counted from the stored rows, nothing tracked.</summary>
-    public static async Task<CaseFacts> ForReadAsync(ReviewDb db, Case c, CancellationToken ct = default)
+    /// <summary>The same facts for a case only read, not changed: the linkage counts taken with the case, nothing tracked.</summary>
+    public static async Task<CaseFacts> ForReadAsync(ReviewDb db, Case c, int undecidedCandidates, int linkedCandidates, CancellationToken ct = default)
     {
-        var decisions = await db.LinkageCandidates.AsNoTracking().Where(x => x.CaseId == c.Id).Select(x => x.Decision).ToListAsync(ct);
         var openFamilyItems = await FamilyRegister.OpenItemsAsync(db, c.Id, ct);
         return new CaseFacts(c.Markers, c.Substances,
-            UndecidedCandidates: decisions.Count(d => d is null),
-            LinkedCandidates: decisions.Count(d => d == LinkageDisposition.Linked),
+            UndecidedCandidates: undecidedCandidates,
+            LinkedCandidates: linkedCandidates,
             OpenFamilyItems: openFamilyItems.Count, c.ReferralRequested)
         {
             OpenFamilyItemList = openFamilyItems,
         };
     }
+
+    /// <summary>The same counts, with the case's own columns as they are now.</summary>
+    public static CaseFacts WithCase(CaseFacts facts, Case c) =>
+        facts with { Markers = c.Markers, Substances = c.Substances, ReferralRequested = c.ReferralRequested };
 
     public static CaseState ToState(Case c, IEnumerable<CaseActivity> activities, CaseFacts facts) =>
         new(c.OpenedAt, c.Status == CaseStatus.Closed, c.Classification,

@@ -17,6 +17,13 @@ public static class CaseResults
         _ => throw new InvalidOperationException("unknown outcome"),
     };
 
+    /// <summary>As <see cref="ToHttpAsync"/>, with the officer's name already read (by the visibility filter) when there is one.</summary>
+    public static async Task<Results<Ok<CaseDto>, ProblemHttpResult, ValidationProblem>> ToHttpAsync(
+        this CaseOutcome outcome, ReviewDb db, VisibleCase? seen, CancellationToken ct) =>
+        seen is not null && outcome is CaseDone done && done.Context.Case.Id == seen.Id
+            ? TypedResults.Ok(done.Context.ToDto(done.Evaluation, seen.OfficerName))
+            : await outcome.ToHttpAsync(db, ct);
+
     public static Results<Ok<CaseDto>, ProblemHttpResult, ValidationProblem> ToHttp(this Refused refusal) => refusal.Kind switch
     {
         RefusalKind.Invalid => TypedResults.ValidationProblem(

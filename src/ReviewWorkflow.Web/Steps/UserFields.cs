@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using ReviewWorkflow.Engine.Definitions;
 using ReviewWorkflow.Web.Accounts;
+using ReviewWorkflow.Web.Cases;
 using ReviewWorkflow.Web.Data;
 using ReviewWorkflow.Web.Workflows;
 
@@ -16,11 +17,14 @@ public static class UserFields
 {
     public static async Task<(Dictionary<string, JsonElement> Fields, Dictionary<string, string[]> Errors)> ResolveAsync(
         ReviewDb db, WorkflowRegistry workflows, Guid caseId, string stepKey, Dictionary<string, JsonElement> fields,
-        CurrentUser user, CancellationToken ct)
+        CurrentUser user, CancellationToken ct, VisibleCase? seen = null)
     {
         var errors = new Dictionary<string, string[]>();
-        var c = await db.Cases.AsNoTracking().Where(x => x.Id == caseId)
-            .Select(x => new { x.Team, x.WorkflowKey, x.WorkflowVersion }).FirstOrDefaultAsync(ct);
+        // The visibility filter has usually read these already; the case's team and workflow never change.
+        var c = seen is not null && seen.Id == caseId
+            ? new { seen.Team, seen.WorkflowKey, seen.WorkflowVersion }
+            : await db.Cases.AsNoTracking().Where(x => x.Id == caseId)
+                .Select(x => new { x.Team, x.WorkflowKey, x.WorkflowVersion }).FirstOrDefaultAsync(ct);
         // A missing or foreign case is the procedure's answer (404), given after this.
         if (c is null || !user.CanSee(c.Team)) return (fields, errors);
         var step = workflows.Get(c.WorkflowKey, c.WorkflowVersion).FindStep(stepKey);

@@ -31,7 +31,7 @@ public sealed class DetailsModel(CaseProcedure procedure, ReviewDb db, TimeProvi
         UserRole = user.Role;
         Evaluation = context.Evaluate();
         Now = clock.GetUtcNow();
-        OfficerName = await CaseResults.OfficerNameAsync(db, Case.OfficerId, ct);
+        OfficerName = context.OfficerName ?? await CaseResults.OfficerNameAsync(db, Case.OfficerId, ct);
         var events = await db.AuditEvents.AsNoTracking().Where(e => e.CaseId == id).OrderBy(e => e.Sequence).ToListAsync(ct);
         Timeline = Audit.Timeline.From(events, context.Definition);
         var shown = new List<(string, object)>();
