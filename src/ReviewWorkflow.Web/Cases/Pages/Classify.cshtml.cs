@@ -35,15 +35,14 @@ public sealed class ClassifyModel(CaseProcedure procedure) : PageModel
                 TempData["Done"] = $"Classified as {Display.Words(done.Context.Case.Classification)}.";
                 return Redirect($"/cases/{id}");
             case CaseRefused { Refusal: var refusal }:
-                Errors = refusal.FieldErrors;
-                Problems = refusal.FieldErrors.Count > 0 ? [] : refusal.Reasons;
+                (Errors, Problems) = FormRefusal.Read(refusal);
                 return Page();
             default:
                 return NotFound();
         }
     }
 
-    public string? Error(string key) => Errors.TryGetValue(key, out var m) ? string.Join("; ", m) : null;
+    public string? Error(string key) => FormRefusal.Error(Errors, key);
 
     private async Task<IActionResult?> LoadAsync(Guid id, CancellationToken ct)
     {

@@ -34,15 +34,14 @@ public sealed class CloseModel(CaseProcedure procedure) : PageModel
                 TempData["Done"] = "The case is closed.";
                 return Redirect($"/cases/{id}");
             case CaseRefused { Refusal: var refusal }:
-                Errors = refusal.FieldErrors;
-                Refusal = refusal.FieldErrors.Count > 0 ? [] : refusal.Reasons;
+                (Errors, Refusal) = FormRefusal.Read(refusal);
                 return Page();
             default:
                 return NotFound();
         }
     }
 
-    public string? Error(string key) => Errors.TryGetValue(key, out var m) ? string.Join("; ", m) : null;
+    public string? Error(string key) => FormRefusal.Error(Errors, key);
 
     private async Task<IActionResult?> LoadAsync(Guid id, CancellationToken ct)
     {

@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using ReviewWorkflow.Engine;
-using ReviewWorkflow.Engine.Commands;
 using ReviewWorkflow.Web.Cases;
 using ReviewWorkflow.Web.Data;
 
@@ -11,17 +10,9 @@ public sealed record ItemView(FamilyItemDto Item, Guid CaseId, DateTimeOffset No
 
 public sealed record Caseworker(string Id, string DisplayName, string Role);
 
-/// <summary>What the register pages share: reading a refused command into messages, and the team's caseworkers.</summary>
+/// <summary>What the register pages share: the team's caseworkers.</summary>
 public static class FamilyPage
 {
-    /// <summary>Field errors to show beside their fields, or reasons to show as a message.</summary>
-    public static (IReadOnlyDictionary<string, string[]> Errors, IReadOnlyList<string> Problems) Read(Refused refusal) =>
-        refusal.FieldErrors.Count > 0 ? (refusal.FieldErrors, []) : (new Dictionary<string, string[]>(), refusal.Reasons);
-
-    public static string? Error(IReadOnlyDictionary<string, string[]> errors, string key) =>
-        errors.Where(e => e.Key == key || e.Key.StartsWith(key + ".", StringComparison.Ordinal) || e.Key.StartsWith(key + "[", StringComparison.Ordinal))
-            .SelectMany(e => e.Value) is var m && m.Any() ? string.Join("; ", m) : null;
-
     /// <summary>Who an item may be given to: the caseworkers of the case's team (the command checks it again).</summary>
     public static Task<List<Caseworker>> TeamAsync(ReviewDb db, Case c, CancellationToken ct)
     {

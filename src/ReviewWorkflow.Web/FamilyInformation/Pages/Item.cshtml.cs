@@ -66,7 +66,7 @@ public sealed class ItemModel(CaseProcedure procedure, ReviewDb db, TimeProvider
         }, ct);
     }
 
-    public string? Error(string form, string key) => Sent == form ? FamilyPage.Error(Errors, key) : null;
+    public string? Error(string form, string key) => Sent == form ? FormRefusal.Error(Errors, key) : null;
 
     public string? Invalid(string form, string key) => Error(form, key) is null ? null : "true";
 
@@ -78,7 +78,7 @@ public sealed class ItemModel(CaseProcedure procedure, ReviewDb db, TimeProvider
                 return done();
             case CaseRefused { Refusal: var refusal }:
                 Sent = form;
-                (Errors, Problems) = FamilyPage.Read(refusal);
+                (Errors, Problems) = FormRefusal.Read(refusal);
                 // Someone else may have changed the item meanwhile (answered it, say): show it as it now is.
                 db.ChangeTracker.Clear();
                 return await LoadAsync(id, itemId, ct) ?? Page();

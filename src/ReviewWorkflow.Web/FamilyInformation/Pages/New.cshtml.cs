@@ -66,14 +66,14 @@ public sealed class NewModel(CaseProcedure procedure, ReviewDb db, TimeProvider 
                 TempData["Done"] = $"{item!.Reference} logged, {Display.Deadline(item.DueAt, clock.GetUtcNow())}.";
                 return Redirect($"/cases/{id}/family-information#item-{item.Reference}");
             case CaseRefused { Refusal: var refusal }:
-                (Errors, Problems) = FamilyPage.Read(refusal);
+                (Errors, Problems) = FormRefusal.Read(refusal);
                 return Page();
             default:
                 return NotFound();
         }
     }
 
-    public string? Error(string key) => FamilyPage.Error(Errors, key);
+    public string? Error(string key) => FormRefusal.Error(Errors, key);
 
     public string? Invalid(string key) => Error(key) is null ? null : "true";
 

@@ -55,8 +55,7 @@ public sealed class IndexModel(CaseProcedure procedure, ReviewDb db, IConfigurat
                 return Redirect($"/cases/{id}/linkage");
             case CaseRefused { Refusal: var refusal }:
                 Sent = Candidate;
-                Errors = refusal.FieldErrors;
-                Problems = refusal.FieldErrors.Count > 0 ? [] : refusal.Reasons;
+                (Errors, Problems) = FormRefusal.Read(refusal);
                 // What the engine saw may have changed (a concurrent decision): show the candidates as they now are.
                 db.ChangeTracker.Clear();
                 return await LoadAsync(id, ct) ?? Page();

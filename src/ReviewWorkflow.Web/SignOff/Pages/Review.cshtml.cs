@@ -58,8 +58,7 @@ public sealed class ReviewModel(CaseProcedure procedure, ReviewDb db, TimeProvid
                     : $"{Step.Title}: approved.";
                 return Redirect($"/cases/{id}");
             case CaseRefused { Refusal: var refusal }:
-                Errors = refusal.FieldErrors;
-                Problems = refusal.FieldErrors.Count > 0 ? [] : refusal.Reasons;
+                (Errors, Problems) = FormRefusal.Read(refusal);
                 return Page();
             default:
                 return NotFound();
@@ -68,8 +67,7 @@ public sealed class ReviewModel(CaseProcedure procedure, ReviewDb db, TimeProvid
 
     public IEnumerable<StepStatus> Approved => Step.Approves.Select(k => Evaluation[k]).OfType<StepStatus>();
 
-    public string? Error(string key) =>
-        Errors.Where(e => e.Key == key || e.Key.StartsWith(key + "[", StringComparison.Ordinal)).SelectMany(e => e.Value) is var m && m.Any() ? string.Join("; ", m) : null;
+    public string? Error(string key) => FormRefusal.Error(Errors, key);
 
     private async Task<IActionResult?> LoadAsync(Guid id, string stepKey, CancellationToken ct)
     {

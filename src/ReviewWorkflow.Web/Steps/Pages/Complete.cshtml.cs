@@ -72,8 +72,7 @@ public sealed class CompleteModel(CaseProcedure procedure, ReviewDb db, Workflow
                 TempData["Done"] = $"{Step.Title}: completed.";
                 return Redirect($"/cases/{id}");
             case CaseRefused { Refusal: var refusal }:
-                Errors = refusal.FieldErrors;
-                Problems = refusal.FieldErrors.Count > 0 ? [] : refusal.Reasons;
+                (Errors, Problems) = FormRefusal.Read(refusal);
                 return Page();
             default:
                 return NotFound();
