@@ -10,7 +10,10 @@ public sealed record LoadResult(int Concurrency, int Done, int Failed, double Se
     /// <summary>CPU milliseconds per successful request in the app process and in PostgreSQL.</summary>
     public (double App, double Postgres) CpuMs { get; init; } = (double.NaN, double.NaN);
 
-    public string Cpu => double.IsNaN(CpuMs.App) ? "" : $"CPU/request app {CpuMs.App:0.0} ms + PostgreSQL {CpuMs.Postgres:0.0} ms";
+    /// <summary>The share of the app's CPU spent by the runtime's background compiler (warming up, not serving).</summary>
+    public double JitShare { get; init; } = double.NaN;
+
+    public string Cpu => double.IsNaN(CpuMs.App) ? "" : $"CPU/request app {CpuMs.App:0.0} ms + PostgreSQL {CpuMs.Postgres:0.0} ms (JIT {JitShare:0%} of the app's)";
 }
 
 /// <summary>
@@ -56,7 +59,22 @@ public static class ClosedLoop
             CpuMs = cpuBefore is { } b && cpuAfter is { } a && all.Length > 0
                 ? (1000 * (a.App - b.App) / all.Length, 1000 * (a.Postgres - b.Postgres) / all.Length)
                 : (double.NaN, double.NaN),
+            JitShare = cpuBefore is { } b2 && cpuAfter is { } a2 && a2.App > b2.App ? (a2.Jit - b2.Jit) / (a2.App - b2.App) : double.NaN,
         };
+    }
+
+    /// <summary>
+    /// Warm-up rounds of <paramref name="round"/> until the runtime has finished recompiling the hot code
+    /// (its compiler thread under 3% of the app's CPU in a round), at most <paramref name="maxRounds"/>:
+    /// the figures that follow are then the steady state a long-running server shows.
+    /// </summary>
+    public static async Task WarmUpAsync(Func<Task<LoadResult>> round, int maxRounds = 10)
+    {
+        for (var i = 1; i <= maxRounds; i++)
+        {
+            var result = await round();
+            if (result.Done == 0 || !(result.JitShare >= 0.03)) return;
+        }
     }
 
     public static double At(double[] sorted, double p) =>

@@ -11,7 +11,7 @@ public sealed class CpuMeter(int appPid, string dataDirectory)
 {
     private static readonly double TicksPerSecond = 100; // USER_HZ on Linux
 
-    public (double App, double Postgres) Seconds()
+    public (double App, double Postgres, double Jit) Seconds()
     {
         var postmaster = int.Parse(File.ReadLines(Path.Combine(dataDirectory, "postmaster.pid")).First(), CultureInfo.InvariantCulture);
         var pg = 0.0;
@@ -21,14 +21,38 @@ public sealed class CpuMeter(int appPid, string dataDirectory)
             var stat = Stat(pid);
             if (stat is { } s && (pid == postmaster || s.Parent == postmaster)) pg += s.Cpu;
         }
-        return ((Stat(appPid)?.Cpu ?? double.NaN), pg);
+        return ((Stat(appPid)?.Cpu ?? double.NaN), pg, JitSeconds());
     }
 
-    private static (int Parent, double Cpu)? Stat(int pid)
+    /// <summary>
+    /// CPU of the runtime's background compiler thread: while it is busy the app is still warming up
+    /// (hot methods being recompiled at a higher tier), and figures taken then are not the steady state.
+    /// </summary>
+    private double JitSeconds()
+    {
+        var total = 0.0;
+        try
+        {
+            foreach (var task in Directory.EnumerateDirectories($"/proc/{appPid}/task"))
+            {
+                if (!File.ReadAllText(Path.Combine(task, "comm")).StartsWith(".NET Tiered Com", StringComparison.Ordinal)) continue;
+                if (int.TryParse(Path.GetFileName(task), out var tid) && StatAt($"/proc/{appPid}/task/{tid}/stat") is { } s) total += s.Cpu;
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return double.NaN;
+        }
+        return total;
+    }
+
+    private static (int Parent, double Cpu)? Stat(int pid) => StatAt($"/proc/{pid}/stat");
+
+    private static (int Parent, double Cpu)? StatAt(string path)
     {
         try
         {
-            var text = File.ReadAllText($"/proc/{pid}/stat");
+            var text = File.ReadAllText(path);
             // The command name may hold spaces; the fields after it start after the last ')'.
             var fields = text[(text.LastIndexOf(')') + 2)..].Split(' ');
             return (int.Parse(fields[1], CultureInfo.InvariantCulture),

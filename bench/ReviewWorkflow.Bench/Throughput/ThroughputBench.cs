@@ -191,9 +191,12 @@ public static class ThroughputBench
         using var http = Api.NewClient(app.Url);
         var expectedRate = 150.0; // completions/s guessed for the first level; later levels use the best seen
         var signedIn = new Queue<Officer>(); // officers with cases left after a level, reused before signing in more
-        foreach (var (level, index) in new[] { 8 }.Concat(o.Levels).Select((l, i) => (l, i)))
+        // Warm-up (JIT, pools and caches; not counted) at c=8 until the runtime stops recompiling, then each level.
+        await ClosedLoop.WarmUpAsync(() => LevelAsync(8, warmUp: true));
+        foreach (var level in o.Levels) report.Completions.Add(await LevelAsync(level, warmUp: false));
+
+        async Task<LoadResult> LevelAsync(int level, bool warmUp)
         {
-            var warmUp = index == 0; // JIT, pools and caches, not counted
             var duration = warmUp ? TimeSpan.FromSeconds(3) : o.Duration;
             var perClient = (int)Math.Ceiling(expectedRate * 1.5 * duration.TotalSeconds / level / steps.Length) + 1;
             var clients = new Client[level];
@@ -231,9 +234,9 @@ public static class ThroughputBench
             }, meter);
             var ranOut = result.Seconds < duration.TotalSeconds - 0.5 ? " (clients ran out of cases)" : "";
             Console.WriteLine(string.Create(Inv, $"  c={level}{(warmUp ? " (warm-up)" : "")}: {result.Done:N0} completions in {result.Seconds:0.0} s = {result.PerSecond:0}/s, p50 {result.P50:0.0} / p95 {result.P95:0.0} / p99 {result.P99:0.0} ms, {result.Failed} failed{ranOut}; {result.Cpu}; {Load()}"));
-            if (!warmUp) report.Completions.Add(result);
             expectedRate = Math.Max(expectedRate, result.PerSecond);
             foreach (var officer in clients.SelectMany(c => c.Officers).Where(x => x.Cases.Count > 0)) signedIn.Enqueue(officer);
+            return result;
         }
     }
 
@@ -262,7 +265,13 @@ public static class ThroughputBench
         }
         try
         {
-            foreach (var (kind, level, warmUp) in new[] { ("json", 8, true), ("json", 8, false), ("json", 32, false), ("html", 8, true), ("html", 8, false), ("html", 32, false) })
+            foreach (var kind in new[] { "json", "html" })
+            {
+                await ClosedLoop.WarmUpAsync(() => ReadsAsync(kind, 8, warmUp: true));
+                foreach (var level in new[] { 8, 32 }) report.Pages.Add((kind, await ReadsAsync(kind, level, warmUp: false)));
+            }
+
+            async Task<LoadResult> ReadsAsync(string kind, int level, bool warmUp)
             {
                 var random = new ThreadLocal<Random>(() => new Random(Environment.CurrentManagedThreadId));
                 var result = await ClosedLoop.RunAsync(level, warmUp ? TimeSpan.FromSeconds(3) : o.PageDuration, async (i, ct) =>
@@ -283,7 +292,7 @@ public static class ThroughputBench
                     }
                 }, meter);
                 Console.WriteLine(string.Create(Inv, $"  case page {kind} c={level}{(warmUp ? " (warm-up)" : "")}: {result.PerSecond:0} requests/s, p50 {result.P50:0.0} / p95 {result.P95:0.0} / p99 {result.P99:0.0} ms, {result.Failed} failed; {result.Cpu}; {Load()}"));
-                if (!warmUp) report.Pages.Add((kind, result));
+                return result;
             }
         }
         finally

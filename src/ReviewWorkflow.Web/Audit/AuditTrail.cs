@@ -51,14 +51,19 @@ public sealed class AuditTrail(ReviewDb db, TimeProvider clock)
         await copy.CompleteAsync(ct);
     }
 
+    private sealed record ChainEnd(long Sequence, string Hash);
+
+    // Compiled once: read by every command, inside the chain's lock.
+    private static readonly Func<ReviewDb, Task<ChainEnd?>> LastOf = EF.CompileAsyncQuery((ReviewDb db) =>
+        db.AuditEvents.AsNoTracking().OrderByDescending(e => e.Sequence).Select(e => new ChainEnd(e.Sequence, e.Hash)).FirstOrDefault());
+
     /// <summary>Takes the chain's lock and links the new events to its end.</summary>
     private async Task<List<AuditEvent>> ChainAsync(CurrentUser actor, IReadOnlyList<(Guid? CaseId, string Action, object Data)> events, CancellationToken ct)
     {
         if (db.Database.CurrentTransaction is null)
             throw new InvalidOperationException("Audit events must be appended inside the transaction of the change they record.");
         await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({ChainLock})", ct);
-        var last = await db.AuditEvents.AsNoTracking().OrderByDescending(e => e.Sequence)
-            .Select(e => new { e.Sequence, e.Hash }).FirstOrDefaultAsync(ct);
+        var last = await LastOf(db);
         var sequence = last?.Sequence ?? 0;
         var previous = last?.Hash ?? AuditHash.Genesis;
         var at = AuditHash.ToStoredPrecision(clock.GetUtcNow());

@@ -29,16 +29,20 @@ public static class CaseFactsQuery
         };
     }
 
-    /// <summary>The same facts for a case only read, not changed: the linkage counts taken with the case, nothing tracked.</summary>
-    public static async Task<CaseFacts> ForReadAsync(ReviewDb db, Case c, int undecidedCandidates, int linkedCandidates, CancellationToken ct = default)
+    /// <summary>
+    /// The same facts from counts read with the case (nothing of them pending): the open register
+    /// items are read only when there are some, as most cases have none open at any moment.
+    /// </summary>
+    public static async Task<CaseFacts> ForReadAsync(ReviewDb db, Case c, int undecidedCandidates, int linkedCandidates, int openFamilyItems, CancellationToken ct = default)
     {
-        var openFamilyItems = await FamilyRegister.OpenItemsAsync(db, c.Id, ct);
+        var tracked = db.ChangeTracker.Entries<FamilyInformationItem>().Any(e => e.Entity.CaseId == c.Id);
+        IReadOnlyList<OpenFamilyItem> items = openFamilyItems > 0 || tracked ? await FamilyRegister.OpenItemsAsync(db, c.Id, ct) : [];
         return new CaseFacts(c.Markers, c.Substances,
             UndecidedCandidates: undecidedCandidates,
             LinkedCandidates: linkedCandidates,
-            OpenFamilyItems: openFamilyItems.Count, c.ReferralRequested)
+            OpenFamilyItems: items.Count, c.ReferralRequested)
         {
-            OpenFamilyItemList = openFamilyItems,
+            OpenFamilyItemList = items,
         };
     }
 

@@ -6,6 +6,7 @@ using ReviewWorkflow.Engine.Linkage;
 using ReviewWorkflow.Web.Accounts;
 using ReviewWorkflow.Web.Audit;
 using ReviewWorkflow.Web.Data;
+using ReviewWorkflow.Web.FamilyInformation;
 using ReviewWorkflow.Web.Steps;
 using ReviewWorkflow.Web.Workflows;
 
@@ -32,44 +33,87 @@ public delegate Task<Func<CancellationToken, Task>?> WithinTransaction(CaseConte
 /// </summary>
 public sealed class CaseProcedure(ReviewDb db, WorkflowRegistry workflows, AuditTrail audit, TimeProvider clock)
 {
+    /// <summary>The case row (with its steps and persons) and what is read with it in the same round trip.</summary>
+    private sealed record CaseRow(Case Case, int Undecided, int Linked, int OpenFamilyItems, string? OfficerName);
+
+    // The row the visibility filter read for this request, handed to the command's LoadAsync (once).
+    private CaseRow? found;
+
+    /// <summary>
+    /// For the visibility filter: the route's case if the caller may see it. The case is read tracked,
+    /// with everything a command loads with it, and kept for the handler's <see cref="LoadAsync"/>,
+    /// so a command reads its case once, not once to check and again to change it.
+    /// </summary>
+    public async Task<VisibleCase?> FindAsync(Guid id, CurrentUser user, CancellationToken ct = default)
+    {
+        var row = await QueryRowAsync(id, tracked: true, ct);
+        if (row is null || !user.CanSee(row.Case.Team)) return null;
+        found = row;
+        var c = row.Case;
+        return new VisibleCase(c.Id, c.Team, c.WorkflowKey, c.WorkflowVersion, row.OfficerName ?? c.OfficerId);
+    }
+
+    /// <summary>The case, tracked, with everything the engine needs to decide a command about it.</summary>
     public async Task<CaseContext?> LoadAsync(Guid id, CurrentUser user, CancellationToken ct = default)
     {
-        await db.Database.OpenConnectionAsync(ct); // see ReadAsync
-        // One query for the case, its 13-odd steps and its few persons (their product is a few dozen
-        // rows): a split query's two extra round trips cost more CPU than the repeated columns.
-        var c = await db.Cases.Include(x => x.Steps).Include(x => x.Persons).AsSingleQuery().FirstOrDefaultAsync(x => x.Id == id, ct);
-        // A case of another team is reported as missing, not forbidden: its existence is itself information.
-        if (c is null || !user.CanSee(c.Team)) return null;
-        var activities = await db.CaseActivities.AsNoTracking().Where(a => a.CaseId == id).OrderBy(a => a.Id).ToListAsync(ct);
-        var facts = await CaseFactsQuery.ForAsync(db, c, ct);
-        return new CaseContext(c, workflows.Get(c.WorkflowKey, c.WorkflowVersion), activities, CaseFactsQuery.ToState(c, activities, facts));
+        var row = found is { } f && f.Case.Id == id ? f : await QueryRowAsync(id, tracked: true, ct);
+        found = null; // a second load in the same request (a retry) reads afresh
+        return await ContextAsync(row, user, ct);
     }
 
     /// <summary>
     /// The case as <see cref="LoadAsync"/> gives it, for reading only (a GET, the case page):
     /// nothing is tracked, so EF keeps no snapshots and fixes up no graph for rows never saved.
     /// </summary>
-    public async Task<CaseContext?> ReadAsync(Guid id, CurrentUser user, CancellationToken ct = default)
+    public async Task<CaseContext?> ReadAsync(Guid id, CurrentUser user, CancellationToken ct = default) =>
+        await ContextAsync(await QueryRowAsync(id, tracked: false, ct), user, ct);
+
+    private async Task<CaseRow?> QueryRowAsync(Guid id, bool tracked, CancellationToken ct)
     {
         // One connection for the request's queries (EF closes it with the context): left to itself
         // EF takes a pooled connection per query, and each return to the pool costs a session reset.
         await db.Database.OpenConnectionAsync(ct);
-        // The linkage counts and the officer's name ride on the case's query: each round trip saved is
-        // CPU saved on both sides, and a read is nearly all round trips.
-        var row = await db.Cases.AsNoTracking().Include(x => x.Steps).Include(x => x.Persons).AsSingleQuery()
+        // One query for the case, its 13-odd steps and its few persons (their product is a few dozen
+        // rows): a split query's extra round trips cost more CPU than the repeated columns. The linkage
+        // counts and the officer's name ride on it too: a read is nearly all round trips.
+        return await (tracked ? TrackedRow(db, id) : UntrackedRow(db, id));
+    }
+
+    // Compiled once: the queries every case request runs skip EF's per-call work on the expression
+    // tree (parameter extraction, the query cache's lookup). The two differ only in tracking.
+    private static readonly Func<ReviewDb, Guid, Task<CaseRow?>> TrackedRow = EF.CompileAsyncQuery((ReviewDb db, Guid id) =>
+        db.Cases.AsTracking().Include(x => x.Steps).Include(x => x.Persons).AsSingleQuery()
             .Where(x => x.Id == id)
-            .Select(x => new
-            {
-                Case = x,
-                Undecided = db.LinkageCandidates.Count(l => l.CaseId == x.Id && l.Decision == null),
-                Linked = db.LinkageCandidates.Count(l => l.CaseId == x.Id && l.Decision == LinkageDisposition.Linked),
-                OfficerName = db.Users.Where(u => u.Id == x.OfficerId).Select(u => u.DisplayName).FirstOrDefault(),
-            })
-            .FirstOrDefaultAsync(ct);
+            .Select(x => new CaseRow(x,
+                db.LinkageCandidates.Count(l => l.CaseId == x.Id && l.Decision == null),
+                db.LinkageCandidates.Count(l => l.CaseId == x.Id && l.Decision == LinkageDisposition.Linked),
+                db.FamilyInformationItems.Count(i => i.CaseId == x.Id && i.State == FamilyItemState.Open),
+                db.Users.Where(u => u.Id == x.OfficerId).Select(u => u.DisplayName).FirstOrDefault()))
+            .FirstOrDefault());
+
+    private static readonly Func<ReviewDb, Guid, Task<CaseRow?>> UntrackedRow = EF.CompileAsyncQuery((ReviewDb db, Guid id) =>
+        db.Cases.AsNoTracking().Include(x => x.Steps).Include(x => x.Persons).AsSingleQuery()
+            .Where(x => x.Id == id)
+            .Select(x => new CaseRow(x,
+                db.LinkageCandidates.Count(l => l.CaseId == x.Id && l.Decision == null),
+                db.LinkageCandidates.Count(l => l.CaseId == x.Id && l.Decision == LinkageDisposition.Linked),
+                db.FamilyInformationItems.Count(i => i.CaseId == x.Id && i.State == FamilyItemState.Open),
+                db.Users.Where(u => u.Id == x.OfficerId).Select(u => u.DisplayName).FirstOrDefault()))
+            .FirstOrDefault());
+
+    private static readonly Func<ReviewDb, Guid, IAsyncEnumerable<CaseActivity>> ActivitiesOf = EF.CompileAsyncQuery<ReviewDb, Guid, CaseActivity>((db, id) =>
+        db.CaseActivities.AsNoTracking().Where(a => a.CaseId == id).OrderBy(a => a.Id));
+
+    private async Task<CaseContext?> ContextAsync(CaseRow? row, CurrentUser user, CancellationToken ct)
+    {
+        // A case of another team is reported as missing, not forbidden: its existence is itself information.
         if (row is null || !user.CanSee(row.Case.Team)) return null;
         var c = row.Case;
-        var activities = await db.CaseActivities.AsNoTracking().Where(a => a.CaseId == id).OrderBy(a => a.Id).ToListAsync(ct);
-        var facts = await CaseFactsQuery.ForReadAsync(db, c, row.Undecided, row.Linked, ct);
+        var activities = new List<CaseActivity>();
+        await foreach (var a in ActivitiesOf(db, c.Id).WithCancellation(ct)) activities.Add(a);
+        // Counted in SQL with the case: nothing is pending yet. A command that changes candidates has them counted
+        // again, pending changes included, before it is evaluated (SaveAsync).
+        var facts = await CaseFactsQuery.ForReadAsync(db, c, row.Undecided, row.Linked, row.OpenFamilyItems, ct);
         return new CaseContext(c, workflows.Get(c.WorkflowKey, c.WorkflowVersion), activities, CaseFactsQuery.ToState(c, activities, facts))
         {
             OfficerName = row.OfficerName ?? c.OfficerId,

@@ -11,7 +11,7 @@ public static class CaseResults
     public static async Task<Results<Ok<CaseDto>, ProblemHttpResult, ValidationProblem>> ToHttpAsync(
         this CaseOutcome outcome, ReviewDb db, CancellationToken ct) => outcome switch
     {
-        CaseDone done => TypedResults.Ok(done.Context.ToDto(done.Evaluation, await OfficerNameAsync(db, done.Context.Case.OfficerId, ct))),
+        CaseDone done => TypedResults.Ok(done.Context.ToDto(done.Evaluation, done.Context.OfficerName ?? await OfficerNameAsync(db, done.Context.Case.OfficerId, ct))),
         CaseNotFound => NotFound(),
         CaseRefused refused => refused.Refusal.ToHttp(),
         _ => throw new InvalidOperationException("unknown outcome"),

@@ -1,6 +1,4 @@
-using Microsoft.EntityFrameworkCore;
 using ReviewWorkflow.Web.Accounts;
-using ReviewWorkflow.Web.Data;
 
 namespace ReviewWorkflow.Web.Cases;
 
@@ -20,16 +18,9 @@ public static class CaseVisibility
             if (!Guid.TryParse(http.Request.RouteValues["id"]?.ToString(), out var id)) return CaseResults.NotFound();
             var user = CurrentUser.From(http.User);
             if (user is null) return TypedResults.Unauthorized();
-            var db = http.RequestServices.GetRequiredService<ReviewDb>();
-            // Kept open for the handler's queries that follow (EF closes it with the request's context).
-            await db.Database.OpenConnectionAsync(http.RequestAborted);
-            // The few columns the handlers need besides (workflow for user fields, the officer's name for
-            // the answer) come in the same round trip: a query costs more CPU than the columns it returns.
-            var seen = await db.Cases.AsNoTracking()
-                .Where(c => c.Id == id && (user.SeesAllTeams || c.Team == user.Team))
-                .Select(c => new VisibleCase(c.Id, c.Team, c.WorkflowKey, c.WorkflowVersion,
-                    db.Users.Where(u => u.Id == c.OfficerId).Select(u => u.DisplayName).FirstOrDefault() ?? c.OfficerId))
-                .FirstOrDefaultAsync(http.RequestAborted);
+            // The case is read whole here and handed to the handler's command (CaseProcedure.LoadAsync):
+            // one query answers both "may the caller see it" and "what is it".
+            var seen = await http.RequestServices.GetRequiredService<CaseProcedure>().FindAsync(id, user, http.RequestAborted);
             if (seen is null) return CaseResults.NotFound();
             http.Items[typeof(VisibleCase)] = seen;
             return await next(context);

@@ -23,19 +23,35 @@ public static class FamilyRegister
     {
         var entries = db.ChangeTracker.Entries<FamilyInformationItem>().Where(e => e.Entity.CaseId == caseId).ToList();
         var trackedIds = entries.Where(e => e.State != EntityState.Added).Select(e => e.Entity.Id).ToList();
-        var stored = await db.FamilyInformationItems.AsNoTracking()
-            .Where(i => i.CaseId == caseId && i.State == FamilyItemState.Open && !trackedIds.Contains(i.Id))
-            .Select(i => new { i.Number, i.ProvidedByName, i.ProvidedByRelationship, i.ReceivedAt, i.DueAt })
-            .ToListAsync(ct);
+        var stored = new List<OpenItemRow>();
+        // Nearly always nothing of the register is tracked (a step completion, a read): the compiled query.
+        if (trackedIds.Count == 0)
+        {
+            await foreach (var row in OpenItemsOf(db, caseId).WithCancellation(ct)) stored.Add(row);
+        }
+        else
+        {
+            stored = await db.FamilyInformationItems.AsNoTracking()
+                .Where(i => i.CaseId == caseId && i.State == FamilyItemState.Open && !trackedIds.Contains(i.Id))
+                .Select(i => new OpenItemRow(i.Number, i.ProvidedByName, i.ProvidedByRelationship, i.ReceivedAt, i.DueAt))
+                .ToListAsync(ct);
+        }
         var pending = entries
             .Where(e => e.State != EntityState.Deleted && e.Entity.State == FamilyItemState.Open)
             .Select(e => e.Entity)
-            .Select(i => new { i.Number, i.ProvidedByName, i.ProvidedByRelationship, i.ReceivedAt, i.DueAt });
+            .Select(i => new OpenItemRow(i.Number, i.ProvidedByName, i.ProvidedByRelationship, i.ReceivedAt, i.DueAt));
         return stored.Concat(pending)
             .OrderBy(i => i.Number)
             .Select(i => new OpenFamilyItem(FamilyInformationItem.ReferenceFor(i.Number), $"{i.ProvidedByName} ({i.ProvidedByRelationship})", i.ReceivedAt, i.DueAt))
             .ToList();
     }
+
+    private sealed record OpenItemRow(int Number, string ProvidedByName, string ProvidedByRelationship, DateTimeOffset ReceivedAt, DateTimeOffset DueAt);
+
+    private static readonly Func<ReviewDb, Guid, IAsyncEnumerable<OpenItemRow>> OpenItemsOf = EF.CompileAsyncQuery((ReviewDb db, Guid caseId) =>
+        db.FamilyInformationItems.AsNoTracking()
+            .Where(i => i.CaseId == caseId && i.State == FamilyItemState.Open)
+            .Select(i => new OpenItemRow(i.Number, i.ProvidedByName, i.ProvidedByRelationship, i.ReceivedAt, i.DueAt)));
 
     /// <summary>
     /// Escalation levels due for one item (for the escalation sweep): the register step's ladder from

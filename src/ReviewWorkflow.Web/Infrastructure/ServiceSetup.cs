@@ -22,7 +22,9 @@ public static class ServiceSetup
         var services = builder.Services;
         var (connectionString, localPostgres) = DatabaseSetup.Resolve(builder);
 
-        services.AddDbContext<ReviewDb>(o => o.UseNpgsql(DatabaseSetup.WithAutoPrepare(connectionString), n => n.UseNetTopologySuite()).UseSnakeCaseNamingConvention());
+        // Pooled: a context built per request costs its internal service scope and a dozen resolutions
+        // (bench/run.sh throughput: about 0.2 ms of CPU a request); a pooled one is reset and reused.
+        services.AddDbContextPool<ReviewDb>(o => o.UseNpgsql(DatabaseSetup.WithAutoPrepare(connectionString), n => n.UseNetTopologySuite()).UseSnakeCaseNamingConvention());
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<WorkflowRegistry>();
         services.AddScoped<AuditTrail>();

@@ -38,13 +38,14 @@ public sealed class OutboxDelivery(ReviewDb db, RecipientResolver recipients, IO
         var resolved = new Dictionary<(string, string?, string, Guid?, string?), Recipients>();
         // One database connection for the run too. Losing a commit of this session to a database
         // crash (not an app crash) would resend that message, never lose it; waiting for the disk
-        // on every message would cap delivery at the disk's flush rate.
+        // on every message would cap delivery at the disk's flush rate. Set per transaction (LOCAL):
+        // pooled connections are not reset (DatabaseSetup), so no setting may outlive its transaction.
         await db.Database.OpenConnectionAsync(ct);
-        await db.Database.ExecuteSqlRawAsync("SET synchronous_commit = off", ct);
         for (var i = 0; i < Math.Max(1, options.BatchSize); i++)
         {
             var now = clock.GetUtcNow();
             await using var tx = await db.Database.BeginTransactionAsync(ct);
+            await db.Database.ExecuteSqlRawAsync("SET LOCAL synchronous_commit = off", ct);
             var message = (await db.Outbox.FromSql($"""
                 SELECT * FROM outbox_messages
                 WHERE state = 'Pending' AND next_attempt_at <= {now}
@@ -99,7 +100,6 @@ public sealed class OutboxDelivery(ReviewDb db, RecipientResolver recipients, IO
                 break;
             }
         }
-        await db.Database.ExecuteSqlRawAsync("RESET synchronous_commit", ct);
         await db.Database.CloseConnectionAsync();
         if (sent + postponed + failed > 0)
             logger.LogInformation("Outbox delivery: {Sent} sent, {Postponed} postponed, {Failed} failed", sent, postponed, failed);
