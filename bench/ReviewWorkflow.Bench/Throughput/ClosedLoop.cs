@@ -59,7 +59,7 @@ public static class ClosedLoop
             CpuMs = cpuBefore is { } b && cpuAfter is { } a && all.Length > 0
                 ? (1000 * (a.App - b.App) / all.Length, 1000 * (a.Postgres - b.Postgres) / all.Length)
                 : (double.NaN, double.NaN),
-            JitShare = cpuBefore is { } b2 && cpuAfter is { } a2 && a2.App > b2.App ? (a2.Jit - b2.Jit) / (a2.App - b2.App) : double.NaN,
+            JitShare = cpuBefore is { } b2 && cpuAfter is { } a2 && a2.App > b2.App ? CpuMeter.JitBetween(b2.Jit, a2.Jit) / (a2.App - b2.App) : double.NaN,
         };
     }
 

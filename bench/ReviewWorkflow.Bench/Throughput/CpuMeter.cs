@@ -11,7 +11,7 @@ public sealed class CpuMeter(int appPid, string dataDirectory)
 {
     private static readonly double TicksPerSecond = 100; // USER_HZ on Linux
 
-    public (double App, double Postgres, double Jit) Seconds()
+    public (double App, double Postgres, IReadOnlyDictionary<int, double> Jit) Seconds()
     {
         var postmaster = int.Parse(File.ReadLines(Path.Combine(dataDirectory, "postmaster.pid")).First(), CultureInfo.InvariantCulture);
         var pg = 0.0;
@@ -25,26 +25,31 @@ public sealed class CpuMeter(int appPid, string dataDirectory)
     }
 
     /// <summary>
-    /// CPU of the runtime's background compiler thread: while it is busy the app is still warming up
-    /// (hot methods being recompiled at a higher tier), and figures taken then are not the steady state.
+    /// CPU of the runtime's background compiler thread(s), by thread id: while it is busy the app is
+    /// still warming up (hot methods being recompiled at a higher tier), and figures taken then are
+    /// not the steady state. The runtime ends the thread when idle and starts another when needed.
     /// </summary>
-    private double JitSeconds()
+    private Dictionary<int, double> JitSeconds()
     {
-        var total = 0.0;
+        var threads = new Dictionary<int, double>();
         try
         {
             foreach (var task in Directory.EnumerateDirectories($"/proc/{appPid}/task"))
             {
                 if (!File.ReadAllText(Path.Combine(task, "comm")).StartsWith(".NET Tiered Com", StringComparison.Ordinal)) continue;
-                if (int.TryParse(Path.GetFileName(task), out var tid) && StatAt($"/proc/{appPid}/task/{tid}/stat") is { } s) total += s.Cpu;
+                if (int.TryParse(Path.GetFileName(task), out var tid) && StatAt($"/proc/{appPid}/task/{tid}/stat") is { } s) threads[tid] = s.Cpu;
             }
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            return double.NaN;
+            // the process or a thread ended meanwhile: what was read so far
         }
-        return total;
+        return threads;
     }
+
+    /// <summary>JIT seconds between two readings; a compiler thread that ended in between is not counted (a lower bound).</summary>
+    public static double JitBetween(IReadOnlyDictionary<int, double> before, IReadOnlyDictionary<int, double> after) =>
+        after.Sum(t => t.Value - before.GetValueOrDefault(t.Key));
 
     private static (int Parent, double Cpu)? Stat(int pid) => StatAt($"/proc/{pid}/stat");
 

@@ -33,8 +33,11 @@ public delegate Task<Func<CancellationToken, Task>?> WithinTransaction(CaseConte
 /// </summary>
 public sealed class CaseProcedure(ReviewDb db, WorkflowRegistry workflows, AuditTrail audit, TimeProvider clock)
 {
-    /// <summary>The case row (with its steps and persons) and what is read with it in the same round trip.</summary>
-    private sealed record CaseRow(Case Case, int Undecided, int Linked, int OpenFamilyItems, string? OfficerName);
+    /// <summary>
+    /// The case row (with its steps and persons) and what is read with it in the same round trip;
+    /// a read takes the activities there too, instead of the steps.
+    /// </summary>
+    private sealed record CaseRow(Case Case, int Undecided, int Linked, int OpenFamilyItems, string? OfficerName, List<CaseActivity>? Activities);
 
     // The row the visibility filter read for this request, handed to the command's LoadAsync (once).
     private CaseRow? found;
@@ -64,9 +67,16 @@ public sealed class CaseProcedure(ReviewDb db, WorkflowRegistry workflows, Audit
     /// <summary>
     /// The case as <see cref="LoadAsync"/> gives it, for reading only (a GET, the case page):
     /// nothing is tracked, so EF keeps no snapshots and fixes up no graph for rows never saved.
+    /// The step rows are not read but rebuilt from the activities, as every command leaves them
+    /// (StepTable): what a reader sees of a step (assignee, who completed it and when) follows from
+    /// the activities, and the case then comes in one round trip instead of two.
     /// </summary>
-    public async Task<CaseContext?> ReadAsync(Guid id, CurrentUser user, CancellationToken ct = default) =>
-        await ContextAsync(await QueryRowAsync(id, tracked: false, ct), user, ct);
+    public async Task<CaseContext?> ReadAsync(Guid id, CurrentUser user, CancellationToken ct = default)
+    {
+        var context = await ContextAsync(await QueryRowAsync(id, tracked: false, ct), user, ct);
+        if (context is not null) StepTable.Refresh(context.Case, context.Evaluate(), context.Activities);
+        return context;
+    }
 
     private async Task<CaseRow?> QueryRowAsync(Guid id, bool tracked, CancellationToken ct)
     {
@@ -88,17 +98,20 @@ public sealed class CaseProcedure(ReviewDb db, WorkflowRegistry workflows, Audit
                 db.LinkageCandidates.Count(l => l.CaseId == x.Id && l.Decision == null),
                 db.LinkageCandidates.Count(l => l.CaseId == x.Id && l.Decision == LinkageDisposition.Linked),
                 db.FamilyInformationItems.Count(i => i.CaseId == x.Id && i.State == FamilyItemState.Open),
-                db.Users.Where(u => u.Id == x.OfficerId).Select(u => u.DisplayName).FirstOrDefault()))
+                db.Users.Where(u => u.Id == x.OfficerId).Select(u => u.DisplayName).FirstOrDefault(),
+                null))
             .FirstOrDefault());
 
+    // Persons × activities is a few dozen rows, as persons × steps is for a command.
     private static readonly Func<ReviewDb, Guid, Task<CaseRow?>> UntrackedRow = EF.CompileAsyncQuery((ReviewDb db, Guid id) =>
-        db.Cases.AsNoTracking().Include(x => x.Steps).Include(x => x.Persons).AsSingleQuery()
+        db.Cases.AsNoTracking().Include(x => x.Persons).AsSingleQuery()
             .Where(x => x.Id == id)
             .Select(x => new CaseRow(x,
                 db.LinkageCandidates.Count(l => l.CaseId == x.Id && l.Decision == null),
                 db.LinkageCandidates.Count(l => l.CaseId == x.Id && l.Decision == LinkageDisposition.Linked),
                 db.FamilyInformationItems.Count(i => i.CaseId == x.Id && i.State == FamilyItemState.Open),
-                db.Users.Where(u => u.Id == x.OfficerId).Select(u => u.DisplayName).FirstOrDefault()))
+                db.Users.Where(u => u.Id == x.OfficerId).Select(u => u.DisplayName).FirstOrDefault(),
+                db.CaseActivities.Where(a => a.CaseId == x.Id).OrderBy(a => a.Id).ToList()))
             .FirstOrDefault());
 
     private static readonly Func<ReviewDb, Guid, IAsyncEnumerable<CaseActivity>> ActivitiesOf = EF.CompileAsyncQuery<ReviewDb, Guid, CaseActivity>((db, id) =>
@@ -109,8 +122,12 @@ public sealed class CaseProcedure(ReviewDb db, WorkflowRegistry workflows, Audit
         // A case of another team is reported as missing, not forbidden: its existence is itself information.
         if (row is null || !user.CanSee(row.Case.Team)) return null;
         var c = row.Case;
-        var activities = new List<CaseActivity>();
-        await foreach (var a in ActivitiesOf(db, c.Id).WithCancellation(ct)) activities.Add(a);
+        var activities = row.Activities;
+        if (activities is null)
+        {
+            activities = [];
+            await foreach (var a in ActivitiesOf(db, c.Id).WithCancellation(ct)) activities.Add(a);
+        }
         // Counted in SQL with the case: nothing is pending yet. A command that changes candidates has them counted
         // again, pending changes included, before it is evaluated (SaveAsync).
         var facts = await CaseFactsQuery.ForReadAsync(db, c, row.Undecided, row.Linked, row.OpenFamilyItems, ct);

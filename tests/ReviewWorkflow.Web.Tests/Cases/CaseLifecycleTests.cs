@@ -122,4 +122,34 @@ public sealed class CaseLifecycleTests(ReviewApp app) : IClassFixture<ReviewApp>
         var item = overdue.GetProperty("items").EnumerateArray().Single(i => i.Id() == id);
         Assert.True(item.GetProperty("overdueSteps").GetInt32() >= 1);
     }
+
+    [Fact]
+    public async Task AReadGivesTheAnswerOfTheCommandThatLastChangedTheCase()
+    {
+        // A read rebuilds what it shows of the steps from the activities (CaseProcedure.ReadAsync);
+        // a command shows the step rows it has just written. After every kind of change they agree.
+        var officer = await app.OfficerAsync();
+        var supervisor = await app.SupervisorAsync();
+        var id = (await officer.CreateCaseAsync(ProcedureWalk.IsolatedCase())).Id();
+        async Task<JsonElement> ReadsTheSame(Task<HttpResponseMessage> command)
+        {
+            var answer = await command.OkAsync();
+            Assert.Equal(answer.GetRawText(), (await officer.GetCaseAsync(id)).GetRawText());
+            return answer;
+        }
+
+        var c = await officer.GetCaseAsync(id);
+        while (ProcedureWalk.WorkSteps.FirstOrDefault(s => c.StateOf(s) is "available" or "returned") is { } step)
+            c = await ReadsTheSame(officer.CompleteAsync(id, step, ProcedureWalk.Answers(step, liaison: c.GetProperty("officer").GetProperty("id").GetString()!)));
+        c = await ReadsTheSame(supervisor.SignOffAsync(id, "return", "The intelligence checks missed the phone records; please redo them.", ["intelligence-checks"]));
+        Assert.Equal("returned", c.StateOf("intelligence-checks"));
+        c = await ReadsTheSame(officer.CompleteAsync(id, "intelligence-checks", ProcedureWalk.Answers("intelligence-checks")));
+        while (ProcedureWalk.WorkSteps.FirstOrDefault(s => c.StateOf(s) is "available" or "returned") is { } step)
+            c = await ReadsTheSame(officer.CompleteAsync(id, step, ProcedureWalk.Answers(step, liaison: c.GetProperty("officer").GetProperty("id").GetString()!)));
+        c = await ReadsTheSame(supervisor.SignOffAsync(id, "approve"));
+        Assert.Equal("Sam Supervisor", c.Step("supervisor-review").GetProperty("completedBy").GetProperty("displayName").GetString());
+        await ReadsTheSame(officer.ClassifyAsync(id, "not-suspicious"));
+        c = await ReadsTheSame(officer.CloseAsync(id));
+        Assert.Equal("closed", c.GetProperty("status").GetString());
+    }
 }
