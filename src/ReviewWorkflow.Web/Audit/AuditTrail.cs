@@ -26,6 +26,20 @@ public sealed class AuditTrail(ReviewDb db, TimeProvider clock)
     }
 
     /// <summary>
+    /// As <see cref="AppendAsync"/>, for a caller that has just saved everything it changed (a case
+    /// command): the event is written by one INSERT, not through EF's change tracking, which would
+    /// look over every row the command has tracked once more to find nothing else to save.
+    /// </summary>
+    public async Task AppendSavedAsync(CurrentUser actor, Guid caseId, string action, object data, CancellationToken ct = default)
+    {
+        var e = (await ChainAsync(actor, [(caseId, action, data)], ct))[0];
+        await db.Database.ExecuteSqlAsync($"""
+            INSERT INTO audit_events (sequence, at, actor_id, actor_name, case_id, action, data, previous_hash, hash)
+            VALUES ({e.Sequence}, {e.At}, {e.ActorId}, {e.ActorName}, {caseId}, {e.Action}, {e.Data}, {e.PreviousHash}, {e.Hash})
+            """, ct);
+    }
+
+    /// <summary>
     /// Adds several events by one actor under one lock, with COPY (the escalation sweep records
     /// thousands at once); same rules as <see cref="AppendAsync"/>.
     /// </summary>

@@ -237,7 +237,7 @@ public sealed class CaseProcedure(ReviewDb db, WorkflowRegistry workflows, Audit
             // that makes the second of two racing commands a conflict.
             db.Entry(c).Property(x => x.UpdatedAt).IsModified = true;
             await db.SaveChangesAsync(ct);
-            await audit.AppendAsync(user, c.Id, action, auditData, ct);
+            await audit.AppendSavedAsync(user, c.Id, action, auditData, ct);
             if (after is not null) await after(ct);
             await tx.CommitAsync(ct);
             return new CaseDone(updated, evaluation);
