@@ -45,7 +45,7 @@ public static class Diagnose
                 using var s = app.Services.CreateScope();
                 var procedure = s.ServiceProvider.GetRequiredService<CaseProcedure>();
                 scope += w.Elapsed.TotalMilliseconds; w.Restart();
-                var context = (await procedure.ReadAsync(id, user))!;
+                var (context, _) = (await procedure.ReadAsync(id, user))!; // the read evaluates once itself (to rebuild the step rows)
                 load += w.Elapsed.TotalMilliseconds; w.Restart();
                 var evaluation = context.Evaluate();
                 evaluate += w.Elapsed.TotalMilliseconds; w.Restart();

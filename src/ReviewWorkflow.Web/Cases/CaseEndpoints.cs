@@ -24,9 +24,8 @@ public static class CaseEndpoints
         group.MapGet("/{id:guid}", async Task<Results<Ok<CaseDto>, ProblemHttpResult>>
             (Guid id, CaseProcedure procedure, ReviewDb db, CurrentUser user, CancellationToken ct) =>
         {
-            var context = await procedure.ReadAsync(id, user, ct);
-            if (context is null) return CaseResults.NotFound();
-            return TypedResults.Ok(context.ToDto(context.Evaluate(), context.OfficerName ?? await CaseResults.OfficerNameAsync(db, context.Case.OfficerId, ct)));
+            if (await procedure.ReadAsync(id, user, ct) is not { Context: var context, Evaluation: var evaluation }) return CaseResults.NotFound();
+            return TypedResults.Ok(context.ToDto(evaluation, context.OfficerName ?? await CaseResults.OfficerNameAsync(db, context.Case.OfficerId, ct)));
         });
 
         group.MapGet("/", CaseList.QueryAsync);

@@ -18,6 +18,9 @@ public sealed record CaseDone(CaseContext Context, CaseEvaluation Evaluation) : 
 
 public sealed record CaseNotFound : CaseOutcome;
 
+/// <summary>A case read (not to be changed) and the engine's evaluation of it, taken once.</summary>
+public sealed record CaseRead(CaseContext Context, CaseEvaluation Evaluation);
+
 public sealed record CaseRefused(Refused Refusal) : CaseOutcome;
 
 /// <summary>
@@ -71,11 +74,13 @@ public sealed class CaseProcedure(ReviewDb db, WorkflowRegistry workflows, Audit
     /// (StepTable): what a reader sees of a step (assignee, who completed it and when) follows from
     /// the activities, and the case then comes in one round trip instead of two.
     /// </summary>
-    public async Task<CaseContext?> ReadAsync(Guid id, CurrentUser user, CancellationToken ct = default)
+    public async Task<CaseRead?> ReadAsync(Guid id, CurrentUser user, CancellationToken ct = default)
     {
         var context = await ContextAsync(await QueryRowAsync(id, tracked: false, ct), user, ct);
-        if (context is not null) StepTable.Refresh(context.Case, context.Evaluate(), context.Activities);
-        return context;
+        if (context is null) return null;
+        var evaluation = context.Evaluate();
+        StepTable.Refresh(context.Case, evaluation, context.Activities);
+        return new CaseRead(context, evaluation);
     }
 
     private async Task<CaseRow?> QueryRowAsync(Guid id, bool tracked, CancellationToken ct)

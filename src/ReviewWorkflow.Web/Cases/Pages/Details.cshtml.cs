@@ -25,11 +25,10 @@ public sealed class DetailsModel(CaseProcedure procedure, ReviewDb db, TimeProvi
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
         var user = HttpContext.CurrentUser();
-        var context = await procedure.ReadAsync(id, user, ct);
-        if (context is null) return NotFound();
+        if (await procedure.ReadAsync(id, user, ct) is not { Context: var context, Evaluation: var evaluation }) return NotFound();
         Context = context;
         UserRole = user.Role;
-        Evaluation = context.Evaluate();
+        Evaluation = evaluation;
         Now = clock.GetUtcNow();
         OfficerName = context.OfficerName ?? await CaseResults.OfficerNameAsync(db, Case.OfficerId, ct);
         var events = await db.AuditEvents.AsNoTracking().Where(e => e.CaseId == id).OrderBy(e => e.Sequence).ToListAsync(ct);
