@@ -88,14 +88,15 @@ public sealed class CaseProcedure(ReviewDb db, WorkflowRegistry workflows, Audit
         // One connection for the request's queries (EF closes it with the context): left to itself
         // EF takes a pooled connection per query, and each return to the pool costs a session reset.
         await db.Database.OpenConnectionAsync(ct);
-        // One query for the case, its 13-odd steps and its few persons (their product is a few dozen
-        // rows): a split query's extra round trips cost more CPU than the repeated columns. The linkage
-        // counts and the officer's name ride on it too: a read is nearly all round trips.
+        // One query for the case, its persons and its 13-odd steps (a command) or its activities (a
+        // read) — their product is a few dozen rows: a split query's extra round trips cost more CPU
+        // than the repeated columns. The counts and the officer's name ride on it too.
         return await (tracked ? TrackedRow(db, id) : UntrackedRow(db, id));
     }
 
     // Compiled once: the queries every case request runs skip EF's per-call work on the expression
-    // tree (parameter extraction, the query cache's lookup). The two differ only in tracking.
+    // tree (parameter extraction, the query cache's lookup). A command's is tracked and brings the
+    // step rows it will update; a read's is untracked and brings the activities instead.
     private static readonly Func<ReviewDb, Guid, Task<CaseRow?>> TrackedRow = EF.CompileAsyncQuery((ReviewDb db, Guid id) =>
         db.Cases.AsTracking().Include(x => x.Steps).Include(x => x.Persons).AsSingleQuery()
             .Where(x => x.Id == id)
@@ -107,7 +108,6 @@ public sealed class CaseProcedure(ReviewDb db, WorkflowRegistry workflows, Audit
                 null))
             .FirstOrDefault());
 
-    // Persons × activities is a few dozen rows, as persons × steps is for a command.
     private static readonly Func<ReviewDb, Guid, Task<CaseRow?>> UntrackedRow = EF.CompileAsyncQuery((ReviewDb db, Guid id) =>
         db.Cases.AsNoTracking().Include(x => x.Persons).AsSingleQuery()
             .Where(x => x.Id == id)
