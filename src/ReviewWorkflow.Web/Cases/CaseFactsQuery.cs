@@ -33,7 +33,7 @@ public static class CaseFactsQuery
     /// The same facts from counts read with the case (nothing of them pending): the open register
     /// items are read only when there are some, as most cases have none open at any moment.
     /// </summary>
-    public static async Task<CaseFacts> ForReadAsync(ReviewDb db, Case c, int undecidedCandidates, int linkedCandidates, int openFamilyItems, CancellationToken ct = default)
+    public static async Task<CaseFacts> FromCountsAsync(ReviewDb db, Case c, int undecidedCandidates, int linkedCandidates, int openFamilyItems, CancellationToken ct = default)
     {
         var tracked = db.ChangeTracker.Entries<FamilyInformationItem>().Any(e => e.Entity.CaseId == c.Id);
         IReadOnlyList<OpenFamilyItem> items = openFamilyItems > 0 || tracked ? await FamilyRegister.OpenItemsAsync(db, c.Id, ct) : [];

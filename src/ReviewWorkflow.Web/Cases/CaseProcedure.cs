@@ -135,7 +135,7 @@ public sealed class CaseProcedure(ReviewDb db, WorkflowRegistry workflows, Audit
         }
         // Counted in SQL with the case: nothing is pending yet. A command that changes candidates has them counted
         // again, pending changes included, before it is evaluated (SaveAsync).
-        var facts = await CaseFactsQuery.ForReadAsync(db, c, row.Undecided, row.Linked, row.OpenFamilyItems, ct);
+        var facts = await CaseFactsQuery.FromCountsAsync(db, c, row.Undecided, row.Linked, row.OpenFamilyItems, ct);
         return new CaseContext(c, workflows.Get(c.WorkflowKey, c.WorkflowVersion), activities, CaseFactsQuery.ToState(c, activities, facts))
         {
             OfficerName = row.OfficerName ?? c.OfficerId,

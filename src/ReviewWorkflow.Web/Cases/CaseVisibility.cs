@@ -1,4 +1,6 @@
+using Microsoft.EntityFrameworkCore;
 using ReviewWorkflow.Web.Accounts;
+using ReviewWorkflow.Web.Data;
 
 namespace ReviewWorkflow.Web.Cases;
 
@@ -18,13 +20,27 @@ public static class CaseVisibility
             if (!Guid.TryParse(http.Request.RouteValues["id"]?.ToString(), out var id)) return CaseResults.NotFound();
             var user = CurrentUser.From(http.User);
             if (user is null) return TypedResults.Unauthorized();
-            // The case is read whole here and handed to the handler's command (CaseProcedure.LoadAsync):
-            // one query answers both "may the caller see it" and "what is it".
-            var seen = await http.RequestServices.GetRequiredService<CaseProcedure>().FindAsync(id, user, http.RequestAborted);
+            // A command's case is read whole here and handed to the handler (CaseProcedure.LoadAsync): one
+            // query answers both "may the caller see it" and "what is it". A read (the linkage list, the
+            // family register) needs only the first answer, and a few columns give it.
+            var seen = HttpMethods.IsGet(http.Request.Method)
+                ? await SeenAsync(http.RequestServices.GetRequiredService<ReviewDb>(), id, user, http.RequestAborted)
+                : await http.RequestServices.GetRequiredService<CaseProcedure>().FindAsync(id, user, http.RequestAborted);
             if (seen is null) return CaseResults.NotFound();
             http.Items[typeof(VisibleCase)] = seen;
             return await next(context);
         });
+
+    private static async Task<VisibleCase?> SeenAsync(ReviewDb db, Guid id, CurrentUser user, CancellationToken ct)
+    {
+        // Kept open for the handler's queries that follow (EF closes it with the request's context).
+        await db.Database.OpenConnectionAsync(ct);
+        return await db.Cases.AsNoTracking()
+            .Where(c => c.Id == id && (user.SeesAllTeams || c.Team == user.Team))
+            .Select(c => new VisibleCase(c.Id, c.Team, c.WorkflowKey, c.WorkflowVersion,
+                db.Users.Where(u => u.Id == c.OfficerId).Select(u => u.DisplayName).FirstOrDefault() ?? c.OfficerId))
+            .FirstOrDefaultAsync(ct);
+    }
 
     /// <summary>The route's case as the visibility filter read it, or null where no filter ran.</summary>
     public static VisibleCase? Seen(this HttpContext http, Guid id) =>
