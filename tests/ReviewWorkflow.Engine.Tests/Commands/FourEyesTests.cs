@@ -1,6 +1,7 @@
 using ReviewWorkflow.Engine.Commands;
 using ReviewWorkflow.Engine.Evaluation;
 using ReviewWorkflow.Engine.Tests.Evaluation;
+using ReviewWorkflow.Tests;
 using static ReviewWorkflow.Engine.Tests.Commands.Outcomes;
 using static ReviewWorkflow.Engine.Tests.Evaluation.TestCase;
 
@@ -11,14 +12,11 @@ public sealed class FourEyesTests
 {
     private const string Rule = "a supervisor who did the work may not approve it";
 
-    private static readonly string[] OfficerSteps =
-        ["initial-report", "intelligence-checks", "linkage-check", "family-notification", "family-information", "digital-devices", "post-mortem-toxicology"];
-
     /// <summary>All work done by the officer except <paramref name="stepKey"/>, done by <paramref name="by"/> at 07:30 UTC.</summary>
     private static TestCase WorkDoneWith(string stepKey, Actor by)
     {
         var @case = new TestCase();
-        foreach (var step in OfficerSteps) @case.Completed(step, step == stepKey ? by : Officer, atHours: 4);
+        foreach (var step in DefaultWorkflow.UnconditionalWorkSteps) @case.Completed(step, step == stepKey ? by : Officer, atHours: 4);
         return @case;
     }
 

@@ -132,9 +132,9 @@ public sealed class EscalationTests
     {
         var itemDue = At(80);
 
-        Assert.Empty(CaseEvaluator.DueRungs(DefaultLadder, itemDue, At(80).AddTicks(-1), new HashSet<int>()));
-        Assert.Equal([1], CaseEvaluator.DueRungs(DefaultLadder, itemDue, At(80), new HashSet<int>()).Select(r => r.Level));
-        Assert.Equal([1, 2, 3], CaseEvaluator.DueRungs(DefaultLadder, itemDue, At(128), new HashSet<int>()).Select(r => r.Level));
-        Assert.Equal([2], CaseEvaluator.DueRungs(DefaultLadder, itemDue, At(127), new HashSet<int> { 1 }).Select(r => r.Level));
+        Assert.Empty(CaseEvaluator.DueRungs(UnexplainedDeath().Escalation, itemDue, At(80).AddTicks(-1), new HashSet<int>()));
+        Assert.Equal([1], CaseEvaluator.DueRungs(UnexplainedDeath().Escalation, itemDue, At(80), new HashSet<int>()).Select(r => r.Level));
+        Assert.Equal([1, 2, 3], CaseEvaluator.DueRungs(UnexplainedDeath().Escalation, itemDue, At(128), new HashSet<int>()).Select(r => r.Level));
+        Assert.Equal([2], CaseEvaluator.DueRungs(UnexplainedDeath().Escalation, itemDue, At(127), new HashSet<int> { 1 }).Select(r => r.Level));
     }
 }

@@ -2,6 +2,7 @@ using System.Text.Json;
 using ReviewWorkflow.Engine.Commands;
 using ReviewWorkflow.Engine.Definitions;
 using ReviewWorkflow.Engine.Evaluation;
+using ReviewWorkflow.Tests;
 
 namespace ReviewWorkflow.Engine.Tests.Evaluation;
 
@@ -84,11 +85,10 @@ public sealed class TestCase
         return this;
     }
 
-    /// <summary>Every task, linkage and register step done by <paramref name="by"/>, through the real command.</summary>
+    /// <summary>Every work step that applies to every case done by <paramref name="by"/>, through the real command.</summary>
     public TestCase AllWorkDone(Actor? by = null, double atHours = 5)
     {
-        foreach (var step in new[] { "initial-report", "intelligence-checks", "linkage-check", "family-notification",
-                     "family-information", "digital-devices", "post-mortem-toxicology" })
+        foreach (var step in DefaultWorkflow.UnconditionalWorkSteps)
         {
             Apply(Procedure.Complete(Definition, State, step, ValidInput.For(step), null, by ?? Officer, At(atHours)));
         }
