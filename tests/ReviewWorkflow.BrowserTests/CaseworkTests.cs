@@ -26,7 +26,6 @@ public sealed class CaseworkTests(BrowserApp app, Chromium chromium) : BrowserTe
 
         var api = await page.APIRequest.GetAsync("/api/cases");
         Assert.Equal(401, api.Status);
-        AssertNoBrowserErrors();
     }
 
     [Fact]
@@ -78,7 +77,6 @@ public sealed class CaseworkTests(BrowserApp app, Chromium chromium) : BrowserTe
         await Expect(work).ToContainTextAsync("Gabriel Kovari");
         await Expect(work.Locator("li").First).ToContainTextAsync("due in");
         await ScreenshotAsync(page, "my-work");
-        AssertNoBrowserErrors();
     }
 
     [Fact]
@@ -100,8 +98,7 @@ public sealed class CaseworkTests(BrowserApp app, Chromium chromium) : BrowserTe
         await Expect(page.Locator("#f-address-error")).ToBeHiddenAsync();
         await Expect(page.GetByLabel("Address where found")).ToHaveValueAsync("Barking");
         await ScreenshotAsync(page, "step-form-errors");
-        Assert.Equal(before, await App.SnapshotAsync());
-        AssertNoBrowserErrors();
+        await App.AssertUnchangedSinceAsync(before);
     }
 
     [Fact]
@@ -135,7 +132,6 @@ public sealed class CaseworkTests(BrowserApp app, Chromium chromium) : BrowserTe
         await Expect(page.Locator(".timeline")).ToContainTextAsync("Approved Supervisor review and sign-off");
         await page.GotoAsync("/sign-offs");
         await Expect(page.Locator("body")).Not.ToContainTextAsync(reference);
-        AssertNoBrowserErrors();
     }
 
     [Fact]
@@ -153,7 +149,6 @@ public sealed class CaseworkTests(BrowserApp app, Chromium chromium) : BrowserTe
         await Expect(page.Locator("#cannot-decide")).ToContainTextAsync("only a supervisor may sign off supervisor-review");
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Record decision" })).ToHaveCountAsync(0);
         await ScreenshotAsync(page, "sign-off-refused-officer");
-        AssertNoBrowserErrors();
     }
 
     [Fact]
@@ -187,7 +182,6 @@ public sealed class CaseworkTests(BrowserApp app, Chromium chromium) : BrowserTe
         await Expect(officerPage.Locator("#f-scenePreserved-yes")).ToBeCheckedAsync();
         await Expect(officerPage.Locator("#history")).ToContainTextAsync("Returned by Sam Supervisor");
         await ScreenshotAsync(officerPage, "step-returned");
-        AssertNoBrowserErrors();
     }
 
     [Fact]
@@ -209,8 +203,7 @@ public sealed class CaseworkTests(BrowserApp app, Chromium chromium) : BrowserTe
         await Expect(refusal).ToContainTextAsync("classification: still under-investigation");
         await AssertEveryInputIsLabelledAsync(page);
         await ScreenshotAsync(page, "close-refused");
-        Assert.Equal(before, await App.SnapshotAsync());
-        AssertNoBrowserErrors();
+        await App.AssertUnchangedSinceAsync(before);
     }
 
     [Fact]
@@ -240,8 +233,7 @@ public sealed class CaseworkTests(BrowserApp app, Chromium chromium) : BrowserTe
         await Expect(page.GetByLabel("Latitude")).ToHaveAttributeAsync("aria-invalid", "true");
         await AssertEveryInputIsLabelledAsync(page);
         await ScreenshotAsync(page, "new-case-errors");
-        Assert.Equal(before, await App.SnapshotAsync());
-        AssertNoBrowserErrors();
+        await App.AssertUnchangedSinceAsync(before);
     }
 
     [Fact]
@@ -272,7 +264,6 @@ public sealed class CaseworkTests(BrowserApp app, Chromium chromium) : BrowserTe
         await Expect(firstItem).ToBeFocusedAsync();
         await page.Keyboard.PressAsync("Enter");
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Complete step" })).ToBeVisibleAsync();
-        AssertNoBrowserErrors();
     }
 
     [Fact]
@@ -296,7 +287,6 @@ public sealed class CaseworkTests(BrowserApp app, Chromium chromium) : BrowserTe
 
         var olivia = await SignedInAsync("officer@demo.local");
         await Expect(olivia.Locator("main")).Not.ToContainTextAsync("Family information FI-1 from Dana Dunn");
-        AssertNoBrowserErrors();
     }
 
     [Fact]
@@ -319,6 +309,5 @@ public sealed class CaseworkTests(BrowserApp app, Chromium chromium) : BrowserTe
         await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Homicide referral requested");
         await Expect(page.Locator("#step-homicide-referral")).ToContainTextAsync("available");
         await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Request a homicide referral" })).ToHaveCountAsync(0);
-        AssertNoBrowserErrors();
     }
 }

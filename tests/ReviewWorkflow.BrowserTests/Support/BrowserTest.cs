@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.Playwright;
 using ReviewWorkflow.Web.Tests.Support;
 
@@ -6,7 +7,7 @@ namespace ReviewWorkflow.BrowserTests.Support;
 /// <summary>
 /// Base of the browser tests: a fresh browser context per person, sign-in as a person does it,
 /// screenshots into the test output folder, and a record of every console error and failed
-/// request (a content-policy violation shows up there) that each test can assert is empty.
+/// request (a content-policy violation shows up there): a test fails if any page logged one.
 /// </summary>
 public abstract class BrowserTest(BrowserApp app, Chromium chromium) : IAsyncLifetime
 {
@@ -17,16 +18,26 @@ public abstract class BrowserTest(BrowserApp app, Chromium chromium) : IAsyncLif
     protected BrowserApp App => app;
 
     /// <summary>Console errors and failed responses seen by any page of this test.</summary>
-    protected List<string> BrowserErrors { get; } = [];
+    private readonly ConcurrentQueue<string> _browserErrors = new();
+
+    /// <summary>Errors a test provokes on purpose (any error containing one of these is expected).</summary>
+    private readonly List<string> _expectedErrors = [];
 
     public Task InitializeAsync() => Task.CompletedTask;
 
-    protected void AssertNoBrowserErrors() =>
-        Assert.True(BrowserErrors.Count == 0, "the browser reported errors:\n" + string.Join("\n", BrowserErrors));
+    /// <summary>For a test that provokes browser errors on purpose: those containing <paramref name="text"/> are expected; any other still fails it.</summary>
+    protected void ExpectBrowserErrors(string text) => _expectedErrors.Add(text);
 
+    /// <summary>
+    /// Closes the test's browser contexts (so every page's events have arrived), then fails the test if
+    /// any page logged a console error or got a 5xx response that the test did not expect: every browser
+    /// test checks this, without having to ask.
+    /// </summary>
     public async Task DisposeAsync()
     {
         foreach (var context in _contexts) await context.DisposeAsync();
+        var unexpected = _browserErrors.Where(e => !_expectedErrors.Any(x => e.Contains(x, StringComparison.Ordinal))).ToList();
+        Assert.True(unexpected.Count == 0, "the browser reported errors:\n" + string.Join("\n", unexpected));
     }
 
     protected async Task<IPage> NewPageAsync(int width = 1280, int height = 800)
@@ -40,8 +51,8 @@ public abstract class BrowserTest(BrowserApp app, Chromium chromium) : IAsyncLif
         context.SetDefaultTimeout(15_000);
         _contexts.Add(context);
         var page = await context.NewPageAsync();
-        page.Console += (_, message) => { if (message.Type == "error") BrowserErrors.Add($"console: {message.Text} at {message.Location}"); };
-        page.Response += (_, response) => { if (response.Status >= 500) BrowserErrors.Add($"{response.Status} {response.Url}"); };
+        page.Console += (_, message) => { if (message.Type == "error") _browserErrors.Enqueue($"console: {message.Text} at {message.Location}"); };
+        page.Response += (_, response) => { if (response.Status >= 500) _browserErrors.Enqueue($"{response.Status} {response.Url}"); };
         return page;
     }
 

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using ReviewWorkflow.Tests;
 using ReviewWorkflow.Web.Tests.Support;
 
 namespace ReviewWorkflow.BrowserTests.Support;
@@ -7,14 +8,13 @@ namespace ReviewWorkflow.BrowserTests.Support;
 /// <summary>Walks a case through the API (the web tests' answers), for tests whose subject is a later page.</summary>
 public static class Casework
 {
-    /// <summary>The work a supervisor review approves, in dependency order (the referral and forensic steps do not apply).</summary>
-    public static readonly string[] WorkSteps =
-        ["initial-report", "intelligence-checks", "linkage-check", "family-notification", "family-information", "digital-devices", "post-mortem-toxicology"];
-
-    /// <summary>Completes every step the supervisor review approves, except those named.</summary>
+    /// <summary>
+    /// Completes every work step that applies to every case (read from the shipped workflow, in dependency
+    /// order; the conditional referral and forensic steps do not apply to these cases), except those named.
+    /// </summary>
     public static async Task ReadyForSignOffAsync(HttpClient officer, string caseId, params string[] except)
     {
-        foreach (var step in WorkSteps.Where(s => !except.Contains(s)))
+        foreach (var step in DefaultWorkflow.UnconditionalWorkSteps.Where(s => !except.Contains(s)))
             await CompleteAsync(officer, caseId, step);
     }
 

@@ -20,7 +20,7 @@ public sealed class BadInputTests(ReviewApp app) : IClassFixture<ReviewApp>
         var problem = await (await officer.PostRawAsync("/api/cases", body)).ProblemAsync(HttpStatusCode.BadRequest);
 
         Assert.Contains(mentioned, problem.GetRawText());
-        Assert.Equal(before, await app.SnapshotAsync());
+        await app.AssertUnchangedSinceAsync(before);
     }
 
     [Fact]
@@ -46,7 +46,7 @@ public sealed class BadInputTests(ReviewApp app) : IClassFixture<ReviewApp>
         Assert.Equal("cannot be in the future", errors.GetProperty("foundAt")[0].GetString());
         Assert.Equal("must be between -90 and 90", errors.GetProperty("location.latitude")[0].GetString());
         Assert.StartsWith("must be one of", errors.GetProperty("persons[0].role")[0].GetString());
-        Assert.Equal(before, await app.SnapshotAsync());
+        await app.AssertUnchangedSinceAsync(before);
     }
 
     [Fact]
@@ -59,7 +59,7 @@ public sealed class BadInputTests(ReviewApp app) : IClassFixture<ReviewApp>
         var problem = await (await officer.CompleteAsync(id, "no-such-step", new { fields = new { } })).ProblemAsync(HttpStatusCode.NotFound);
 
         Assert.Contains("no-such-step", problem.GetProperty("detail").GetString());
-        Assert.Equal(before, await app.SnapshotAsync());
+        await app.AssertUnchangedSinceAsync(before);
     }
 
     [Fact]
@@ -75,7 +75,7 @@ public sealed class BadInputTests(ReviewApp app) : IClassFixture<ReviewApp>
         })).ProblemAsync(HttpStatusCode.Conflict);
 
         Assert.Contains("initial-report", problem.GetProperty("detail").GetString());
-        Assert.Equal(before, await app.SnapshotAsync());
+        await app.AssertUnchangedSinceAsync(before);
     }
 
     [Fact]
@@ -94,7 +94,7 @@ public sealed class BadInputTests(ReviewApp app) : IClassFixture<ReviewApp>
         Assert.True(errors.TryGetProperty("fields.scenePreserved", out _));
         Assert.True(errors.TryGetProperty("fields.colour", out _));
         Assert.True(errors.TryGetProperty("fields.foundBy", out _));
-        Assert.Equal(before, await app.SnapshotAsync());
+        await app.AssertUnchangedSinceAsync(before);
     }
 
     [Fact]

@@ -77,7 +77,7 @@ public sealed class CaseLifecycleTests(ReviewApp app) : IClassFixture<ReviewApp>
         Assert.Contains("initial-report: not completed", unmet);
         Assert.Contains("supervisor-review: not completed", unmet);
         Assert.Contains("classification: still under-investigation", unmet);
-        Assert.Equal(before, await app.SnapshotAsync());
+        await app.AssertUnchangedSinceAsync(before);
         Assert.Equal("open", (await officer.GetCaseAsync(id)).GetProperty("status").GetString());
     }
 

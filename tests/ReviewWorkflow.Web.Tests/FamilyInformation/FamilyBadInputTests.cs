@@ -24,7 +24,7 @@ public sealed class FamilyBadInputTests(ReviewApp app) : IClassFixture<ReviewApp
     public async Task ItemWithoutProviderOrSummaryIsRefusedNamingEachField()
     {
         var (officer, id, _) = await CaseWithItemAsync();
-        var before = await Register.SnapshotAsync(app);
+        var before = await app.SnapshotAsync();
 
         var noProvider = await (await officer.PostAsJsonAsync(Register.Path(id), new { receivedAt = Now.AddHours(-1), summary = "Something" }))
             .ProblemAsync(HttpStatusCode.BadRequest);
@@ -35,26 +35,26 @@ public sealed class FamilyBadInputTests(ReviewApp app) : IClassFixture<ReviewApp
         Assert.Equal("required", FirstError(blanks, "providedBy.name"));
         Assert.Equal("required", FirstError(blanks, "providedBy.relationship"));
         Assert.Equal("required", FirstError(blanks, "summary"));
-        Assert.Equal(before, await Register.SnapshotAsync(app));
+        await app.AssertUnchangedSinceAsync(before);
     }
 
     [Fact]
     public async Task InformationReceivedInTheFutureIsRefused()
     {
         var (officer, id, _) = await CaseWithItemAsync();
-        var before = await Register.SnapshotAsync(app);
+        var before = await app.SnapshotAsync();
 
         var problem = await (await officer.LogAsync(id, Register.Item(Now.AddHours(1)))).ProblemAsync(HttpStatusCode.BadRequest);
 
         Assert.Equal("cannot be in the future", FirstError(problem, "receivedAt"));
-        Assert.Equal(before, await Register.SnapshotAsync(app));
+        await app.AssertUnchangedSinceAsync(before);
     }
 
     [Fact]
     public async Task UnknownWayOfReceiptNamedPersonWithoutAnythingAndStrangerAsAssigneeAreRefused()
     {
         var (officer, id, _) = await CaseWithItemAsync();
-        var before = await Register.SnapshotAsync(app);
+        var before = await app.SnapshotAsync();
 
         var how = await (await officer.LogAsync(id, Register.Item(Now.AddHours(-1), how: "pigeon", persons: [new { role = "associate" }])))
             .ProblemAsync(HttpStatusCode.BadRequest);
@@ -64,7 +64,7 @@ public sealed class FamilyBadInputTests(ReviewApp app) : IClassFixture<ReviewApp
         Assert.Equal("must be one of: phone, email, in-person, letter", FirstError(how, "how"));
         Assert.Equal("give at least one of name, phone, email, username", FirstError(how, "persons[0]"));
         Assert.StartsWith("must be the email or user id", FirstError(stranger, "assignee"));
-        Assert.Equal(before, await Register.SnapshotAsync(app));
+        await app.AssertUnchangedSinceAsync(before);
     }
 
     [Fact]
@@ -72,7 +72,7 @@ public sealed class FamilyBadInputTests(ReviewApp app) : IClassFixture<ReviewApp
     {
         var (officer, id, itemId) = await CaseWithItemAsync();
         await officer.ActAsync(id, itemId);
-        var before = await Register.SnapshotAsync(app);
+        var before = await app.SnapshotAsync();
 
         var action = await (await officer.PostAsJsonAsync(Register.Path(id, itemId, "actions"), new { action = "", outcome = " " }))
             .ProblemAsync(HttpStatusCode.BadRequest);
@@ -85,7 +85,7 @@ public sealed class FamilyBadInputTests(ReviewApp app) : IClassFixture<ReviewApp
         Assert.Equal("required", FirstError(response, "response"));
         Assert.StartsWith("cannot be before the information was received", FirstError(early, "respondedAt"));
         Assert.Equal("cannot be in the future", FirstError(future, "respondedAt"));
-        Assert.Equal(before, await Register.SnapshotAsync(app));
+        await app.AssertUnchangedSinceAsync(before);
     }
 
     [Fact]
@@ -93,7 +93,7 @@ public sealed class FamilyBadInputTests(ReviewApp app) : IClassFixture<ReviewApp
     {
         var (_, id, itemId) = await CaseWithItemAsync();
         var west = await app.WestOfficerAsync();
-        var before = await Register.SnapshotAsync(app);
+        var before = await app.SnapshotAsync();
 
         await (await west.LogAsync(id, Register.Item(Now.AddHours(-1)))).ProblemAsync(HttpStatusCode.NotFound);
         await (await west.ActAsync(id, itemId)).ProblemAsync(HttpStatusCode.NotFound);
@@ -101,7 +101,7 @@ public sealed class FamilyBadInputTests(ReviewApp app) : IClassFixture<ReviewApp
         await (await west.GetAsync(Register.Path(id))).ProblemAsync(HttpStatusCode.NotFound);
         await (await west.GetAsync(Register.Path(id, itemId))).ProblemAsync(HttpStatusCode.NotFound);
 
-        Assert.Equal(before, await Register.SnapshotAsync(app));
+        await app.AssertUnchangedSinceAsync(before);
     }
 
     [Fact]
@@ -109,12 +109,12 @@ public sealed class FamilyBadInputTests(ReviewApp app) : IClassFixture<ReviewApp
     {
         var (officer, _, itemId) = await CaseWithItemAsync();
         var other = (await officer.CreateCaseAsync()).Id();
-        var before = await Register.SnapshotAsync(app);
+        var before = await app.SnapshotAsync();
 
         var problem = await (await officer.ActAsync(other, itemId)).ProblemAsync(HttpStatusCode.NotFound);
 
         Assert.Contains($"no family information item {itemId}", problem.GetProperty("detail").GetString());
-        Assert.Equal(before, await Register.SnapshotAsync(app));
+        await app.AssertUnchangedSinceAsync(before);
     }
 
     [Fact]
@@ -122,11 +122,11 @@ public sealed class FamilyBadInputTests(ReviewApp app) : IClassFixture<ReviewApp
     {
         var (_, id, _) = await CaseWithItemAsync();
         var admin = await app.AdminAsync();
-        var before = await Register.SnapshotAsync(app);
+        var before = await app.SnapshotAsync();
 
         var response = await admin.LogAsync(id, Register.Item(Now.AddHours(-1)));
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
-        Assert.Equal(before, await Register.SnapshotAsync(app));
+        await app.AssertUnchangedSinceAsync(before);
     }
 }

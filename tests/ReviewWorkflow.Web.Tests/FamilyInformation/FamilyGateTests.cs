@@ -18,14 +18,14 @@ public sealed class FamilyGateTests(ReviewApp app) : IClassFixture<ReviewApp>
         var id = (await officer.ToReadyToCloseAsync(await app.SupervisorAsync())).Id();
         var receivedAt = new DateTimeOffset(Now.Year, Now.Month, Now.Day, 8, 15, 0, TimeSpan.Zero);
         var itemId = (await officer.LoggedAsync(id, Register.Item(receivedAt))).ItemId();
-        var before = await Register.SnapshotAsync(app);
+        var before = await app.SnapshotAsync();
 
         var problem = await (await officer.CloseAsync(id)).ProblemAsync(HttpStatusCode.Conflict);
 
         var reason = Assert.Single(problem.GetProperty("unmet").Strings());
         Assert.Equal($"family-information: 1 family information item open: FI-1 from Dana Dunn (sister), received {receivedAt:yyyy-MM-dd} 08:15 UTC, "
             + $"due {receivedAt.AddHours(72):yyyy-MM-dd} 08:15 UTC", reason);
-        Assert.Equal(before, await Register.SnapshotAsync(app));
+        await app.AssertUnchangedSinceAsync(before);
 
         await officer.ActAsync(id, itemId);
         Assert.Equal(HttpStatusCode.OK, (await officer.RespondAsync(id, itemId)).StatusCode);
@@ -47,13 +47,13 @@ public sealed class FamilyGateTests(ReviewApp app) : IClassFixture<ReviewApp>
         await officer.CompleteWorkAsync(id);
         await (await app.SupervisorAsync()).SignOffAsync(id, "approve").OkAsync();
         await officer.LoggedAsync(id, Register.Item(Now.AddHours(-1), name: "Kim Lee", relationship: "friend"));
-        var before = await Register.SnapshotAsync(app);
+        var before = await app.SnapshotAsync();
 
         var problem = await (await officer.PostAsJsonAsync($"/api/cases/{id}/classification",
             new { category = "not-suspicious", rationale = ProcedureWalk.ClassificationRationale })).ProblemAsync(HttpStatusCode.Conflict);
 
         Assert.Contains("FI-1 from Kim Lee (friend)", Assert.Single(problem.GetProperty("unmet").Strings()));
-        Assert.Equal(before, await Register.SnapshotAsync(app));
+        await app.AssertUnchangedSinceAsync(before);
         await officer.ClassifyAsync(id, "homicide").OkAsync();
     }
 

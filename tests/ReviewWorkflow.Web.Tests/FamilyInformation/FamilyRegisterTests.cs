@@ -138,11 +138,11 @@ public sealed class FamilyRegisterTests(ReviewApp app) : IClassFixture<ReviewApp
         Assert.Equal(respondedAt, item.GetProperty("response").GetProperty("respondedAt").GetDateTimeOffset());
         Assert.DoesNotContain((await officer.GetCaseAsync(id)).GetProperty("unmet").Strings(), u => u.Contains("family information item"));
 
-        var before = await Register.SnapshotAsync(app);
+        var before = await app.SnapshotAsync();
         var late = await (await officer.ActAsync(id, itemId, "late", "late")).ProblemAsync(HttpStatusCode.Conflict);
         Assert.Contains("FI-1 was answered", late.GetProperty("detail").GetString());
         await (await officer.RespondAsync(id, itemId)).ProblemAsync(HttpStatusCode.Conflict);
-        Assert.Equal(before, await Register.SnapshotAsync(app));
+        await app.AssertUnchangedSinceAsync(before);
     }
 
     [Fact]
@@ -151,12 +151,12 @@ public sealed class FamilyRegisterTests(ReviewApp app) : IClassFixture<ReviewApp
         var officer = await app.OfficerAsync();
         var id = (await officer.CreateCaseAsync()).Id();
         var itemId = (await officer.LoggedAsync(id, Register.Item(Now.AddHours(-1)))).ItemId();
-        var before = await Register.SnapshotAsync(app);
+        var before = await app.SnapshotAsync();
 
         var problem = await (await officer.RespondAsync(id, itemId)).ProblemAsync(HttpStatusCode.Conflict);
 
         Assert.Equal("FI-1 has no recorded action: record what was done about it before answering", problem.GetProperty("detail").GetString());
-        Assert.Equal(before, await Register.SnapshotAsync(app));
+        await app.AssertUnchangedSinceAsync(before);
     }
 
     [Fact]
@@ -196,7 +196,7 @@ public sealed class FamilyRegisterTests(ReviewApp app) : IClassFixture<ReviewApp
     {
         var officer = await app.OfficerAsync();
         var id = (await officer.CreateCaseAsync()).Id();
-        var before = await Register.SnapshotAsync(app);
+        var before = await app.SnapshotAsync();
 
         var stranger = await (await officer.CompleteAsync(id, "family-notification", ProcedureWalk.Answers("family-notification", "officer.west@demo.local")))
             .ProblemAsync(HttpStatusCode.BadRequest);
@@ -205,7 +205,7 @@ public sealed class FamilyRegisterTests(ReviewApp app) : IClassFixture<ReviewApp
 
         Assert.StartsWith("must be the email or user id", stranger.GetProperty("errors").GetProperty("fields.liaisonContact")[0].GetString());
         Assert.True(nobody.GetProperty("errors").TryGetProperty("fields.liaisonContact", out _));
-        Assert.Equal(before, await Register.SnapshotAsync(app));
+        await app.AssertUnchangedSinceAsync(before);
 
         var done = await officer.CompleteAsync(id, "family-notification", ProcedureWalk.Answers("family-notification", "officer2@demo.local"));
         Assert.Equal(HttpStatusCode.OK, done.StatusCode);

@@ -1,6 +1,5 @@
 using System.Net.Http.Json;
 using System.Text.Json;
-using Npgsql;
 using ReviewWorkflow.Web.Tests.Support;
 
 namespace ReviewWorkflow.Web.Tests.FamilyInformation;
@@ -47,16 +46,4 @@ internal static class Register
 
     public static long ItemId(this JsonElement item) => item.GetProperty("id").GetInt64();
 
-    /// <summary>The app's snapshot plus the register's own tables, to show a refused request changed nothing.</summary>
-    public static async Task<string> SnapshotAsync(ReviewApp app)
-    {
-        await using var connection = new NpgsqlConnection(app.ConnectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand("""
-            SELECT (SELECT count(*) FROM family_information_actions) || '/' ||
-                   (SELECT coalesce(string_agg(id || state || coalesce(response, '') || assignee_id, ',' ORDER BY id), '') FROM family_information_items) || '/' ||
-                   (SELECT coalesce(string_agg(id::text || needs_review::text, ',' ORDER BY id), '') FROM cases)
-            """, connection);
-        return await app.SnapshotAsync() + "|" + (string)(await command.ExecuteScalarAsync())!;
-    }
 }

@@ -33,7 +33,7 @@ public sealed class ImportDeathsTests(ReviewApp app) : IClassFixture<ReviewApp>
         Assert.Contains("line 5: found_at: 'yesterday' is not a date and time", output);
         Assert.Contains("line 6: sex: must be one of", output);
         Assert.Contains("3 bad row(s): nothing imported", output);
-        Assert.Equal(before, await app.SnapshotAsync());
+        await app.AssertUnchangedSinceAsync(before);
         Assert.Equal(0, app.WithDb(db => db.Cases.Count(c => c.Reference.StartsWith("HX-T-"))));
     }
 

@@ -65,7 +65,7 @@ public sealed class LinkageTests(ReviewApp app) : IClassFixture<ReviewApp>
         var close = await (await officer.PostAsJsonAsync($"/api/cases/{second}/close", new { rationale = "nothing more to do" }))
             .ProblemAsync(HttpStatusCode.Conflict);
         Assert.Contains("linkage-check: 1 candidate not dispositioned", close.GetProperty("unmet").Strings());
-        Assert.Equal(before, await app.SnapshotAsync());
+        await app.AssertUnchangedSinceAsync(before);
 
         Assert.Equal(HttpStatusCode.OK, (await officer.DisposeAsync(second, first, "not-linked", "different circumstances on review")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await officer.CompleteAsync(second, "linkage-check", new { fields = new { }, note = "checked" })).StatusCode);
@@ -129,7 +129,7 @@ public sealed class LinkageTests(ReviewApp app) : IClassFixture<ReviewApp>
         await (await west.DisposeAsync(second, first, "not-linked", "another team's case")).ProblemAsync(HttpStatusCode.NotFound);
         await (await west.GetAsync($"/api/cases/{second}/linkage")).ProblemAsync(HttpStatusCode.NotFound);
 
-        Assert.Equal(before, await app.SnapshotAsync());
+        await app.AssertUnchangedSinceAsync(before);
         Assert.Equal(outboxBefore, app.WithDb(db => db.Outbox.Count()));
         Assert.Equal(JsonValueKind.Null, (await officer.LinkageAsync(second)).CandidateFor(first)!.Value.GetProperty("disposition").ValueKind);
     }

@@ -19,7 +19,7 @@ public sealed class AuthenticationHygieneTests(ReviewApp app) : IClassFixture<Re
     public async Task AnAdministratorCannotGiveAnAccountAWeakPasswordAndIsToldWhichRuleItBreaks(string password, string rule)
     {
         var admin = await app.AdminAsync();
-        var before = await DatabaseState.ReadAsync(app, admin);
+        var before = await app.SnapshotAsync();
 
         var response = await admin.PostAsJsonAsync("/api/admin/users", new
         {
@@ -29,7 +29,7 @@ public sealed class AuthenticationHygieneTests(ReviewApp app) : IClassFixture<Re
         var problem = await response.ProblemAsync(HttpStatusCode.BadRequest);
         var messages = problem.GetProperty("errors").GetProperty("password").Strings();
         Assert.Contains(messages, m => m.Contains(rule, StringComparison.OrdinalIgnoreCase));
-        Assert.Empty((await DatabaseState.ReadAsync(app, admin)).DifferencesFrom(before));
+        await app.AssertUnchangedSinceAsync(before);
     }
 
     [Fact]

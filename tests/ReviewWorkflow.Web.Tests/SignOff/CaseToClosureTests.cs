@@ -27,7 +27,7 @@ public sealed class CaseToClosureTests(ReviewApp app) : IClassFixture<ReviewApp>
             (await (await officer.ClassifyAsync(id, "not-suspicious")).ProblemAsync(HttpStatusCode.Conflict)).GetProperty("detail").GetString());
         var early = await (await supervisor.SignOffAsync(id, "approve")).ProblemAsync(HttpStatusCode.Conflict);
         Assert.StartsWith("supervisor-review is blocked: waits for initial-report (available), intelligence-checks (blocked)", early.GetProperty("detail").GetString());
-        Assert.Equal(before, await app.SnapshotAsync());
+        await app.AssertUnchangedSinceAsync(before);
 
         await officer.CompleteAsync(id, "initial-report", Api.InitialReport).OkAsync();
         before = await app.SnapshotAsync();
@@ -41,7 +41,7 @@ public sealed class CaseToClosureTests(ReviewApp app) : IClassFixture<ReviewApp>
             premature.GetProperty("unmet").Strings());
         var closing = await (await officer.CloseAsync(id)).ProblemAsync(HttpStatusCode.Conflict);
         Assert.Contains("classification: still under-investigation", closing.GetProperty("unmet").Strings());
-        Assert.Equal(before, await app.SnapshotAsync());
+        await app.AssertUnchangedSinceAsync(before);
 
         // The work, with the registers empty: no linkage candidates, no family information items.
         var ready = await officer.CompleteWorkAsync(id);
@@ -56,7 +56,7 @@ public sealed class CaseToClosureTests(ReviewApp app) : IClassFixture<ReviewApp>
             (await (await officer.ClassifyAsync(id, "not-suspicious")).ProblemAsync(HttpStatusCode.Conflict)).GetProperty("unmet").Strings());
         Assert.Equal("only a supervisor may sign off supervisor-review",
             (await (await officer.SignOffAsync(id, "approve")).ProblemAsync(HttpStatusCode.Forbidden)).GetProperty("detail").GetString());
-        Assert.Equal(before, await app.SnapshotAsync());
+        await app.AssertUnchangedSinceAsync(before);
 
         var approved = await supervisor.SignOffAsync(id, "approve").OkAsync();
         Assert.Equal("completed", approved.StateOf("supervisor-review"));
@@ -124,7 +124,7 @@ public sealed class CaseToClosureTests(ReviewApp app) : IClassFixture<ReviewApp>
         var problem = await (await officer.ClassifyAsync(id, category)).ProblemAsync(HttpStatusCode.BadRequest);
 
         Assert.Equal([message], problem.GetProperty("errors").GetProperty(field).Strings());
-        Assert.Equal(before, await app.SnapshotAsync());
+        await app.AssertUnchangedSinceAsync(before);
     }
 
     [Theory]
@@ -144,7 +144,7 @@ public sealed class CaseToClosureTests(ReviewApp app) : IClassFixture<ReviewApp>
         var problem = await (await officer.ClassifyAsync(id, "not-suspicious", rationale)).ProblemAsync(HttpStatusCode.BadRequest);
 
         Assert.Equal(["a rationale of at least 30 characters is required"], problem.GetProperty("errors").GetProperty("rationale").Strings());
-        Assert.Equal(before, await app.SnapshotAsync());
+        await app.AssertUnchangedSinceAsync(before);
     }
 
     [Fact]
@@ -167,7 +167,7 @@ public sealed class CaseToClosureTests(ReviewApp app) : IClassFixture<ReviewApp>
 
         foreach (var response in refusals)
             Assert.Equal("the case is closed", (await response.ProblemAsync(HttpStatusCode.Conflict)).GetProperty("detail").GetString());
-        Assert.Equal(before, await app.SnapshotAsync());
+        await app.AssertUnchangedSinceAsync(before);
     }
 
     [Fact]

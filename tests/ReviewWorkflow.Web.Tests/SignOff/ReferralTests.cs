@@ -45,13 +45,13 @@ public sealed class ReferralTests(ReviewApp app) : IClassFixture<ReviewApp>
         Assert.Equal(["a rationale of at least 10 characters is required"],
             (await (await supervisor.RequestReferralAsync(id, "tbc")).ProblemAsync(HttpStatusCode.BadRequest)).GetProperty("errors").GetProperty("rationale").Strings());
         Assert.Equal(HttpStatusCode.Forbidden, (await (await app.AdminAsync()).RequestReferralAsync(id, RequestRationale)).StatusCode);
-        Assert.Equal(before, await app.SnapshotAsync());
+        await app.AssertUnchangedSinceAsync(before);
 
         await supervisor.RequestReferralAsync(id, RequestRationale).OkAsync();
         before = await app.SnapshotAsync();
         Assert.Equal("a homicide referral has already been requested",
             (await (await (await app.InspectorAsync()).RequestReferralAsync(id, RequestRationale)).ProblemAsync(HttpStatusCode.Conflict)).GetProperty("detail").GetString());
-        Assert.Equal(before, await app.SnapshotAsync());
+        await app.AssertUnchangedSinceAsync(before);
     }
 
     [Fact]
@@ -84,7 +84,7 @@ public sealed class ReferralTests(ReviewApp app) : IClassFixture<ReviewApp>
 
         Assert.Equal(["required when the referral is declined: record the reasons the homicide command gave"],
             problem.GetProperty("errors").GetProperty("fields.reasons").Strings());
-        Assert.Equal(before, await app.SnapshotAsync());
+        await app.AssertUnchangedSinceAsync(before);
     }
 
     [Fact]
@@ -108,7 +108,7 @@ public sealed class ReferralTests(ReviewApp app) : IClassFixture<ReviewApp>
         Assert.Equal("only an inspector may sign off referral-decline-review",
             (await (await supervisor.SignOffAsync(id, "approve", step: "referral-decline-review")).ProblemAsync(HttpStatusCode.Forbidden))
             .GetProperty("detail").GetString());
-        Assert.Equal(before, await app.SnapshotAsync());
+        await app.AssertUnchangedSinceAsync(before);
 
         var reviewed = await inspector.SignOffAsync(id, "approve", "Reasons are specific and match the post-mortem findings.", step: "referral-decline-review").OkAsync();
         Assert.Equal("completed", reviewed.StateOf("referral-decline-review"));
@@ -129,7 +129,7 @@ public sealed class ReferralTests(ReviewApp app) : IClassFixture<ReviewApp>
         var problem = await (await inspector.SignOffAsync(id, "approve", step: "referral-decline-review")).ProblemAsync(HttpStatusCode.Forbidden);
 
         Assert.StartsWith("you completed homicide-referral on ", problem.GetProperty("detail").GetString());
-        Assert.Equal(before, await app.SnapshotAsync());
+        await app.AssertUnchangedSinceAsync(before);
     }
 
     [Fact]

@@ -26,7 +26,7 @@ public sealed class SignOffTests(ReviewApp app) : IClassFixture<ReviewApp>
 
         Assert.Equal([$"you completed digital-devices on {Minutes(app.Clock.GetUtcNow())}; a supervisor who did the work may not approve it"],
             problem.GetProperty("unmet").Strings());
-        Assert.Equal(before, await app.SnapshotAsync());
+        await app.AssertUnchangedSinceAsync(before);
         var approved = await (await app.InspectorAsync()).SignOffAsync(id, "approve").OkAsync();
         Assert.Equal("completed", approved.StateOf("supervisor-review"));
     }
@@ -42,7 +42,7 @@ public sealed class SignOffTests(ReviewApp app) : IClassFixture<ReviewApp>
         var problem = await (await supervisor.SignOffAsync(id, "approve")).ProblemAsync(HttpStatusCode.Conflict);
 
         Assert.Equal("supervisor-review is already completed", problem.GetProperty("detail").GetString());
-        Assert.Equal(before, await app.SnapshotAsync());
+        await app.AssertUnchangedSinceAsync(before);
     }
 
     [Fact]
@@ -113,7 +113,7 @@ public sealed class SignOffTests(ReviewApp app) : IClassFixture<ReviewApp>
             .ProblemAsync(HttpStatusCode.BadRequest);
 
         Assert.Equal(["'classification' is not covered by supervisor-review"], problem.GetProperty("errors").GetProperty("returnSteps[1]").Strings());
-        Assert.Equal(before, await app.SnapshotAsync());
+        await app.AssertUnchangedSinceAsync(before);
     }
 
     [Theory]
@@ -130,7 +130,7 @@ public sealed class SignOffTests(ReviewApp app) : IClassFixture<ReviewApp>
         var problem = await (await supervisor.SignOffAsync(id, decision, rationale)).ProblemAsync(HttpStatusCode.BadRequest);
 
         Assert.Equal([message], problem.GetProperty("errors").GetProperty(field).Strings());
-        Assert.Equal(before, await app.SnapshotAsync());
+        await app.AssertUnchangedSinceAsync(before);
     }
 
     [Fact]
@@ -149,7 +149,7 @@ public sealed class SignOffTests(ReviewApp app) : IClassFixture<ReviewApp>
         await (await west.SignOffAsync(id, "approve", overlong)).ProblemAsync(HttpStatusCode.NotFound);
         await (await west.RequestReferralAsync(id, overlong)).ProblemAsync(HttpStatusCode.NotFound);
         await (await west.ClassifyAsync(id, "homicide", overlong)).ProblemAsync(HttpStatusCode.NotFound);
-        Assert.Equal(before, await app.SnapshotAsync());
+        await app.AssertUnchangedSinceAsync(before);
     }
 
     [Fact]
@@ -162,7 +162,7 @@ public sealed class SignOffTests(ReviewApp app) : IClassFixture<ReviewApp>
         var problem = await (await (await app.SupervisorAsync()).SignOffAsync(id, "approve", new string('a', 10_001))).ProblemAsync(HttpStatusCode.BadRequest);
 
         Assert.Equal(["at most 10000 characters"], problem.GetProperty("errors").GetProperty("rationale").Strings());
-        Assert.Equal(before, await app.SnapshotAsync());
+        await app.AssertUnchangedSinceAsync(before);
     }
 
     [Fact]

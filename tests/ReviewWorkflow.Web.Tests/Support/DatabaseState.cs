@@ -1,20 +1,18 @@
-using System.Net.Http.Json;
-using System.Text.Json;
 using Npgsql;
 
 namespace ReviewWorkflow.Web.Tests.Support;
 
 /// <summary>
-/// Everything the app stores, table by table (row count and a hash of the rows), and the audit
-/// chain as <c>GET /api/audit/verify</c> reports it: two equal states mean a request changed nothing.
+/// Everything the app stores, table by table: row count and a hash of the rows' content. Two equal
+/// states mean a request changed nothing; every "refused and changed nothing" test compares these.
 /// Hangfire's own schema is left out (job bookkeeping, not our data).
 /// </summary>
-public sealed record DatabaseState(IReadOnlyDictionary<string, string> Tables, bool AuditValid, int AuditEvents)
+public sealed record DatabaseState(IReadOnlyDictionary<string, string> Tables)
 {
-    public static async Task<DatabaseState> ReadAsync(ReviewApp app, HttpClient admin)
+    public static async Task<DatabaseState> ReadAsync(string connectionString)
     {
         var tables = new SortedDictionary<string, string>(StringComparer.Ordinal);
-        await using var connection = new NpgsqlConnection(app.ConnectionString);
+        await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync();
         var names = new List<string>();
         await using (var list = new NpgsqlCommand("""
@@ -30,8 +28,7 @@ public sealed record DatabaseState(IReadOnlyDictionary<string, string> Tables, b
                 $"SELECT count(*) || ' rows, ' || coalesce(md5(string_agg(t::text, '|' ORDER BY t::text)), 'empty') FROM {table} t", connection);
             tables[table] = (string)(await command.ExecuteScalarAsync())!;
         }
-        var verify = await admin.GetFromJsonAsync<JsonElement>("/api/audit/verify");
-        return new DatabaseState(tables, verify.GetProperty("valid").GetBoolean(), verify.TryGetProperty("events", out var n) ? n.GetInt32() : -1);
+        return new DatabaseState(tables);
     }
 
     /// <summary>The tables whose rows differ, with both states, for an assertion message.</summary>

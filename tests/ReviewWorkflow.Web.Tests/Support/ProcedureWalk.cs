@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using ReviewWorkflow.Tests;
 
 namespace ReviewWorkflow.Web.Tests.Support;
 
@@ -11,12 +12,8 @@ namespace ReviewWorkflow.Web.Tests.Support;
 /// </summary>
 public static class ProcedureWalk
 {
-    /// <summary>The steps a supervisor reviews, in an order that respects their dependencies.</summary>
-    public static readonly string[] WorkSteps =
-    [
-        "initial-report", "intelligence-checks", "linkage-check", "family-notification", "family-information",
-        "forensic-documents", "digital-devices", "post-mortem-toxicology", "homicide-referral",
-    ];
+    /// <summary>The steps an officer completes with answers, read from the shipped workflow, in an order that respects their dependencies.</summary>
+    public static IReadOnlyList<string> WorkSteps => DefaultWorkflow.WorkSteps;
 
     public const string SignOffRationale = "Every step checked against the file; answers complete and proportionate.";
     public const string ClassificationRationale = "Toxicology shows a therapeutic dose only; no third party involvement found.";

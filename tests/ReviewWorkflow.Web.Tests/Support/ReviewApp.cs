@@ -85,20 +85,12 @@ public class ReviewApp : WebApplicationFactory<Program>, IAsyncLifetime
         return read(scope.ServiceProvider.GetRequiredService<ReviewDb>());
     }
 
-    /// <summary>Row counts of every table we write, to show a refused request changed nothing.</summary>
-    public async Task<string> SnapshotAsync()
-    {
-        await using var connection = new NpgsqlConnection(ConnectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand("""
-            SELECT (SELECT count(*) FROM cases) || '/' || (SELECT count(*) FROM case_steps WHERE state <> '') || '/' ||
-                   (SELECT count(*) FROM case_activities) || '/' || (SELECT count(*) FROM case_persons) || '/' ||
-                   (SELECT count(*) FROM audit_events) || '/' || (SELECT coalesce(max(updated_at)::text, '') FROM cases) || '/' ||
-                   -- coalesce: with no case yet the aggregate is null, and so would be the whole snapshot
-                   coalesce((SELECT string_agg(state || coalesce(due_at::text, ''), ',' ORDER BY case_id, key) FROM case_steps), '')
-            """, connection);
-        return (string)(await command.ExecuteScalarAsync())!;
-    }
+    /// <summary>Every table's row count and content hash (<see cref="DatabaseState"/>), to compare after a request.</summary>
+    public Task<DatabaseState> SnapshotAsync() => DatabaseState.ReadAsync(ConnectionString);
+
+    /// <summary>Fails, naming each changed table, unless the database is as it was at <paramref name="before"/>.</summary>
+    public async Task AssertUnchangedSinceAsync(DatabaseState before) =>
+        Assert.Empty((await SnapshotAsync()).DifferencesFrom(before));
 
     public async Task<int> ExecuteAsync(string sql)
     {
