@@ -45,5 +45,4 @@ internal static class Register
         client.GetFromJsonAsync<JsonElement>(Path(caseId));
 
     public static long ItemId(this JsonElement item) => item.GetProperty("id").GetInt64();
-
 }
