@@ -15,52 +15,39 @@ public static class FamilyInformationEndpoints
     public static void MapFamilyInformation(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/cases/{id:guid}/family-information").WithTags("Family information")
-            .RequireAuthorization(Policies.Casework).RequireVisibleCase();
+            .RequireAuthorization(Policies.Casework);
 
         group.MapGet("/", async Task<Results<Ok<FamilyRegisterDto>, ProblemHttpResult>>
             (Guid id, ReviewDb db, TimeProvider clock, CancellationToken ct) =>
-            TypedResults.Ok(await FamilyInformationCommands.RegisterAsync(db, id, clock.GetUtcNow(), ct)));
+            TypedResults.Ok(await FamilyInformationCommands.RegisterAsync(db, id, clock.GetUtcNow(), ct))).RequireVisibleCase();
 
         group.MapGet("/{itemId:long}", async Task<Results<Ok<FamilyItemDto>, ProblemHttpResult>>
             (Guid id, long itemId, ReviewDb db, TimeProvider clock, CancellationToken ct) =>
             await FamilyInformationCommands.ItemAsync(db, id, itemId, clock.GetUtcNow(), ct) is { } item
                 ? TypedResults.Ok(item)
-                : TypedResults.Problem(FamilyInformationCommands.NoSuchItem(itemId), statusCode: StatusCodes.Status404NotFound, title: "Not found"));
+                : TypedResults.Problem(FamilyInformationCommands.NoSuchItem(itemId), statusCode: StatusCodes.Status404NotFound, title: "Not found"))
+            .RequireVisibleCase();
 
         group.MapPost("/", async Task<Results<Created<FamilyItemDto>, ProblemHttpResult, ValidationProblem>>
-            (Guid id, LogFamilyInformationRequest request, CaseProcedure procedure, ReviewDb db, CurrentUser user, TimeProvider clock, CancellationToken ct) =>
+            (Guid id, LogFamilyInformationRequest request, CaseProcedure cases, FamilyInformationCommands register, ReviewDb db, CurrentUser user, TimeProvider clock, CancellationToken ct) =>
         {
-            var (outcome, item) = await FamilyInformationCommands.LogAsync(id, request, procedure, db, user, clock, ct);
-            if (outcome is not CaseDone) return Failed<Created<FamilyItemDto>>(outcome, "The family information is not valid");
-            return TypedResults.Created($"/api/cases/{id}/family-information/{item!.Id}", await FamilyInformationCommands.DtoAsync(db, item, clock.GetUtcNow(), ct));
+            var (outcome, item) = await cases.LoadAsync(id, user, ct) is { } context ? await register.LogAsync(context, request, user, ct) : new(new CaseNotFound(), null);
+            if (item is null) return outcome.Failed<Created<FamilyItemDto>>("The family information is not valid");
+            return TypedResults.Created($"/api/cases/{id}/family-information/{item.Id}", await FamilyInformationCommands.DtoAsync(db, item, clock.GetUtcNow(), ct));
         });
 
         group.MapPost("/{itemId:long}/actions", async Task<Results<Ok<FamilyItemDto>, ProblemHttpResult, ValidationProblem>>
-            (Guid id, long itemId, FamilyActionRequest request, CaseProcedure procedure, ReviewDb db, CurrentUser user, TimeProvider clock, CancellationToken ct) =>
+            (Guid id, long itemId, FamilyActionRequest request, CaseProcedure cases, FamilyInformationCommands register, ReviewDb db, CurrentUser user, TimeProvider clock, CancellationToken ct) =>
         {
-            var (outcome, item) = await FamilyInformationCommands.ActionAsync(id, itemId, request, procedure, db, user, ct);
-            if (outcome is not CaseDone) return Failed<Ok<FamilyItemDto>>(outcome, "The action is not valid");
-            return TypedResults.Ok(await FamilyInformationCommands.DtoAsync(db, item!, clock.GetUtcNow(), ct));
+            var (outcome, item) = await cases.LoadAsync(id, user, ct) is { } context ? await register.ActionAsync(context, itemId, request, user, ct) : new(new CaseNotFound(), null);
+            return item is null ? outcome.Failed<Ok<FamilyItemDto>>("The action is not valid") : TypedResults.Ok(await FamilyInformationCommands.DtoAsync(db, item, clock.GetUtcNow(), ct));
         });
 
         group.MapPost("/{itemId:long}/response", async Task<Results<Ok<FamilyItemDto>, ProblemHttpResult, ValidationProblem>>
-            (Guid id, long itemId, FamilyResponseRequest request, CaseProcedure procedure, ReviewDb db, CurrentUser user, TimeProvider clock, CancellationToken ct) =>
+            (Guid id, long itemId, FamilyResponseRequest request, CaseProcedure cases, FamilyInformationCommands register, ReviewDb db, CurrentUser user, TimeProvider clock, CancellationToken ct) =>
         {
-            var (outcome, item) = await FamilyInformationCommands.RespondAsync(id, itemId, request, procedure, db, user, clock, ct);
-            if (outcome is not CaseDone) return Failed<Ok<FamilyItemDto>>(outcome, "The response is not valid");
-            return TypedResults.Ok(await FamilyInformationCommands.DtoAsync(db, item!, clock.GetUtcNow(), ct));
+            var (outcome, item) = await cases.LoadAsync(id, user, ct) is { } context ? await register.RespondAsync(context, itemId, request, user, ct) : new(new CaseNotFound(), null);
+            return item is null ? outcome.Failed<Ok<FamilyItemDto>>("The response is not valid") : TypedResults.Ok(await FamilyInformationCommands.DtoAsync(db, item, clock.GetUtcNow(), ct));
         });
     }
-
-    private static Results<T, ProblemHttpResult, ValidationProblem> Failed<T>(CaseOutcome outcome, string invalidTitle) where T : IResult => outcome switch
-    {
-        CaseRefused { Refusal: { Kind: RefusalKind.Invalid } invalid } => TypedResults.ValidationProblem(
-            invalid.FieldErrors, detail: string.Join("; ", invalid.Reasons), title: invalidTitle),
-        CaseRefused { Refusal: { Kind: RefusalKind.NotFound } missing } =>
-            CaseResults.Problem(StatusCodes.Status404NotFound, "Not found", missing.Reasons),
-        CaseRefused { Refusal: { Kind: RefusalKind.Forbidden } forbidden } =>
-            CaseResults.Problem(StatusCodes.Status403Forbidden, "Not allowed", forbidden.Reasons),
-        CaseRefused { Refusal: var refusal } => CaseResults.Problem(StatusCodes.Status409Conflict, "Refused by the procedure", refusal.Reasons),
-        _ => CaseResults.NotFound(),
-    };
 }

@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using ReviewWorkflow.Engine.Commands;
 using ReviewWorkflow.Engine.Definitions;
 using ReviewWorkflow.Web.Accounts;
 using ReviewWorkflow.Web.Ui;
@@ -10,7 +9,7 @@ namespace ReviewWorkflow.Web.Cases.Pages;
 
 /// <summary>Classification of the death through the engine's <c>Classify</c> command, as <c>POST …/classification</c>.</summary>
 [Authorize(Policy = Policies.Casework)]
-public sealed class ClassifyModel(CaseProcedure procedure) : PageModel
+public sealed class ClassifyModel(CaseProcedure cases, Classify classify) : PageModel
 {
     public CaseContext Context { get; private set; } = null!;
     public StepDefinition? Step { get; private set; }
@@ -26,10 +25,7 @@ public sealed class ClassifyModel(CaseProcedure procedure) : PageModel
     public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct)
     {
         if (await LoadAsync(id, ct) is { } missing) return missing;
-        var user = HttpContext.CurrentUser();
-        var outcome = await procedure.RunAsync(id, user, "case.classified", (context, now) =>
-            Procedure.Classify(context.Definition, context.State, Category ?? "", Rationale, user.ToActor(), now), ct);
-        switch (outcome)
+        switch (await classify.RunAsync(Context, new ClassificationRequest(Category, Rationale), HttpContext.CurrentUser(), ct))
         {
             case CaseDone done:
                 TempData["Done"] = $"Classified as {Display.Words(done.Context.Case.Classification)}.";
@@ -46,7 +42,7 @@ public sealed class ClassifyModel(CaseProcedure procedure) : PageModel
 
     private async Task<IActionResult?> LoadAsync(Guid id, CancellationToken ct)
     {
-        var context = await procedure.LoadAsync(id, HttpContext.CurrentUser(), ct);
+        var context = await cases.LoadAsync(id, HttpContext.CurrentUser(), ct);
         if (context is null) return NotFound();
         Context = context;
         Step = context.Definition.StepDeciding(DecisionPurpose.Classification);

@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using ReviewWorkflow.Engine.Commands;
 using ReviewWorkflow.Engine.Evaluation;
 using ReviewWorkflow.Web.Accounts;
 using ReviewWorkflow.Web.Ui;
@@ -10,7 +9,7 @@ namespace ReviewWorkflow.Web.Cases.Pages;
 
 /// <summary>Closure through the engine's <c>Close</c> command; a refusal lists what is unmet, in the checklist's words.</summary>
 [Authorize(Policy = Policies.Casework)]
-public sealed class CloseModel(CaseProcedure procedure) : PageModel
+public sealed class CloseModel(CaseProcedure cases, Close close) : PageModel
 {
     public CaseContext Context { get; private set; } = null!;
     public CaseEvaluation Evaluation { get; private set; } = null!;
@@ -25,10 +24,7 @@ public sealed class CloseModel(CaseProcedure procedure) : PageModel
     public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct)
     {
         if (await LoadAsync(id, ct) is { } missing) return missing;
-        var user = HttpContext.CurrentUser();
-        var outcome = await procedure.RunAsync(id, user, "case.closed", (context, now) =>
-            Procedure.Close(context.Definition, context.State, Rationale, user.ToActor(), now), ct);
-        switch (outcome)
+        switch (await close.RunAsync(Context, Rationale, HttpContext.CurrentUser(), ct))
         {
             case CaseDone:
                 TempData["Done"] = "The case is closed.";
@@ -45,7 +41,7 @@ public sealed class CloseModel(CaseProcedure procedure) : PageModel
 
     private async Task<IActionResult?> LoadAsync(Guid id, CancellationToken ct)
     {
-        var context = await procedure.LoadAsync(id, HttpContext.CurrentUser(), ct);
+        var context = await cases.LoadAsync(id, HttpContext.CurrentUser(), ct);
         if (context is null) return NotFound();
         Context = context;
         Evaluation = context.Evaluate();

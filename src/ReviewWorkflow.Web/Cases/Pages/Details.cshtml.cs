@@ -11,7 +11,7 @@ using ReviewWorkflow.Web.Ui;
 namespace ReviewWorkflow.Web.Cases.Pages;
 
 /// <summary>One case as the engine sees it now: facts, checklist, what blocks closure, and what happened.</summary>
-public sealed class DetailsModel(CaseProcedure procedure, ReviewDb db, TimeProvider clock, IEnumerable<ICaseSection> sections) : PageModel
+public sealed class DetailsModel(CaseProcedure cases, ReviewDb db, TimeProvider clock, IEnumerable<ICaseSection> sections) : PageModel
 {
     public CaseContext Context { get; private set; } = null!;
     public Case Case => Context.Case;
@@ -25,7 +25,7 @@ public sealed class DetailsModel(CaseProcedure procedure, ReviewDb db, TimeProvi
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
         var user = HttpContext.CurrentUser();
-        if (await procedure.ReadAsync(id, user, ct) is not { Context: var context, Evaluation: var evaluation }) return NotFound();
+        if (await cases.ReadAsync(id, user, ct) is not { Context: var context, Evaluation: var evaluation }) return NotFound();
         Context = context;
         UserRole = user.Role;
         Evaluation = evaluation;

@@ -13,7 +13,7 @@ namespace ReviewWorkflow.Web.FamilyInformation.Pages;
 /// the person who gave it was told (<c>POST …/response</c>, which closes it).
 /// </summary>
 [Authorize(Policy = Policies.Casework)]
-public sealed class ItemModel(CaseProcedure procedure, ReviewDb db, TimeProvider clock) : PageModel
+public sealed class ItemModel(CaseProcedure cases, FamilyInformationCommands register, ReviewDb db, TimeProvider clock) : PageModel
 {
     public CaseContext Context { get; private set; } = null!;
     public FamilyItemDto Item { get; private set; } = null!;
@@ -34,8 +34,7 @@ public sealed class ItemModel(CaseProcedure procedure, ReviewDb db, TimeProvider
     public async Task<IActionResult> OnPostActionAsync(Guid id, long itemId, CancellationToken ct)
     {
         if (await LoadAsync(id, itemId, ct) is { } missing) return missing;
-        var (outcome, item) = await FamilyInformationCommands.ActionAsync(id, itemId, new FamilyActionRequest(Action, Outcome),
-            procedure, db, HttpContext.CurrentUser(), ct);
+        var (outcome, item) = await register.ActionAsync(Context, itemId, new FamilyActionRequest(Action, Outcome), HttpContext.CurrentUser(), ct);
         return await AfterAsync("action", outcome, id, itemId, () =>
         {
             TempData["Done"] = $"{item!.Reference}: action recorded. Record the response once the family has been told.";
@@ -57,8 +56,7 @@ public sealed class ItemModel(CaseProcedure procedure, ReviewDb db, TimeProvider
             }
             respondedAt = at;
         }
-        var (outcome, item) = await FamilyInformationCommands.RespondAsync(id, itemId, new FamilyResponseRequest(Told, respondedAt),
-            procedure, db, HttpContext.CurrentUser(), clock, ct);
+        var (outcome, item) = await register.RespondAsync(Context, itemId, new FamilyResponseRequest(Told, respondedAt), HttpContext.CurrentUser(), ct);
         return await AfterAsync("response", outcome, id, itemId, () =>
         {
             TempData["Done"] = $"{item!.Reference}: answered and closed.";
@@ -89,7 +87,7 @@ public sealed class ItemModel(CaseProcedure procedure, ReviewDb db, TimeProvider
 
     private async Task<IActionResult?> LoadAsync(Guid id, long itemId, CancellationToken ct)
     {
-        var context = await procedure.LoadAsync(id, HttpContext.CurrentUser(), ct);
+        var context = await cases.LoadAsync(id, HttpContext.CurrentUser(), ct);
         if (context is null) return NotFound();
         Now = clock.GetUtcNow();
         var item = await FamilyInformationCommands.ItemAsync(db, id, itemId, Now, ct);

@@ -22,10 +22,10 @@ public sealed record CandidateRow(LinkageCandidateDto Candidate, double Km, doub
 
 /// <summary>
 /// The linkage candidates of a case (F8), each decided linked or not linked with a rationale,
-/// through <see cref="LinkageDecisions"/> exactly as <c>POST …/linkage/{candidate}/disposition</c> does.
+/// through <see cref="Disposition"/> exactly as <c>POST …/linkage/{candidate}/disposition</c> does.
 /// </summary>
 [Authorize(Policy = Policies.Casework)]
-public sealed class IndexModel(CaseProcedure procedure, ReviewDb db, IConfiguration configuration) : PageModel
+public sealed class IndexModel(CaseProcedure cases, Disposition disposition, ReviewDb db) : PageModel
 {
     public CaseContext Context { get; private set; } = null!;
     public StepStatus? Step { get; private set; }
@@ -45,9 +45,7 @@ public sealed class IndexModel(CaseProcedure procedure, ReviewDb db, IConfigurat
     public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct)
     {
         if (await LoadAsync(id, ct) is { } missing) return missing;
-        var user = HttpContext.CurrentUser();
-        var (outcome, decided) = await LinkageDecisions.DecideAsync(id, Candidate, new DispositionRequest(Decision, Rationale),
-            procedure, db, user, configuration, ct);
+        var (outcome, decided) = await disposition.RunAsync(Context, Candidate, new DispositionRequest(Decision, Rationale), HttpContext.CurrentUser(), ct);
         switch (outcome)
         {
             case CaseDone:
@@ -77,14 +75,14 @@ public sealed class IndexModel(CaseProcedure procedure, ReviewDb db, IConfigurat
     private async Task<IActionResult?> LoadAsync(Guid id, CancellationToken ct)
     {
         var user = HttpContext.CurrentUser();
-        var context = await procedure.LoadAsync(id, user, ct);
+        var context = await cases.LoadAsync(id, user, ct);
         if (context is null) return NotFound();
         Context = context;
         UserRole = user.Role;
         var evaluation = context.Evaluate();
         Step = context.Definition.StepOfKind(StepKind.Linkage) is { } step ? evaluation[step.Key] : null;
 
-        var listed = (await LinkageDecisions.ListAsync(db, id, ct)).Candidates;
+        var listed = (await Disposition.CandidatesAsync(db, id, ct)).Candidates;
         var ids = listed.Select(c => c.CaseId).ToList();
         var others = await db.Cases.AsNoTracking().Where(c => ids.Contains(c.Id))
             .Select(c => new { c.Id, c.Latitude, c.Longitude, c.FoundAt, c.Team }).ToDictionaryAsync(c => c.Id, ct);

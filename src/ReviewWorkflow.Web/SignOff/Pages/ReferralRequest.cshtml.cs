@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using ReviewWorkflow.Engine;
-using ReviewWorkflow.Engine.Commands;
 using ReviewWorkflow.Web.Cases;
 using ReviewWorkflow.Web.Ui;
 
@@ -10,7 +9,7 @@ namespace ReviewWorkflow.Web.SignOff.Pages;
 
 /// <summary>A supervisor asks for a homicide referral (F3), through the engine as <c>POST …/referral-request</c>.</summary>
 [Authorize(Roles = $"{Roles.Supervisor},{Roles.Inspector}")]
-public sealed class ReferralRequestModel(CaseProcedure procedure) : PageModel
+public sealed class ReferralRequestModel(CaseProcedure cases, Refer refer) : PageModel
 {
     public CaseContext Context { get; private set; } = null!;
 
@@ -24,15 +23,7 @@ public sealed class ReferralRequestModel(CaseProcedure procedure) : PageModel
     public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct)
     {
         if (await LoadAsync(id, ct) is { } missing) return missing;
-        if (Rationale is { Length: > CaseLimits.Rationale })
-        {
-            Errors = new Dictionary<string, string[]> { ["rationale"] = [$"at most {CaseLimits.Rationale} characters"] };
-            return Page();
-        }
-        var user = HttpContext.CurrentUser();
-        var outcome = await procedure.RunAsync(id, user, "case.referral-requested", (context, now) =>
-            Procedure.RequestReferral(context.Definition, context.State, Rationale, user.ToActor(), now), ct);
-        switch (outcome)
+        switch (await refer.RunAsync(Context, Rationale, HttpContext.CurrentUser(), ct))
         {
             case CaseDone:
                 TempData["Done"] = "Homicide referral requested: the referral step now applies.";
@@ -49,7 +40,7 @@ public sealed class ReferralRequestModel(CaseProcedure procedure) : PageModel
 
     private async Task<IActionResult?> LoadAsync(Guid id, CancellationToken ct)
     {
-        var context = await procedure.LoadAsync(id, HttpContext.CurrentUser(), ct);
+        var context = await cases.LoadAsync(id, HttpContext.CurrentUser(), ct);
         if (context is null) return NotFound();
         Context = context;
         return null;

@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using ReviewWorkflow.Engine.Commands;
 using ReviewWorkflow.Engine.Definitions;
 using ReviewWorkflow.Engine.Evaluation;
 using Microsoft.EntityFrameworkCore;
@@ -9,7 +8,6 @@ using ReviewWorkflow.Web.Accounts;
 using ReviewWorkflow.Web.Cases;
 using ReviewWorkflow.Web.Data;
 using ReviewWorkflow.Web.Ui;
-using ReviewWorkflow.Web.Workflows;
 
 namespace ReviewWorkflow.Web.Steps.Pages;
 
@@ -23,7 +21,7 @@ public sealed record TeamMember(string Id, string DisplayName, string Role);
 /// </summary>
 // Casework only, as GET /api/cases/{id}/steps/{key} is: an administrator administers and does not read answers (family details among them).
 [Microsoft.AspNetCore.Authorization.Authorize(Policy = Policies.Casework)]
-public sealed class CompleteModel(CaseProcedure procedure, ReviewDb db, WorkflowRegistry workflows, TimeProvider clock) : PageModel
+public sealed class CompleteModel(CaseProcedure cases, CompleteStep complete, ReviewDb db, TimeProvider clock) : PageModel
 {
     public CaseContext Context { get; private set; } = null!;
     public StepStatus Status { get; private set; } = null!;
@@ -51,22 +49,7 @@ public sealed class CompleteModel(CaseProcedure procedure, ReviewDb db, Workflow
     {
         if (await LoadAsync(id, stepKey, ct) is { } missing) return missing;
         Values = StepForm.Values(Request.Form);
-        if (note is { Length: > CaseLimits.Rationale })
-        {
-            Errors = new Dictionary<string, string[]> { ["note"] = [$"at most {CaseLimits.Rationale} characters"] };
-            return Page();
-        }
-        var user = HttpContext.CurrentUser();
-        // As the API does: user fields name a caseworker of the case's team, checked and stored by id.
-        var (answers, userErrors) = await UserFields.ResolveAsync(db, workflows, id, stepKey, StepForm.Read(Step, Request.Form), user, ct);
-        if (userErrors.Count > 0)
-        {
-            Errors = userErrors;
-            return Page();
-        }
-        var outcome = await procedure.RunAsync(id, user, "step.completed", (context, now) =>
-            Procedure.Complete(context.Definition, context.State, stepKey, answers, note, user.ToActor(), now), ct);
-        switch (outcome)
+        switch (await complete.RunAsync(Context, stepKey, StepForm.Read(Step, Request.Form), note, HttpContext.CurrentUser(), ct))
         {
             case CaseDone:
                 TempData["Done"] = $"{Step.Title}: completed.";
@@ -86,7 +69,7 @@ public sealed class CompleteModel(CaseProcedure procedure, ReviewDb db, Workflow
 
     private async Task<IActionResult?> LoadAsync(Guid id, string stepKey, CancellationToken ct)
     {
-        var context = await procedure.LoadAsync(id, HttpContext.CurrentUser(), ct);
+        var context = await cases.LoadAsync(id, HttpContext.CurrentUser(), ct);
         if (context is null) return NotFound();
         var status = context.Evaluate()[stepKey];
         if (status is null) return NotFound();
