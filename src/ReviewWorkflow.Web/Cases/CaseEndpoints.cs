@@ -18,7 +18,7 @@ public static class CaseEndpoints
         }).RequireAuthorization(Policies.CreateCases);
 
         group.MapGet("/{id:guid}", async Task<Results<Ok<CaseDto>, ProblemHttpResult>> (Guid id, CaseProcedure cases, CurrentUser user, CancellationToken ct) =>
-            await cases.ReadAsync(id, user, ct) is { } read ? TypedResults.Ok(read.Context.ToDto(read.Evaluation, read.Context.OfficerName!)) : CaseResults.NotFound());
+            await cases.ReadAsync(id, user, ct) is { } read ? TypedResults.Ok(read.Context.ToDto(read.Evaluation, read.Context.OfficerName)) : CaseResults.NotFound());
 
         group.MapGet("/", CaseList.QueryAsync);
 
@@ -29,6 +29,6 @@ public static class CaseEndpoints
             cases.ChangeAsync(id, user, context => classify.RunAsync(context, request, user, ct), ct)).RequireAuthorization(Policies.Casework);
 
         group.MapPost("/{id:guid}/close", (Guid id, CloseRequest request, CaseProcedure cases, Close close, CurrentUser user, CancellationToken ct) =>
-            cases.ChangeAsync(id, user, context => close.RunAsync(context, request.Rationale, user, ct), ct)).RequireAuthorization(Policies.Casework);
+            cases.ChangeAsync(id, user, context => close.RunAsync(context, request, user, ct), ct)).RequireAuthorization(Policies.Casework);
     }
 }

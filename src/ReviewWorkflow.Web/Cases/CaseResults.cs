@@ -1,8 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 using ReviewWorkflow.Engine.Commands;
 using ReviewWorkflow.Web.Accounts;
-using ReviewWorkflow.Web.Data;
 
 namespace ReviewWorkflow.Web.Cases;
 
@@ -16,7 +14,7 @@ public static class CaseResults
 
     public static Results<Ok<CaseDto>, ProblemHttpResult, ValidationProblem> ToHttp(this CaseOutcome outcome) =>
         outcome is CaseDone done
-            ? TypedResults.Ok(done.Context.ToDto(done.Evaluation, done.Context.OfficerName ?? done.Context.Case.OfficerId))
+            ? TypedResults.Ok(done.Context.ToDto(done.Evaluation, done.Context.OfficerName))
             : outcome.Failed<Ok<CaseDto>>();
 
     /// <summary>The answer to a case missing or a change refused: 404, or the refusal as problem details.</summary>
@@ -39,7 +37,4 @@ public static class CaseResults
     public static ProblemHttpResult Problem(int status, string title, IReadOnlyList<string> reasons) =>
         TypedResults.Problem(string.Join("; ", reasons), statusCode: status, title: title,
             extensions: new Dictionary<string, object?> { ["unmet"] = reasons });
-
-    public static async Task<string> OfficerNameAsync(ReviewDb db, string officerId, CancellationToken ct) =>
-        await db.Users.Where(u => u.Id == officerId).Select(u => u.DisplayName).FirstOrDefaultAsync(ct) ?? officerId;
 }

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using ReviewWorkflow.Engine.Commands;
 using ReviewWorkflow.Web.Accounts;
 using ReviewWorkflow.Web.Cases;
 using ReviewWorkflow.Web.Data;
@@ -28,26 +27,28 @@ public static class FamilyInformationEndpoints
                 : TypedResults.Problem(FamilyInformationCommands.NoSuchItem(itemId), statusCode: StatusCodes.Status404NotFound, title: "Not found"))
             .RequireVisibleCase();
 
-        group.MapPost("/", async Task<Results<Created<FamilyItemDto>, ProblemHttpResult, ValidationProblem>>
-            (Guid id, LogFamilyInformationRequest request, CaseProcedure cases, FamilyInformationCommands register, ReviewDb db, CurrentUser user, TimeProvider clock, CancellationToken ct) =>
-        {
-            var (outcome, item) = await cases.LoadAsync(id, user, ct) is { } context ? await register.LogAsync(context, request, user, ct) : new(new CaseNotFound(), null);
-            if (item is null) return outcome.Failed<Created<FamilyItemDto>>("The family information is not valid");
-            return TypedResults.Created($"/api/cases/{id}/family-information/{item.Id}", await FamilyInformationCommands.DtoAsync(db, item, clock.GetUtcNow(), ct));
-        });
+        group.MapPost("/", (Guid id, LogFamilyInformationRequest request, CaseProcedure cases, FamilyInformationCommands register,
+            ReviewDb db, CurrentUser user, TimeProvider clock, CancellationToken ct) =>
+            ChangeAsync(cases.LoadAsync(id, user, ct), context => register.LogAsync(context, request, user, ct), "The family information is not valid",
+                dto => TypedResults.Created($"/api/cases/{id}/family-information/{dto.Id}", dto), db, clock, ct));
 
-        group.MapPost("/{itemId:long}/actions", async Task<Results<Ok<FamilyItemDto>, ProblemHttpResult, ValidationProblem>>
-            (Guid id, long itemId, FamilyActionRequest request, CaseProcedure cases, FamilyInformationCommands register, ReviewDb db, CurrentUser user, TimeProvider clock, CancellationToken ct) =>
-        {
-            var (outcome, item) = await cases.LoadAsync(id, user, ct) is { } context ? await register.ActionAsync(context, itemId, request, user, ct) : new(new CaseNotFound(), null);
-            return item is null ? outcome.Failed<Ok<FamilyItemDto>>("The action is not valid") : TypedResults.Ok(await FamilyInformationCommands.DtoAsync(db, item, clock.GetUtcNow(), ct));
-        });
+        group.MapPost("/{itemId:long}/actions", (Guid id, long itemId, FamilyActionRequest request, CaseProcedure cases, FamilyInformationCommands register,
+            ReviewDb db, CurrentUser user, TimeProvider clock, CancellationToken ct) =>
+            ChangeAsync(cases.LoadAsync(id, user, ct), context => register.ActionAsync(context, itemId, request, user, ct), "The action is not valid",
+                TypedResults.Ok, db, clock, ct));
 
-        group.MapPost("/{itemId:long}/response", async Task<Results<Ok<FamilyItemDto>, ProblemHttpResult, ValidationProblem>>
-            (Guid id, long itemId, FamilyResponseRequest request, CaseProcedure cases, FamilyInformationCommands register, ReviewDb db, CurrentUser user, TimeProvider clock, CancellationToken ct) =>
-        {
-            var (outcome, item) = await cases.LoadAsync(id, user, ct) is { } context ? await register.RespondAsync(context, itemId, request, user, ct) : new(new CaseNotFound(), null);
-            return item is null ? outcome.Failed<Ok<FamilyItemDto>>("The response is not valid") : TypedResults.Ok(await FamilyInformationCommands.DtoAsync(db, item, clock.GetUtcNow(), ct));
-        });
+        group.MapPost("/{itemId:long}/response", (Guid id, long itemId, FamilyResponseRequest request, CaseProcedure cases, FamilyInformationCommands register,
+            ReviewDb db, CurrentUser user, TimeProvider clock, CancellationToken ct) =>
+            ChangeAsync(cases.LoadAsync(id, user, ct), context => register.RespondAsync(context, itemId, request, user, ct), "The response is not valid",
+                TypedResults.Ok, db, clock, ct));
+    }
+
+    /// <summary>A register change over HTTP: on the route's case (404 when missing or another team's), answered with the item as it now is.</summary>
+    private static async Task<Results<T, ProblemHttpResult, ValidationProblem>> ChangeAsync<T>(Task<CaseContext?> load,
+        Func<CaseContext, Task<FamilyOutcome>> change, string invalidTitle, Func<FamilyItemDto, T> done, ReviewDb db, TimeProvider clock,
+        CancellationToken ct) where T : IResult
+    {
+        var (outcome, item) = await load is { } context ? await change(context) : new(new CaseNotFound(), null);
+        return item is null ? outcome.Failed<T>(invalidTitle) : done(await FamilyInformationCommands.DtoAsync(db, item, clock.GetUtcNow(), ct));
     }
 }

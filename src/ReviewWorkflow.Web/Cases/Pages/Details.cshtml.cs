@@ -16,7 +16,6 @@ public sealed class DetailsModel(CaseProcedure cases, ReviewDb db, TimeProvider 
     public CaseContext Context { get; private set; } = null!;
     public Case Case => Context.Case;
     public CaseEvaluation Evaluation { get; private set; } = null!;
-    public string OfficerName { get; private set; } = "";
     public DateTimeOffset Now { get; private set; }
     public IReadOnlyList<TimelineEntry> Timeline { get; private set; } = [];
     public IReadOnlyList<(string Partial, object Model)> Sections { get; private set; } = [];
@@ -30,7 +29,6 @@ public sealed class DetailsModel(CaseProcedure cases, ReviewDb db, TimeProvider 
         UserRole = user.Role;
         Evaluation = evaluation;
         Now = clock.GetUtcNow();
-        OfficerName = context.OfficerName ?? await CaseResults.OfficerNameAsync(db, Case.OfficerId, ct);
         var events = await db.AuditEvents.AsNoTracking().Where(e => e.CaseId == id).OrderBy(e => e.Sequence).ToListAsync(ct);
         Timeline = Audit.Timeline.From(events, context.Definition);
         var shown = new List<(string, object)>();

@@ -19,9 +19,8 @@ namespace ReviewWorkflow.Web.SignOff.Pages;
 /// </summary>
 // Casework only, as GET /api/cases/{id}/steps/{key} is: an administrator administers and does not read answers (family details among them).
 [Microsoft.AspNetCore.Authorization.Authorize(Policy = Policies.Casework)]
-public sealed class ReviewModel(CaseProcedure cases, SignOffStep signOff, ReviewDb db, TimeProvider clock) : PageModel
+public sealed class ReviewModel(CaseProcedure cases, SignOffStep signOff, ReviewDb db, TimeProvider clock) : CaseChangePage(cases)
 {
-    public CaseContext Context { get; private set; } = null!;
     public CaseEvaluation Evaluation { get; private set; } = null!;
     public StepStatus Status { get; private set; } = null!;
     public StepDefinition Step => Status.Step;
@@ -36,9 +35,7 @@ public sealed class ReviewModel(CaseProcedure cases, SignOffStep signOff, Review
     [BindProperty] public string? Rationale { get; set; }
     [BindProperty] public List<string> ReturnSteps { get; set; } = [];
 
-    public IReadOnlyDictionary<string, string[]> Errors { get; private set; } = new Dictionary<string, string[]>();
     public IReadOnlyDictionary<string, string> UserNames { get; private set; } = new Dictionary<string, string>();
-    public IReadOnlyList<string> Problems { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(Guid id, string stepKey, CancellationToken ct) =>
         await LoadAsync(id, stepKey, ct) ?? Page();
@@ -46,34 +43,21 @@ public sealed class ReviewModel(CaseProcedure cases, SignOffStep signOff, Review
     public async Task<IActionResult> OnPostAsync(Guid id, string stepKey, CancellationToken ct)
     {
         if (await LoadAsync(id, stepKey, ct) is { } missing) return missing;
-        switch (await signOff.RunAsync(Context, stepKey, new SignOffRequest(Decision, Rationale, ReturnSteps), HttpContext.CurrentUser(), ct))
-        {
-            case CaseDone:
-                TempData["Done"] = Decision == "return"
-                    ? $"Returned for redo: {string.Join(", ", ReturnSteps.Select(k => Context.Definition.FindStep(k)?.Title ?? k))}."
-                    : $"{Step.Title}: approved.";
-                return Redirect($"/cases/{id}");
-            case CaseRefused { Refusal: var refusal }:
-                (Errors, Problems) = FormRefusal.Read(refusal);
-                return Page();
-            default:
-                return NotFound();
-        }
+        return Answer(await signOff.RunAsync(Context, stepKey, new SignOffRequest(Decision, Rationale, ReturnSteps), HttpContext.CurrentUser(), ct),
+            () => (Decision == "return"
+                ? $"Returned for redo: {string.Join(", ", ReturnSteps.Select(k => Context.Definition.FindStep(k)?.Title ?? k))}."
+                : $"{Step.Title}: approved.", $"/cases/{id}"));
     }
 
     public IEnumerable<StepStatus> Approved => Step.Approves.Select(k => Evaluation[k]).OfType<StepStatus>();
 
-    public string? Error(string key) => FormRefusal.Error(Errors, key);
-
     private async Task<IActionResult?> LoadAsync(Guid id, string stepKey, CancellationToken ct)
     {
-        var user = HttpContext.CurrentUser();
-        var context = await cases.LoadAsync(id, user, ct);
-        if (context is null) return NotFound();
+        if (!await LoadCaseAsync(id, ct)) return NotFound();
+        var context = Context;
         var evaluation = context.Evaluate();
         if (evaluation[stepKey] is not { } status) return NotFound();
         if (status.Step.Kind != StepKind.SignOff) return Redirect(StepLinks.For(id, status.Step));
-        Context = context;
         Evaluation = evaluation;
         Status = status;
         Now = clock.GetUtcNow();
@@ -81,8 +65,9 @@ public sealed class ReviewModel(CaseProcedure cases, SignOffStep signOff, Review
         UserNames = await TeamUsers.DisplayNamesAsync(db,
             Approved.Where(a => a.Completion is not null).SelectMany(a => FieldDisplay.UserIds(a.Step.Fields, [a.Completion!.Fields])), ct);
 
-        DecisionRefused = Procedure.SignOffBars(context.Definition, context.State, stepKey, user.ToActor());
-        if (DecisionRefused.Count == 0) ApproveRefused = Procedure.FourEyesBars(context.Definition, context.State, stepKey, user.ToActor());
+        var actor = HttpContext.CurrentUser().ToActor();
+        DecisionRefused = Procedure.SignOffBars(context.Definition, context.State, stepKey, actor);
+        if (DecisionRefused.Count == 0) ApproveRefused = Procedure.FourEyesBars(context.Definition, context.State, stepKey, actor);
         return null;
     }
 }

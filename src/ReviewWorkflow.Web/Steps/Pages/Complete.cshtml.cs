@@ -21,15 +21,12 @@ public sealed record TeamMember(string Id, string DisplayName, string Role);
 /// </summary>
 // Casework only, as GET /api/cases/{id}/steps/{key} is: an administrator administers and does not read answers (family details among them).
 [Microsoft.AspNetCore.Authorization.Authorize(Policy = Policies.Casework)]
-public sealed class CompleteModel(CaseProcedure cases, CompleteStep complete, ReviewDb db, TimeProvider clock) : PageModel
+public sealed class CompleteModel(CaseProcedure cases, CompleteStep complete, ReviewDb db, TimeProvider clock) : CaseChangePage(cases)
 {
-    public CaseContext Context { get; private set; } = null!;
     public StepStatus Status { get; private set; } = null!;
     public StepDefinition Step => Status.Step;
     public DateTimeOffset Now { get; private set; }
     public Dictionary<string, string> Values { get; private set; } = [];
-    public IReadOnlyDictionary<string, string[]> Errors { get; private set; } = new Dictionary<string, string[]>();
-    public IReadOnlyList<string> Problems { get; private set; } = [];
     public IReadOnlyList<Steps.CaseActivity> History { get; private set; } = [];
     /// <summary>The case team's caseworkers, offered for user fields (the family liaison contact).</summary>
     public IReadOnlyList<TeamMember> Team { get; private set; } = [];
@@ -49,17 +46,8 @@ public sealed class CompleteModel(CaseProcedure cases, CompleteStep complete, Re
     {
         if (await LoadAsync(id, stepKey, ct) is { } missing) return missing;
         Values = StepForm.Values(Request.Form);
-        switch (await complete.RunAsync(Context, stepKey, StepForm.Read(Step, Request.Form), note, HttpContext.CurrentUser(), ct))
-        {
-            case CaseDone:
-                TempData["Done"] = $"{Step.Title}: completed.";
-                return Redirect($"/cases/{id}");
-            case CaseRefused { Refusal: var refusal }:
-                (Errors, Problems) = FormRefusal.Read(refusal);
-                return Page();
-            default:
-                return NotFound();
-        }
+        return Answer(await complete.RunAsync(Context, stepKey, StepForm.Read(Step, Request.Form), note, HttpContext.CurrentUser(), ct),
+            () => ($"{Step.Title}: completed.", $"/cases/{id}"));
     }
 
     public FieldView View(FieldDefinition field) =>
@@ -69,11 +57,8 @@ public sealed class CompleteModel(CaseProcedure cases, CompleteStep complete, Re
 
     private async Task<IActionResult?> LoadAsync(Guid id, string stepKey, CancellationToken ct)
     {
-        var context = await cases.LoadAsync(id, HttpContext.CurrentUser(), ct);
-        if (context is null) return NotFound();
-        var status = context.Evaluate()[stepKey];
-        if (status is null) return NotFound();
-        Context = context;
+        if (!await LoadCaseAsync(id, ct) || Context.Evaluate()[stepKey] is not { } status) return NotFound();
+        var context = Context;
         Status = status;
         Now = clock.GetUtcNow();
         History = context.Activities.Where(a => a.StepKey == stepKey).OrderByDescending(a => a.Id).ToList();
