@@ -26,8 +26,13 @@ public sealed class FrontDoorTests(ReviewApp app) : IClassFixture<ReviewApp>
         var caller = action is "sign-off" or "referral" ? supervisor : officer;
         var before = await app.SnapshotAsync();
 
-        var problem = await (await caller.PostAsJsonAsync(string.Format(api, id),
-            new { rationale = Overlong, category = "not-suspicious", decision = "approve" })).ProblemAsync(HttpStatusCode.BadRequest);
+        object body = action switch
+        {
+            "classification" => new { category = "not-suspicious", rationale = Overlong },
+            "sign-off" => new { decision = "approve", rationale = Overlong },
+            _ => new { rationale = Overlong },
+        };
+        var problem = await (await caller.PostAsJsonAsync(string.Format(api, id), body)).ProblemAsync(HttpStatusCode.BadRequest);
         Assert.Equal(["at most 10000 characters"], problem.GetProperty("errors").GetProperty("rationale").Strings());
 
         var browser = await PageSession.SignedInAsync(app, caller == supervisor ? "supervisor@demo.local" : "officer@demo.local");
