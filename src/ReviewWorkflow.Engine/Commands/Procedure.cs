@@ -64,6 +64,15 @@ public static class Procedure
     public static IReadOnlyList<string> FourEyesBars(WorkflowDefinition definition, CaseState state, string stepKey, Actor actor) =>
         definition.FindStep(stepKey) is { Kind: StepKind.SignOff } step ? FourEyes.OwnWork(step, state, actor) : [];
 
+    /// <summary>
+    /// What bars <paramref name="actor"/> from any decision on a sign-off step now (the case closed,
+    /// the role, the step's state), empty when nothing does: a form can say so before it is filled in.
+    /// </summary>
+    public static IReadOnlyList<string> SignOffBars(WorkflowDefinition definition, CaseState state, string stepKey, Actor actor) =>
+        definition.FindStep(stepKey) is { Kind: StepKind.SignOff } step
+            ? SignOffCommand.Barred(state, step, actor, CaseEvaluator.Evaluate(definition, state))?.Reasons ?? []
+            : [];
+
     public static CommandOutcome SignOff(
         WorkflowDefinition definition, CaseState state, string stepKey, string decision, string? rationale,
         IReadOnlyList<string> returnSteps, Actor actor, DateTimeOffset now) =>

@@ -39,16 +39,22 @@ internal static class SignOffCommand
         }
         if (errors.Count > 0) return Refusals.Invalid(errors);
 
-        if (!Roles.Satisfies(actor.Role, step.Role)) return Refusals.Role(step.Role, $"sign off {step.Key}");
-
         var evaluation = CaseEvaluator.Evaluate(definition, state);
-        var status = evaluation[step.Key]!;
-        // Returned too: a sign-off sent back by a higher sign-off is redone like any returned step.
-        if (status.State is not (StepState.Available or StepState.Returned)) return Refusals.NotActionable(status);
+        if (Barred(state, step, actor, evaluation) is { } barred) return barred;
 
         return normalizedDecision == Approve
             ? Approved(step, state, reason!, actor, now)
             : Returned(step, evaluation, toReturn, reason!, actor, now);
+    }
+
+    /// <summary>What bars the actor from any decision on the sign-off now: the case closed, the role, the step's state.</summary>
+    public static Refused? Barred(CaseState state, StepDefinition step, Actor actor, CaseEvaluation evaluation)
+    {
+        if (state.Closed) return Refusals.Closed();
+        if (!Roles.Satisfies(actor.Role, step.Role)) return Refusals.Role(step.Role, $"sign off {step.Key}");
+        var status = evaluation[step.Key]!;
+        // Returned too: a sign-off sent back by a higher sign-off is redone like any returned step.
+        return status.State is StepState.Available or StepState.Returned ? null : Refusals.NotActionable(status);
     }
 
     private static CommandOutcome Approved(StepDefinition step, CaseState state, string reason, Actor actor, DateTimeOffset now)

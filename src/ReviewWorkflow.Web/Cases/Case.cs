@@ -1,3 +1,4 @@
+using ReviewWorkflow.Engine.Commands;
 using ReviewWorkflow.Web.Steps;
 
 namespace ReviewWorkflow.Web.Cases;
@@ -17,12 +18,14 @@ public sealed class Case
     public required string OfficerId { get; set; }
     public required DateTimeOffset OpenedAt { get; init; }
     public DateTimeOffset UpdatedAt { get; set; }
-    public CaseStatus Status { get; set; } = CaseStatus.Open;
-    public DateTimeOffset? ClosedAt { get; set; }
-    public required string Classification { get; set; }
-    public bool NeedsReview { get; set; }
-    public bool ReferralRequested { get; set; }
-    public string? Owner { get; set; }
+    public CaseStatus Status { get; private set; } = CaseStatus.Open;
+    public DateTimeOffset? ClosedAt { get; private set; }
+    public required string Classification { get => classification; init => classification = value; }
+    private string classification = "";
+    /// <summary>A closed case back on the supervisors' review list: information arrived after closure.</summary>
+    public bool NeedsReview { get; private set; }
+    public bool ReferralRequested { get; private set; }
+    public string? Owner { get; private set; }
 
     public required string DeceasedName { get; set; }
     public int? DeceasedAgeYears { get; set; }
@@ -42,6 +45,39 @@ public sealed class Case
     public List<CaseStep> Steps { get; set; } = [];
 
     public uint Version { get; set; }
+
+    /// <summary>What an event of the engine changes on the case itself (the rest is in the activity log).</summary>
+    public void Apply(CaseEvent e, DateTimeOffset at)
+    {
+        switch (e)
+        {
+            case CaseClassified k:
+                classification = k.To;
+                break;
+            case CaseClosed:
+                Status = CaseStatus.Closed;
+                ClosedAt = at;
+                break;
+            case CaseOwnerChanged o:
+                Owner = o.Owner;
+                break;
+            case ReviewWorkflow.Engine.Commands.ReferralRequested:
+                ReferralRequested = true;
+                break;
+        }
+    }
+
+    /// <summary>Information after closure is exactly what was ignored before: back on the review list (an open case is reviewed anyway).</summary>
+    public void MarkForReview()
+    {
+        if (Status == CaseStatus.Closed) NeedsReview = true;
+    }
+
+    /// <summary>One reason for review was dealt with: the case stays on the list while any other remains (<see cref="CaseReview"/>).</summary>
+    public void ReconsiderReview(bool reasonsRemain)
+    {
+        if (NeedsReview) NeedsReview = reasonsRemain;
+    }
 }
 
 public enum CaseStatus { Open, Closed }

@@ -5,15 +5,15 @@ using ReviewWorkflow.Web.FamilyInformation;
 namespace ReviewWorkflow.Web.Cases;
 
 /// <summary>
-/// Why a closed case is back on the review list (<see cref="Case.NeedsReview"/>). Each feature adds
-/// its reason here, and a feature clearing its own reason recomputes the flag from all of them, so
-/// answering a family item never hides a linkage candidate found after closure (or the reverse).
+/// Why a closed case is back on the review list (<see cref="Case.NeedsReview"/>). A feature clearing
+/// its own reason asks here whether any other remains, so answering a family item never hides a
+/// linkage candidate found after closure (or the reverse).
 /// </summary>
 public static class CaseReview
 {
-    public static async Task<bool> NeedsReviewAsync(ReviewDb db, Case c, CancellationToken ct = default)
+    public static async Task<bool> ReasonsRemainAsync(ReviewDb db, Case c, CancellationToken ct = default)
     {
-        if (c.Status != CaseStatus.Closed) return c.NeedsReview;
+        if (c.Status != CaseStatus.Closed) return false;
         // F5, F9: information received after closure and not yet answered.
         if ((await FamilyRegister.OpenItemsAsync(db, c.Id, ct)).Count > 0) return true;
         // F8: a candidate found after closure and not yet dispositioned (pending decisions of this command count).

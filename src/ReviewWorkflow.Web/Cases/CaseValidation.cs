@@ -73,9 +73,6 @@ public static class CaseValidation
             errors.Text($"{field}[{i}]", tags[i], CaseLimits.Tag, required: true);
     }
 
-    public static void ValidateRationale(Errors errors, string field, string? text, bool required) =>
-        errors.Text(field, text, CaseLimits.Rationale, required);
-
     public sealed class Errors
     {
         private readonly Dictionary<string, List<string>> _errors = [];

@@ -7,6 +7,10 @@ using ReviewWorkflow.Web.Audit;
 using ReviewWorkflow.Web.Cases;
 using ReviewWorkflow.Web.Data;
 using ReviewWorkflow.Web.Escalation;
+using ReviewWorkflow.Web.FamilyInformation;
+using ReviewWorkflow.Web.Linkage;
+using ReviewWorkflow.Web.SignOff;
+using ReviewWorkflow.Web.Steps;
 using ReviewWorkflow.Web.Workflows;
 
 namespace ReviewWorkflow.Web.Infrastructure;
@@ -29,8 +33,11 @@ public static class ServiceSetup
         services.AddSingleton<WorkflowRegistry>();
         services.AddScoped<AuditTrail>();
         services.AddScoped<CaseProcedure>();
+        // One use case per procedure action, run alike by the API and the pages.
+        services.AddScoped<CompleteStep>().AddScoped<SignOffStep>().AddScoped<Refer>().AddScoped<Classify>().AddScoped<Close>()
+            .AddScoped<PatchFacts>().AddScoped<Disposition>().AddScoped<FamilyInformationCommands>();
         services.AddScoped<CaseCreation>();
-        services.AddScoped<ReviewWorkflow.Web.Linkage.LinkageCheck>();
+        services.AddScoped<LinkageCheck>();
 
         services.AddIdentityApiEndpoints<User>(o =>
             {

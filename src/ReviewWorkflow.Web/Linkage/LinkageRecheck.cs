@@ -57,24 +57,11 @@ public static class LinkageRecheck
             // A fresh context per attempt: a lost race leaves stale tracked rows behind.
             using var scope = services.CreateScope();
             var db = scope.ServiceProvider.GetRequiredService<ReviewDb>();
-            var procedure = scope.ServiceProvider.GetRequiredService<CaseProcedure>();
-            var linkage = scope.ServiceProvider.GetRequiredService<LinkageCheck>();
-            var outcome = await procedure.ChangeAsync(id, Actor, "linkage.rechecked", (_, _) => new { reason = "historical deaths imported" }, ct,
-                within: async (context, now, token) =>
-                {
-                    var run = await linkage.RunAsync(context.Case, context.Definition, now, token);
-                    var c = context.Case;
-                    // As when a later death matches a closed case: back on the review list until decided.
-                    if (c.Status == CaseStatus.Closed) c.NeedsReview = c.NeedsReview || await CaseReview.NeedsReviewAsync(db, c, token);
-                    return t => linkage.RecordAsync(run, Actor, now, t);
-                });
-            switch (outcome)
-            {
-                case CaseDone:
-                    return await db.LinkageCandidates.AnyAsync(x => x.CaseId == id && x.Decision == null, ct);
-                case CaseNotFound:
-                    return false; // deleted meanwhile: nothing to compare
-            }
+            var cases = scope.ServiceProvider.GetRequiredService<CaseProcedure>();
+            if (await cases.LoadAsync(id, Actor, ct) is not { } context) return false; // deleted meanwhile: nothing to compare
+            var outcome = await cases.SaveAsync(context, Actor, "linkage.rechecked", new { reason = "historical deaths imported" }, [],
+                cases.Now(), ct, recheckLinkage: true);
+            if (outcome is CaseDone) return await db.LinkageCandidates.AnyAsync(x => x.CaseId == id && x.Decision == null, ct);
         }
         return null;
     }

@@ -1,9 +1,6 @@
-using Microsoft.AspNetCore.Http.HttpResults;
 using ReviewWorkflow.Engine;
-using ReviewWorkflow.Engine.Commands;
 using ReviewWorkflow.Web.Accounts;
 using ReviewWorkflow.Web.Cases;
-using ReviewWorkflow.Web.Data;
 
 namespace ReviewWorkflow.Web.SignOff;
 
@@ -18,15 +15,14 @@ public static class SignOffEndpoints
             .WithTags("Sign-off")
             .RequireAuthorization(p => p.RequireAuthenticatedUser().RequireRole(Roles.Supervisor, Roles.Inspector));
 
-        // F3: a supervisor may ask for a referral whatever the linkage shows; the engine then requires it.
-        routes.MapPost("/api/cases/{id:guid}/referral-request", async Task<Results<Ok<CaseDto>, ProblemHttpResult, ValidationProblem>>
-            (Guid id, ReferralRequestRequest request, CaseProcedure procedure, ReviewDb db, CurrentUser user, CancellationToken ct) =>
-        {
-            if (request.Rationale is { Length: > CaseLimits.Rationale })
-                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["rationale"] = [$"at most {CaseLimits.Rationale} characters"] });
-            var outcome = await procedure.RunAsync(id, user, "case.referral-requested", (context, now) =>
-                Procedure.RequestReferral(context.Definition, context.State, request.Rationale, user.ToActor(), now), ct);
-            return await outcome.ToHttpAsync(db, ct);
-        }).WithTags("Sign-off").RequireAuthorization(Policies.Casework).RequireVisibleCase();
+        routes.MapPost("/api/cases/{id:guid}/steps/{stepKey}/sign-off", (Guid id, string stepKey, SignOffRequest request, CaseProcedure cases,
+            SignOffStep signOff, CurrentUser user, CancellationToken ct) =>
+            cases.ChangeAsync(id, user, context => signOff.RunAsync(context, stepKey, request, user, ct), ct))
+            .WithTags("Sign-off").RequireAuthorization(Policies.Casework);
+
+        routes.MapPost("/api/cases/{id:guid}/referral-request", (Guid id, ReferralRequestRequest request, CaseProcedure cases, Refer refer,
+            CurrentUser user, CancellationToken ct) =>
+            cases.ChangeAsync(id, user, context => refer.RunAsync(context, request.Rationale, user, ct), ct))
+            .WithTags("Sign-off").RequireAuthorization(Policies.Casework);
     }
 }

@@ -27,9 +27,9 @@ public sealed record StepDetailDto(
 public static class StepDetail
 {
     public static async Task<Results<Ok<StepDetailDto>, ProblemHttpResult>> GetAsync(
-        Guid id, string stepKey, CaseProcedure procedure, CurrentUser user, CancellationToken ct)
+        Guid id, string stepKey, CaseProcedure cases, CurrentUser user, CancellationToken ct)
     {
-        var context = await procedure.LoadAsync(id, user, ct);
+        var context = await cases.LoadAsync(id, user, ct);
         if (context is null) return CaseResults.NotFound();
         if (context.Definition.FindStep(stepKey) is not { } step)
             return CaseResults.Problem(StatusCodes.Status404NotFound, "Not found", [$"no step '{stepKey}' in this workflow"]);

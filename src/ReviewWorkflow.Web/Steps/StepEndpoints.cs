@@ -1,9 +1,5 @@
-using Microsoft.AspNetCore.Http.HttpResults;
-using ReviewWorkflow.Engine.Commands;
 using ReviewWorkflow.Web.Accounts;
 using ReviewWorkflow.Web.Cases;
-using ReviewWorkflow.Web.Data;
-using ReviewWorkflow.Web.Workflows;
 
 namespace ReviewWorkflow.Web.Steps;
 
@@ -11,32 +7,12 @@ public static class StepEndpoints
 {
     public static void MapSteps(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/api/cases/{id:guid}/steps").WithTags("Steps").RequireAuthorization(Policies.Casework).RequireVisibleCase();
+        var group = routes.MapGroup("/api/cases/{id:guid}/steps").WithTags("Steps").RequireAuthorization(Policies.Casework);
 
-        group.MapGet("/{stepKey}", StepDetail.GetAsync);
+        group.MapGet("/{stepKey}", StepDetail.GetAsync).RequireVisibleCase();
 
-        group.MapPost("/{stepKey}/complete", async Task<Results<Ok<CaseDto>, ProblemHttpResult, ValidationProblem>>
-            (Guid id, string stepKey, CompleteStepRequest request, CaseProcedure procedure, ReviewDb db, WorkflowRegistry workflows, CurrentUser user, HttpContext http, CancellationToken ct) =>
-        {
-            if (request.Note is { Length: > CaseLimits.Rationale })
-                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["note"] = [$"at most {CaseLimits.Rationale} characters"] });
-            var seen = http.Seen(id);
-            var (fields, userErrors) = await UserFields.ResolveAsync(db, workflows, id, stepKey, request.Fields ?? [], user, ct, seen);
-            if (userErrors.Count > 0) return TypedResults.ValidationProblem(userErrors, title: "The request is not valid");
-            var outcome = await procedure.RunAsync(id, user, "step.completed", (context, now) =>
-                Procedure.Complete(context.Definition, context.State, stepKey, fields, request.Note, user.ToActor(), now), ct);
-            return await outcome.ToHttpAsync(db, seen, ct);
-        });
-
-        group.MapPost("/{stepKey}/sign-off", async Task<Results<Ok<CaseDto>, ProblemHttpResult, ValidationProblem>>
-            (Guid id, string stepKey, SignOffRequest request, CaseProcedure procedure, ReviewDb db, CurrentUser user, HttpContext http, CancellationToken ct) =>
-        {
-            if (request.Rationale is { Length: > CaseLimits.Rationale })
-                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["rationale"] = [$"at most {CaseLimits.Rationale} characters"] });
-            var outcome = await procedure.RunAsync(id, user, request.Decision == "return" ? "step.returned" : "step.signed-off", (context, now) =>
-                Procedure.SignOff(context.Definition, context.State, stepKey, request.Decision ?? "", request.Rationale,
-                    request.ReturnSteps ?? [], user.ToActor(), now), ct);
-            return await outcome.ToHttpAsync(db, http.Seen(id), ct);
-        });
+        group.MapPost("/{stepKey}/complete", (Guid id, string stepKey, CompleteStepRequest request, CaseProcedure cases, CompleteStep complete,
+            CurrentUser user, CancellationToken ct) =>
+            cases.ChangeAsync(id, user, context => complete.RunAsync(context, stepKey, request.Fields ?? [], request.Note, user, ct), ct));
     }
 }

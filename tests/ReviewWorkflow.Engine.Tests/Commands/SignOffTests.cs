@@ -158,4 +158,18 @@ public sealed class SignOffTests
 
         Assert.IsType<Accepted>(SignOff(@case, "return", "I missed the associates", ["intelligence-checks"]));
     }
+
+    [Fact]
+    public void SignOffBarsSayWhyNoDecisionIsPossibleBeforeOneIsSent()
+    {
+        var done = new TestCase().AllWorkDone();
+        Assert.Empty(Procedure.SignOffBars(done.Definition, done.State, "supervisor-review", Supervisor));
+        Assert.Equal(["only a supervisor may sign off supervisor-review"], Procedure.SignOffBars(done.Definition, done.State, "supervisor-review", Officer));
+        var early = new TestCase();
+        Assert.StartsWith("supervisor-review is blocked", Assert.Single(Procedure.SignOffBars(early.Definition, early.State, "supervisor-review", Supervisor)));
+        var closed = new TestCase().MarkClosed();
+        Assert.Equal(["the case is closed"], Procedure.SignOffBars(closed.Definition, closed.State, "supervisor-review", Supervisor));
+        // The same bars as the command itself gives, whatever decision is sent.
+        Assert.Equal(Assert.Single(Procedure.SignOffBars(done.Definition, done.State, "supervisor-review", Officer)), SingleReason(SignOff(done, actor: Officer), RefusalKind.Forbidden));
+    }
 }

@@ -11,12 +11,11 @@ using ReviewWorkflow.Web.Ui;
 namespace ReviewWorkflow.Web.Cases.Pages;
 
 /// <summary>One case as the engine sees it now: facts, checklist, what blocks closure, and what happened.</summary>
-public sealed class DetailsModel(CaseProcedure procedure, ReviewDb db, TimeProvider clock, IEnumerable<ICaseSection> sections) : PageModel
+public sealed class DetailsModel(CaseProcedure cases, ReviewDb db, TimeProvider clock, IEnumerable<ICaseSection> sections) : PageModel
 {
     public CaseContext Context { get; private set; } = null!;
     public Case Case => Context.Case;
     public CaseEvaluation Evaluation { get; private set; } = null!;
-    public string OfficerName { get; private set; } = "";
     public DateTimeOffset Now { get; private set; }
     public IReadOnlyList<TimelineEntry> Timeline { get; private set; } = [];
     public IReadOnlyList<(string Partial, object Model)> Sections { get; private set; } = [];
@@ -25,12 +24,11 @@ public sealed class DetailsModel(CaseProcedure procedure, ReviewDb db, TimeProvi
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
         var user = HttpContext.CurrentUser();
-        if (await procedure.ReadAsync(id, user, ct) is not { Context: var context, Evaluation: var evaluation }) return NotFound();
+        if (await cases.ReadAsync(id, user, ct) is not { Context: var context, Evaluation: var evaluation }) return NotFound();
         Context = context;
         UserRole = user.Role;
         Evaluation = evaluation;
         Now = clock.GetUtcNow();
-        OfficerName = context.OfficerName ?? await CaseResults.OfficerNameAsync(db, Case.OfficerId, ct);
         var events = await db.AuditEvents.AsNoTracking().Where(e => e.CaseId == id).OrderBy(e => e.Sequence).ToListAsync(ct);
         Timeline = Audit.Timeline.From(events, context.Definition);
         var shown = new List<(string, object)>();

@@ -13,7 +13,7 @@ namespace ReviewWorkflow.Web.FamilyInformation.Pages;
 
 /// <summary>The case's family-and-friends register (F5, F9): every item, what was done and what the family was told.</summary>
 [Authorize(Policy = Policies.Casework)]
-public sealed class IndexModel(CaseProcedure procedure, ReviewDb db, TimeProvider clock) : PageModel
+public sealed class IndexModel(CaseProcedure cases, ReviewDb db, TimeProvider clock) : PageModel
 {
     public CaseContext Context { get; private set; } = null!;
     public StepStatus? Step { get; private set; }
@@ -24,7 +24,7 @@ public sealed class IndexModel(CaseProcedure procedure, ReviewDb db, TimeProvide
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
         var user = HttpContext.CurrentUser();
-        var context = await procedure.LoadAsync(id, user, ct);
+        var context = await cases.LoadAsync(id, user, ct);
         if (context is null) return NotFound();
         Context = context;
         UserRole = user.Role;

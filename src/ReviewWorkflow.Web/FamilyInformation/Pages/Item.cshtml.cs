@@ -13,9 +13,8 @@ namespace ReviewWorkflow.Web.FamilyInformation.Pages;
 /// the person who gave it was told (<c>POST …/response</c>, which closes it).
 /// </summary>
 [Authorize(Policy = Policies.Casework)]
-public sealed class ItemModel(CaseProcedure procedure, ReviewDb db, TimeProvider clock) : PageModel
+public sealed class ItemModel(CaseProcedure cases, FamilyInformationCommands register, ReviewDb db, TimeProvider clock) : CaseChangePage(cases)
 {
-    public CaseContext Context { get; private set; } = null!;
     public FamilyItemDto Item { get; private set; } = null!;
     public DateTimeOffset Now { get; private set; }
 
@@ -26,21 +25,15 @@ public sealed class ItemModel(CaseProcedure procedure, ReviewDb db, TimeProvider
 
     /// <summary>Which form was sent and refused ("action" or "response").</summary>
     public string? Sent { get; private set; }
-    public IReadOnlyDictionary<string, string[]> Errors { get; private set; } = new Dictionary<string, string[]>();
-    public IReadOnlyList<string> Problems { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(Guid id, long itemId, CancellationToken ct) => await LoadAsync(id, itemId, ct) ?? Page();
 
     public async Task<IActionResult> OnPostActionAsync(Guid id, long itemId, CancellationToken ct)
     {
         if (await LoadAsync(id, itemId, ct) is { } missing) return missing;
-        var (outcome, item) = await FamilyInformationCommands.ActionAsync(id, itemId, new FamilyActionRequest(Action, Outcome),
-            procedure, db, HttpContext.CurrentUser(), ct);
-        return await AfterAsync("action", outcome, id, itemId, () =>
-        {
-            TempData["Done"] = $"{item!.Reference}: action recorded. Record the response once the family has been told.";
-            return Redirect($"/cases/{id}/family-information/{itemId}");
-        }, ct);
+        var (outcome, item) = await register.ActionAsync(Context, itemId, new FamilyActionRequest(Action, Outcome), HttpContext.CurrentUser(), ct);
+        return await AfterAsync("action", outcome, itemId, () => ($"{item!.Reference}: action recorded. Record the response once the family has been told.",
+            $"/cases/{id}/family-information/{itemId}"), ct);
     }
 
     public async Task<IActionResult> OnPostResponseAsync(Guid id, long itemId, CancellationToken ct)
@@ -57,44 +50,32 @@ public sealed class ItemModel(CaseProcedure procedure, ReviewDb db, TimeProvider
             }
             respondedAt = at;
         }
-        var (outcome, item) = await FamilyInformationCommands.RespondAsync(id, itemId, new FamilyResponseRequest(Told, respondedAt),
-            procedure, db, HttpContext.CurrentUser(), clock, ct);
-        return await AfterAsync("response", outcome, id, itemId, () =>
-        {
-            TempData["Done"] = $"{item!.Reference}: answered and closed.";
-            return Redirect($"/cases/{id}/family-information#item-{item.Reference}");
-        }, ct);
+        var (outcome, item) = await register.RespondAsync(Context, itemId, new FamilyResponseRequest(Told, respondedAt), HttpContext.CurrentUser(), ct);
+        return await AfterAsync("response", outcome, itemId, () => ($"{item!.Reference}: answered and closed.",
+            $"/cases/{id}/family-information#item-{item.Reference}"), ct);
     }
 
     public string? Error(string form, string key) => Sent == form ? FormRefusal.Error(Errors, key) : null;
 
     public string? Invalid(string form, string key) => Error(form, key) is null ? null : "true";
 
-    private async Task<IActionResult> AfterAsync(string form, CaseOutcome outcome, Guid id, long itemId, Func<IActionResult> done, CancellationToken ct)
+    private async Task<IActionResult> AfterAsync(string form, CaseOutcome outcome, long itemId, Func<(string, string)> done, CancellationToken ct)
     {
-        switch (outcome)
+        Sent = form;
+        if (outcome is CaseRefused)
         {
-            case CaseDone:
-                return done();
-            case CaseRefused { Refusal: var refusal }:
-                Sent = form;
-                (Errors, Problems) = FormRefusal.Read(refusal);
-                // Someone else may have changed the item meanwhile (answered it, say): show it as it now is.
-                db.ChangeTracker.Clear();
-                return await LoadAsync(id, itemId, ct) ?? Page();
-            default:
-                return NotFound();
+            // Someone else may have changed the item meanwhile (answered it, say): show it as it now is.
+            db.ChangeTracker.Clear();
+            Item = await FamilyInformationCommands.ItemAsync(db, Context.Case.Id, itemId, Now, ct) ?? Item;
         }
+        return Answer(outcome, done);
     }
 
     private async Task<IActionResult?> LoadAsync(Guid id, long itemId, CancellationToken ct)
     {
-        var context = await procedure.LoadAsync(id, HttpContext.CurrentUser(), ct);
-        if (context is null) return NotFound();
+        if (!await LoadCaseAsync(id, ct)) return NotFound();
         Now = clock.GetUtcNow();
-        var item = await FamilyInformationCommands.ItemAsync(db, id, itemId, Now, ct);
-        if (item is null) return NotFound();
-        Context = context;
+        if (await FamilyInformationCommands.ItemAsync(db, id, itemId, Now, ct) is not { } item) return NotFound();
         Item = item;
         return null;
     }

@@ -10,11 +10,9 @@ namespace ReviewWorkflow.Web.FamilyInformation.Pages;
 
 /// <summary>Logs a piece of information from a family member or friend, as <c>POST …/family-information</c> does.</summary>
 [Authorize(Policy = Policies.Casework)]
-public sealed class NewModel(CaseProcedure procedure, ReviewDb db, TimeProvider clock) : PageModel
+public sealed class NewModel(CaseProcedure cases, FamilyInformationCommands register, ReviewDb db, TimeProvider clock) : CaseChangePage(cases)
 {
-    public CaseContext Context { get; private set; } = null!;
     public IReadOnlyList<Caseworker> Team { get; private set; } = [];
-    public string OfficerName { get; private set; } = "";
 
     [BindProperty] public string? Name { get; set; }
     [BindProperty] public string? Relationship { get; set; }
@@ -28,8 +26,6 @@ public sealed class NewModel(CaseProcedure procedure, ReviewDb db, TimeProvider 
     /// <summary>Rows the form offers for persons the information names; the API takes more in one request.</summary>
     public const int PersonRows = 3;
 
-    public IReadOnlyDictionary<string, string[]> Errors { get; private set; } = new Dictionary<string, string[]>();
-    public IReadOnlyList<string> Problems { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
@@ -59,21 +55,10 @@ public sealed class NewModel(CaseProcedure procedure, ReviewDb db, TimeProvider 
         var request = new LogFamilyInformationRequest(new ProvidedByInput(Name, Relationship, Contact), receivedAt,
             string.IsNullOrEmpty(How) ? null : How, Summary, string.IsNullOrEmpty(Assignee) ? null : Assignee, persons);
 
-        var (outcome, item) = await FamilyInformationCommands.LogAsync(id, request, procedure, db, HttpContext.CurrentUser(), clock, ct);
-        switch (outcome)
-        {
-            case CaseDone:
-                TempData["Done"] = $"{item!.Reference} logged, {Display.Deadline(item.DueAt, clock.GetUtcNow())}.";
-                return Redirect($"/cases/{id}/family-information#item-{item.Reference}");
-            case CaseRefused { Refusal: var refusal }:
-                (Errors, Problems) = FormRefusal.Read(refusal);
-                return Page();
-            default:
-                return NotFound();
-        }
+        var (outcome, item) = await register.LogAsync(Context, request, HttpContext.CurrentUser(), ct);
+        return Answer(outcome, () => ($"{item!.Reference} logged, {Display.Deadline(item.DueAt, clock.GetUtcNow())}.",
+            $"/cases/{id}/family-information#item-{item.Reference}"));
     }
-
-    public string? Error(string key) => FormRefusal.Error(Errors, key);
 
     public string? Invalid(string key) => Error(key) is null ? null : "true";
 
@@ -81,11 +66,8 @@ public sealed class NewModel(CaseProcedure procedure, ReviewDb db, TimeProvider 
 
     private async Task<IActionResult?> LoadAsync(Guid id, CancellationToken ct)
     {
-        var context = await procedure.LoadAsync(id, HttpContext.CurrentUser(), ct);
-        if (context is null) return NotFound();
-        Context = context;
-        Team = await FamilyPage.TeamAsync(db, context.Case, ct);
-        OfficerName = await CaseResults.OfficerNameAsync(db, context.Case.OfficerId, ct);
+        if (!await LoadCaseAsync(id, ct)) return NotFound();
+        Team = await FamilyPage.TeamAsync(db, Context.Case, ct);
         return null;
     }
 }

@@ -22,12 +22,11 @@ public sealed record CandidateRow(LinkageCandidateDto Candidate, double Km, doub
 
 /// <summary>
 /// The linkage candidates of a case (F8), each decided linked or not linked with a rationale,
-/// through <see cref="LinkageDecisions"/> exactly as <c>POST …/linkage/{candidate}/disposition</c> does.
+/// through <see cref="Disposition"/> exactly as <c>POST …/linkage/{candidate}/disposition</c> does.
 /// </summary>
 [Authorize(Policy = Policies.Casework)]
-public sealed class IndexModel(CaseProcedure procedure, ReviewDb db, IConfiguration configuration) : PageModel
+public sealed class IndexModel(CaseProcedure cases, Disposition disposition, ReviewDb db) : CaseChangePage(cases)
 {
-    public CaseContext Context { get; private set; } = null!;
     public StepStatus? Step { get; private set; }
     public IReadOnlyList<CandidateRow> Candidates { get; private set; } = [];
     public string UserRole { get; private set; } = "";
@@ -37,31 +36,22 @@ public sealed class IndexModel(CaseProcedure procedure, ReviewDb db, IConfigurat
     [BindProperty] public Guid Candidate { get; set; }
     [BindProperty] public string? Decision { get; set; }
     [BindProperty] public string? Rationale { get; set; }
-    public IReadOnlyDictionary<string, string[]> Errors { get; private set; } = new Dictionary<string, string[]>();
-    public IReadOnlyList<string> Problems { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) => await LoadAsync(id, ct) ?? Page();
 
     public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct)
     {
         if (await LoadAsync(id, ct) is { } missing) return missing;
-        var user = HttpContext.CurrentUser();
-        var (outcome, decided) = await LinkageDecisions.DecideAsync(id, Candidate, new DispositionRequest(Decision, Rationale),
-            procedure, db, user, configuration, ct);
-        switch (outcome)
+        var (outcome, decided) = await disposition.RunAsync(Context, Candidate, new DispositionRequest(Decision, Rationale), HttpContext.CurrentUser(), ct);
+        Sent = Candidate;
+        if (outcome is CaseRefused)
         {
-            case CaseDone:
-                TempData["Done"] = $"{decided!.Reference}: recorded as {Display.Words(decided.Disposition!.Decision).ToLowerInvariant()}.";
-                return Redirect($"/cases/{id}/linkage");
-            case CaseRefused { Refusal: var refusal }:
-                Sent = Candidate;
-                (Errors, Problems) = FormRefusal.Read(refusal);
-                // What the engine saw may have changed (a concurrent decision): show the candidates as they now are.
-                db.ChangeTracker.Clear();
-                return await LoadAsync(id, ct) ?? Page();
-            default:
-                return NotFound();
+            // What the engine saw may have changed (a concurrent decision): show the candidates as they now are.
+            db.ChangeTracker.Clear();
+            await ListAsync(ct);
         }
+        return Answer(outcome, () => ($"{decided!.Reference}: recorded as {Display.Words(decided.Disposition!.Decision).ToLowerInvariant()}.",
+            $"/cases/{id}/linkage"));
     }
 
     public string? Error(Guid candidate, string key) =>
@@ -76,25 +66,28 @@ public sealed class IndexModel(CaseProcedure procedure, ReviewDb db, IConfigurat
 
     private async Task<IActionResult?> LoadAsync(Guid id, CancellationToken ct)
     {
-        var user = HttpContext.CurrentUser();
-        var context = await procedure.LoadAsync(id, user, ct);
-        if (context is null) return NotFound();
-        Context = context;
-        UserRole = user.Role;
+        if (!await LoadCaseAsync(id, ct)) return NotFound();
+        var context = Context;
+        UserRole = HttpContext.CurrentUser().Role;
         var evaluation = context.Evaluate();
         Step = context.Definition.StepOfKind(StepKind.Linkage) is { } step ? evaluation[step.Key] : null;
+        await ListAsync(ct);
+        return null;
+    }
 
-        var listed = (await LinkageDecisions.ListAsync(db, id, ct)).Candidates;
+    private async Task ListAsync(CancellationToken ct)
+    {
+        var user = HttpContext.CurrentUser();
+        var listed = (await Disposition.CandidatesAsync(db, Context.Case.Id, ct)).Candidates;
         var ids = listed.Select(c => c.CaseId).ToList();
         var others = await db.Cases.AsNoTracking().Where(c => ids.Contains(c.Id))
             .Select(c => new { c.Id, c.Latitude, c.Longitude, c.FoundAt, c.Team }).ToDictionaryAsync(c => c.Id, ct);
-        var here = context.Case;
+        var here = Context.Case;
         Candidates = listed.Select(c =>
         {
             var o = others[c.CaseId];
             return new CandidateRow(c, Geo.DistanceKm(here.Latitude, here.Longitude, o.Latitude, o.Longitude),
                 Math.Abs((here.FoundAt - o.FoundAt).TotalDays), user.CanSee(o.Team));
         }).ToList();
-        return null;
     }
 }

@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using ReviewWorkflow.Engine.Commands;
 using ReviewWorkflow.Engine.Definitions;
 using ReviewWorkflow.Engine.Evaluation;
 using Microsoft.EntityFrameworkCore;
@@ -9,7 +8,6 @@ using ReviewWorkflow.Web.Accounts;
 using ReviewWorkflow.Web.Cases;
 using ReviewWorkflow.Web.Data;
 using ReviewWorkflow.Web.Ui;
-using ReviewWorkflow.Web.Workflows;
 
 namespace ReviewWorkflow.Web.Steps.Pages;
 
@@ -23,15 +21,12 @@ public sealed record TeamMember(string Id, string DisplayName, string Role);
 /// </summary>
 // Casework only, as GET /api/cases/{id}/steps/{key} is: an administrator administers and does not read answers (family details among them).
 [Microsoft.AspNetCore.Authorization.Authorize(Policy = Policies.Casework)]
-public sealed class CompleteModel(CaseProcedure procedure, ReviewDb db, WorkflowRegistry workflows, TimeProvider clock) : PageModel
+public sealed class CompleteModel(CaseProcedure cases, CompleteStep complete, ReviewDb db, TimeProvider clock) : CaseChangePage(cases)
 {
-    public CaseContext Context { get; private set; } = null!;
     public StepStatus Status { get; private set; } = null!;
     public StepDefinition Step => Status.Step;
     public DateTimeOffset Now { get; private set; }
     public Dictionary<string, string> Values { get; private set; } = [];
-    public IReadOnlyDictionary<string, string[]> Errors { get; private set; } = new Dictionary<string, string[]>();
-    public IReadOnlyList<string> Problems { get; private set; } = [];
     public IReadOnlyList<Steps.CaseActivity> History { get; private set; } = [];
     /// <summary>The case team's caseworkers, offered for user fields (the family liaison contact).</summary>
     public IReadOnlyList<TeamMember> Team { get; private set; } = [];
@@ -51,32 +46,8 @@ public sealed class CompleteModel(CaseProcedure procedure, ReviewDb db, Workflow
     {
         if (await LoadAsync(id, stepKey, ct) is { } missing) return missing;
         Values = StepForm.Values(Request.Form);
-        if (note is { Length: > CaseLimits.Rationale })
-        {
-            Errors = new Dictionary<string, string[]> { ["note"] = [$"at most {CaseLimits.Rationale} characters"] };
-            return Page();
-        }
-        var user = HttpContext.CurrentUser();
-        // As the API does: user fields name a caseworker of the case's team, checked and stored by id.
-        var (answers, userErrors) = await UserFields.ResolveAsync(db, workflows, id, stepKey, StepForm.Read(Step, Request.Form), user, ct);
-        if (userErrors.Count > 0)
-        {
-            Errors = userErrors;
-            return Page();
-        }
-        var outcome = await procedure.RunAsync(id, user, "step.completed", (context, now) =>
-            Procedure.Complete(context.Definition, context.State, stepKey, answers, note, user.ToActor(), now), ct);
-        switch (outcome)
-        {
-            case CaseDone:
-                TempData["Done"] = $"{Step.Title}: completed.";
-                return Redirect($"/cases/{id}");
-            case CaseRefused { Refusal: var refusal }:
-                (Errors, Problems) = FormRefusal.Read(refusal);
-                return Page();
-            default:
-                return NotFound();
-        }
+        return Answer(await complete.RunAsync(Context, stepKey, StepForm.Read(Step, Request.Form), note, HttpContext.CurrentUser(), ct),
+            () => ($"{Step.Title}: completed.", $"/cases/{id}"));
     }
 
     public FieldView View(FieldDefinition field) =>
@@ -86,11 +57,8 @@ public sealed class CompleteModel(CaseProcedure procedure, ReviewDb db, Workflow
 
     private async Task<IActionResult?> LoadAsync(Guid id, string stepKey, CancellationToken ct)
     {
-        var context = await procedure.LoadAsync(id, HttpContext.CurrentUser(), ct);
-        if (context is null) return NotFound();
-        var status = context.Evaluate()[stepKey];
-        if (status is null) return NotFound();
-        Context = context;
+        if (!await LoadCaseAsync(id, ct) || Context.Evaluate()[stepKey] is not { } status) return NotFound();
+        var context = Context;
         Status = status;
         Now = clock.GetUtcNow();
         History = context.Activities.Where(a => a.StepKey == stepKey).OrderByDescending(a => a.Id).ToList();

@@ -1,0 +1,44 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using ReviewWorkflow.Web.Cases;
+
+namespace ReviewWorkflow.Web.Ui;
+
+/// <summary>
+/// A page that changes a case through its use case: the route's case is loaded once per request,
+/// for what the page shows and for the change itself, and the outcome reads alike on every form.
+/// </summary>
+public abstract class CaseChangePage(CaseProcedure cases) : PageModel
+{
+    public CaseContext Context { get; private set; } = null!;
+    public IReadOnlyDictionary<string, string[]> Errors { get; protected set; } = new Dictionary<string, string[]>();
+    public IReadOnlyList<string> Problems { get; protected set; } = [];
+
+    /// <summary>The messages for a field, including those of its parts.</summary>
+    public string? Error(string key) => FormRefusal.Error(Errors, key);
+
+    /// <summary>The route's case, tracked; false when it is missing or another team's.</summary>
+    protected async Task<bool> LoadCaseAsync(Guid id, CancellationToken ct)
+    {
+        if (await cases.LoadAsync(id, HttpContext.CurrentUser(), ct) is not { } context) return false;
+        Context = context;
+        return true;
+    }
+
+    /// <summary>Done: the flash and the next page. Refused: this form again, each reason beside its field or above the form.</summary>
+    protected IActionResult Answer(CaseOutcome outcome, Func<(string Flash, string Next)> done)
+    {
+        switch (outcome)
+        {
+            case CaseDone:
+                var (flash, next) = done();
+                TempData["Done"] = flash;
+                return Redirect(next);
+            case CaseRefused { Refusal: var refusal }:
+                (Errors, Problems) = FormRefusal.Read(refusal);
+                return Page();
+            default:
+                return NotFound();
+        }
+    }
+}
