@@ -1,3 +1,4 @@
+using ReviewWorkflow.LocalCluster;
 using ReviewWorkflow.Web;
 using ReviewWorkflow.Web.Accounts;
 using ReviewWorkflow.Web.Audit;

@@ -1,3 +1,4 @@
+using ReviewWorkflow.LocalCluster;
 namespace ReviewWorkflow.Web.Infrastructure;
 
 public static class DatabaseSetup

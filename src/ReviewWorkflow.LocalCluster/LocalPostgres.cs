@@ -9,7 +9,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 
-namespace ReviewWorkflow.Web.Infrastructure;
+namespace ReviewWorkflow.LocalCluster;
 
 /// <summary>Where and how to run a private PostgreSQL cluster.</summary>
 /// <param name="DataDirectory">
