@@ -1,0 +1,40 @@
+using ReviewWorkflow.Web.Notifications;
+using ReviewWorkflow.Web.Tests.Support;
+
+namespace ReviewWorkflow.Web.Tests.Escalation;
+
+public sealed class MailAfterOutageTests(EscalationApp app) : IClassFixture<EscalationApp>
+{
+    [Fact]
+    public async Task Once_the_server_accepts_again_the_backed_off_messages_go_in_the_same_run()
+    {
+        var c = await (await app.OfficerAsync()).CreateCaseAsync();
+        await app.Mail.StopAsync();
+        try
+        {
+            app.Clock.Advance(TimeSpan.FromHours(52));
+            await app.SweepAsync();
+            Assert.True(app.OutboxOf(c).Count >= 6, "expected several messages");
+            // An unreachable server ends a run at its first message: a minute apart, every message
+            // is tried and backed off in turn.
+            await Wait.UntilAsync(async () =>
+            {
+                await app.DeliverAsync();
+                app.Clock.Advance(TimeSpan.FromMinutes(1));
+                return app.OutboxOf(c).All(m => m.Attempts > 0);
+            }, TimeSpan.FromMinutes(2), "every message tried during the outage");
+        }
+        finally
+        {
+            app.Mail.Start();
+        }
+        var waiting = app.OutboxOf(c);
+        Assert.Contains(waiting, m => m.NextAttemptAt > app.Clock.GetUtcNow()); // backed off, not yet due
+
+        var report = await app.DeliverAsync();
+
+        Assert.Equal(waiting.Count, report.Sent);
+        Assert.All(app.OutboxOf(c), m => Assert.Equal(OutboxState.Sent, m.State));
+        Assert.Equal(waiting.Select(m => m.MessageId).Order(), app.MailAbout(c).Select(m => m.MessageId).Order());
+    }
+}
