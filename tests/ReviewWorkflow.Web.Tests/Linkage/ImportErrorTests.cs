@@ -28,7 +28,8 @@ public sealed class ImportErrorTests(ReviewApp app) : IClassFixture<ReviewApp>
         var code = await second.WaitForExitAsync(Patience);
 
         Assert.True(code == 1, $"exit {code}:\n{string.Join('\n', second.Output)}");
-        Assert.Contains($"{seedFile}:line 2: reference: 'HX-2014-S00001' is already recorded", second.Output);
+        Assert.Contains($"{seedFile}:line 23: reference: 'HX-2014-S00001' is already recorded", second.Output);
+        Assert.Contains("4 bad row(s): nothing imported (fix the file, or use --skip-invalid to import the good rows)", second.Output);
         Assert.DoesNotContain(second.Output, line => line.TrimStart().StartsWith("at ", StringComparison.Ordinal));
         Assert.Equal(before, await app.SnapshotAsync());
     }
