@@ -31,6 +31,10 @@ public sealed class MailAfterOutageTests(EscalationApp app) : IClassFixture<Esca
         var waiting = app.OutboxOf(c);
         Assert.All(waiting, m => Assert.True(m.NextAttemptAt > app.Clock.GetUtcNow())); // all backed off, none due
 
+        // The first message backed off falls due again: once it is accepted, the others need not wait.
+        app.Clock.Advance(waiting.Min(m => m.NextAttemptAt)!.Value - app.Clock.GetUtcNow());
+        Assert.Single(waiting, m => m.NextAttemptAt <= app.Clock.GetUtcNow());
+
         var report = await app.DeliverAsync();
 
         Assert.Equal(waiting.Count, report.Sent);
