@@ -9,6 +9,7 @@ WORKDIR /src
 # image brings its own 10.0 SDK.
 COPY Directory.Build.props Directory.Packages.props ./
 COPY src/ReviewWorkflow.Engine/ReviewWorkflow.Engine.csproj src/ReviewWorkflow.Engine/
+COPY src/ReviewWorkflow.LocalCluster/ReviewWorkflow.LocalCluster.csproj src/ReviewWorkflow.LocalCluster/
 COPY src/ReviewWorkflow.Web/ReviewWorkflow.Web.csproj src/ReviewWorkflow.Web/
 RUN dotnet restore src/ReviewWorkflow.Web/ReviewWorkflow.Web.csproj
 COPY src/ src/

@@ -3,7 +3,9 @@
 #   - installs PostgreSQL/PostGIS if missing (scripts/prerequisites.sh) and restores the local
 #     .NET tools (.config/dotnet-tools.json);
 #   - starts the smtp4dev mail sink on loopback (SMTP 2525, web UI 5081) and hands its address to
-#     the app as Email__Host/Email__Port; the sink is stopped when the app exits;
+#     the app as Email__Host/Email__Port; the sink is stopped when the app exits. A sink left by an
+#     earlier run (its pid in .data/smtp4dev.pid) is stopped first; if something else holds the
+#     port, the sink starts on the next free ports and the app is given those;
 #   - runs the app (which starts and stops its own PostgreSQL cluster) on http://127.0.0.1:5080.
 # The app replaces this shell (exec), so Ctrl-C, `kill -TERM PID` or `kill -TERM -- -PGID` stop it
 # cleanly. Extra arguments are passed to the app.
@@ -27,26 +29,42 @@ if [[ -n "${Email__Host:-}" ]]; then
 else
   smtp_port="${MAIL_SINK_SMTP_PORT:-2525}"
   web_port="${MAIL_SINK_WEB_PORT:-5081}"
+  mkdir -p .data
+  # A sink of an earlier run (killed with kill -9 and restarted at once) would stop moments later,
+  # when its watcher sees that run's app gone: stop it now, so the sink started below is the one
+  # that stays. Only a process whose command line names smtp4dev is stopped.
+  if [[ -f .data/smtp4dev.pid ]]; then
+    old_sink="$(cat .data/smtp4dev.pid)"
+    if [[ "$old_sink" =~ ^[0-9]+$ ]] && tr '\0' ' ' <"/proc/$old_sink/cmdline" 2>/dev/null | grep -q smtp4dev; then
+      echo "Mail: stopping the sink left by an earlier run (pid $old_sink)"
+      kill -TERM -- "-$old_sink" 2>/dev/null || true
+      tail --pid="$old_sink" -f /dev/null 2>/dev/null || while kill -0 "$old_sink" 2>/dev/null; do sleep 1; done
+    fi
+    rm -f .data/smtp4dev.pid
+  fi
+  # Something else on the port: the sink takes the next free ports, and the app is told which.
+  while port_in_use "$smtp_port" || port_in_use "$web_port"; do
+    echo "Mail: port $smtp_port or $web_port is taken by another program; trying $((smtp_port + 1)) and $((web_port + 1))"
+    smtp_port=$((smtp_port + 1)) web_port=$((web_port + 1))
+  done
   export Email__Host=127.0.0.1 Email__Port="$smtp_port"
-  if port_in_use "$smtp_port"; then
-    echo "Mail: port $smtp_port is already taken, presumably by a mail sink left running; the app sends there." \
-         "(Set MAIL_SINK_SMTP_PORT and MAIL_SINK_WEB_PORT to start a new sink on other ports.)"
-  else
-    mkdir -p .data
+  {
     app_pid=$$ # exec below keeps this PID for the app
-    # The watcher waits for the app's process to end, however it ends, then stops the sink. In the
-    # app's process group, a group-wide kill (Ctrl-C, kill -- -PGID) reaches the sink directly too.
+    # The watcher waits for the app's process to end, however it ends, then stops the sink. The sink
+    # runs in a process group of its own (setsid): `dotnet smtp4dev` starts the server as a child and
+    # does not pass a TERM on to it, so the whole group is stopped.
     (
-      dotnet smtp4dev --smtpport="$smtp_port" --urls="http://127.0.0.1:$web_port" --bindaddress=127.0.0.1 \
+      setsid dotnet smtp4dev --smtpport="$smtp_port" --urls="http://127.0.0.1:$web_port" --bindaddress=127.0.0.1 \
         --db="" --imapport="" --pop3port="" --baseappdatapath="$PWD/.data/smtp4dev" --nousersettings \
         </dev/null >.data/smtp4dev.log 2>&1 &
       sink=$!
-      trap 'kill -TERM "$sink" 2>/dev/null' EXIT
+      echo "$sink" >.data/smtp4dev.pid
+      trap 'kill -TERM -- "-$sink" 2>/dev/null; [[ "$(cat .data/smtp4dev.pid 2>/dev/null)" == "$sink" ]] && rm -f .data/smtp4dev.pid' EXIT
       trap 'exit 143' TERM
       tail --pid="$app_pid" -f /dev/null 2>/dev/null || while kill -0 "$app_pid" 2>/dev/null; do sleep 1; done
     ) </dev/null >/dev/null 2>&1 &
     echo "Mail sink (smtp4dev): http://127.0.0.1:$web_port (SMTP on 127.0.0.1:$smtp_port, log .data/smtp4dev.log)"
-  fi
+  }
 fi
 
 echo "App: ${ASPNETCORE_URLS} (${ASPNETCORE_ENVIRONMENT})"

@@ -1,3 +1,4 @@
+using ReviewWorkflow.LocalCluster;
 using ReviewWorkflow.Web;
 using ReviewWorkflow.Web.Accounts;
 using ReviewWorkflow.Web.Audit;
@@ -37,8 +38,9 @@ try
 }
 catch (ReviewWorkflow.Web.Workflows.WorkflowLoadException e)
 {
+    // The definition's own messages (file, line, what is wrong) are the whole story: no stack trace.
     Console.Error.WriteLine($"Cannot start: {e.Message}");
-    throw;
+    return 1;
 }
 
 if (args is ["verify-audit", ..])

@@ -1,3 +1,4 @@
+using ReviewWorkflow.LocalCluster;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.RegularExpressions;

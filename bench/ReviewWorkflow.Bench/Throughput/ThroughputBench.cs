@@ -1,3 +1,4 @@
+using ReviewWorkflow.LocalCluster;
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;

@@ -1,3 +1,4 @@
+using ReviewWorkflow.LocalCluster;
 namespace ReviewWorkflow.Web.Infrastructure;
 
 public static class DatabaseSetup
@@ -5,7 +6,7 @@ public static class DatabaseSetup
     /// <summary>
     /// The configured connection string; without one, a private PostgreSQL cluster in the
     /// repository's <c>.data/postgres</c> (or <c>Database:LocalDataDirectory</c>), which the caller
-    /// stops when the app stops.
+    /// stops when the app stops (unless another running process of the app started it).
     /// </summary>
     public static (string ConnectionString, LocalPostgres? Local) Resolve(WebApplicationBuilder builder)
     {
@@ -14,7 +15,9 @@ public static class DatabaseSetup
 
         var directory = builder.Configuration["Database:LocalDataDirectory"] ?? DefaultDataDirectory(builder.Environment.ContentRootPath);
         using var loggerFactory = LoggerFactory.Create(l => l.AddConsole());
-        var local = LocalPostgres.Start(new LocalPostgresOptions(directory), loggerFactory.CreateLogger("LocalPostgres"));
+        // Supervised: after a crash of the server (kill -9, OOM killer) it comes back on the same port.
+        // Beside a running app (verify-audit, import-deaths) this connects to the app's server instead.
+        var local = LocalPostgres.Start(new LocalPostgresOptions(directory, Supervise: true), loggerFactory.CreateLogger("LocalPostgres"));
         builder.Configuration["ConnectionStrings:Default"] = local.ConnectionString;
         return (local.ConnectionString, local);
     }

@@ -1,3 +1,4 @@
+using ReviewWorkflow.LocalCluster;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.Identity;

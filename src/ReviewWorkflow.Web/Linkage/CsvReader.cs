@@ -8,6 +8,9 @@ namespace ReviewWorkflow.Web.Linkage;
 /// </summary>
 public sealed class CsvReader(TextReader reader)
 {
+    /// <summary>What the reader's decoder puts for bytes that are not UTF-8 (a noncharacter no text holds).</summary>
+    public const char NotUtf8 = '\uFFFF';
+
     private int _line = 1;
 
     /// <summary>The next record and the line it starts on, or null at the end.</summary>
@@ -30,6 +33,7 @@ public sealed class CsvReader(TextReader reader)
             }
             any = true;
             var ch = (char)next;
+            if (ch == NotUtf8) throw new FormatException($"line {_line}: the file is not valid UTF-8 here; save it as UTF-8 and import it again");
             if (quoted)
             {
                 if (ch == '"')

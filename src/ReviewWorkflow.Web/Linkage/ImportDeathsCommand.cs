@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using ReviewWorkflow.Engine;
@@ -54,7 +55,10 @@ public static class ImportDeathsCommand
     public static async Task<int> ImportAsync(ReviewDb db, AuditTrail audit, Engine.Definitions.WorkflowDefinition definition,
         string path, bool skipInvalid, DateTimeOffset now, TextWriter @out)
     {
-        using var file = new StreamReader(path);
+        // Bytes that are not UTF-8 become U+FFFF, which CsvReader refuses with its line: stored as U+FFFD
+        // they would silently change a name or a phone number that linkage compares.
+        var utf8 = Encoding.GetEncoding("utf-8", EncoderFallback.ReplacementFallback, new DecoderReplacementFallback(CsvReader.NotUtf8.ToString()));
+        using var file = new StreamReader(path, utf8, detectEncodingFromByteOrderMarks: true);
         var csv = new CsvReader(file);
         var header = csv.Read()?.Fields;
         if (header is null)
@@ -74,20 +78,29 @@ public static class ImportDeathsCommand
         var problems = new List<string>();
         var badRows = 0;
         var imported = 0;
-        var chunk = new List<HistoricalDeath>(ChunkSize);
+        var chunk = new List<(HistoricalDeath Death, int Line)>(ChunkSize);
+        var references = new Dictionary<string, int>(StringComparer.Ordinal); // reference → first line
         await using var tx = await db.Database.BeginTransactionAsync();
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
 
         async Task FlushAsync(int line)
         {
+            var recorded = await RecordedReferencesAsync(connection, chunk.Select(r => r.Death.Reference).OfType<string>().ToArray());
+            foreach (var (death, deathLine) in chunk.Where(r => r.Death.Reference is { } reference && recorded.Contains(reference)))
+            {
+                badRows++;
+                problems.Add($"line {deathLine}: reference: '{death.Reference}' is already recorded");
+            }
+            chunk.RemoveAll(r => r.Death.Reference is { } reference && recorded.Contains(reference));
             // Once a bad row is seen without --skip-invalid nothing will be kept, so only checking goes on.
             if (chunk.Count == 0 || (badRows > 0 && !skipInvalid)) { chunk.Clear(); return; }
-            await HistoricalDeathWriter.WriteAsync(connection, chunk, definition, now);
+            await HistoricalDeathWriter.WriteAsync(connection, chunk.Select(r => r.Death).ToList(), definition, now);
             imported += chunk.Count;
             chunk.Clear();
             var rate = imported / Math.Max(clock.Elapsed.TotalSeconds, 0.001);
+            // "Validated", not "imported": nothing is imported until the transaction commits at the end.
             await @out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                $"  {imported,12:N0} deaths imported (to line {line:N0}), {clock.Elapsed.TotalSeconds:0.0} s, {rate:N0}/s"));
+                $"  {imported,12:N0} deaths read and validated (to line {line:N0}), {clock.Elapsed.TotalSeconds:0.0} s, {rate:N0}/s"));
         }
 
         var lastLine = 1;
@@ -104,7 +117,13 @@ public static class ImportDeathsCommand
                     problems.AddRange(rowProblems);
                     continue;
                 }
-                chunk.Add(death);
+                if (death.Reference is { } reference && !references.TryAdd(reference, record.Line))
+                {
+                    badRows++;
+                    problems.Add($"line {record.Line}: reference: '{reference}' repeats line {references[reference]}");
+                    continue;
+                }
+                chunk.Add((death, record.Line));
                 if (chunk.Count >= ChunkSize) await FlushAsync(record.Line);
             }
         }
@@ -132,5 +151,16 @@ public static class ImportDeathsCommand
         await @out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
             $"imported {imported:N0} historical deaths from {path} in {clock.Elapsed.TotalSeconds:0.0} s{skipped}"));
         return 0;
+    }
+
+    private static async Task<HashSet<string>> RecordedReferencesAsync(NpgsqlConnection connection, string[] references)
+    {
+        var recorded = new HashSet<string>(StringComparer.Ordinal);
+        if (references.Length == 0) return recorded;
+        await using var command = new NpgsqlCommand("SELECT reference FROM cases WHERE reference = ANY(@references)", connection);
+        command.Parameters.AddWithValue("references", references);
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync()) recorded.Add(reader.GetString(0));
+        return recorded;
     }
 }

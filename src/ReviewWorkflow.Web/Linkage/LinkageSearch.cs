@@ -79,22 +79,12 @@ public static class LinkageSearch
         return found;
     }
 
-    /// <summary>The query plan of the case search with timings, for the benchmark.</summary>
-    public static async Task ExplainAsync(NpgsqlConnection connection, LinkageSubject subject, LinkageSearchPlan plan, TextWriter output)
-    {
-        var (sql, parameters) = CasesQuery(Guid.Empty, subject, plan);
-        await using var command = new NpgsqlCommand("EXPLAIN (ANALYZE, BUFFERS) " + sql, connection);
-        command.Parameters.AddRange(parameters.ToArray());
-        await using var reader = await command.ExecuteReaderAsync();
-        while (await reader.ReadAsync()) await output.WriteLineAsync(reader.GetString(0));
-    }
-
     /// <summary>
     /// One UNION ALL of index scans: a box on the (place, found_at) GiST index per staircase step,
     /// the rare-substance families on their GIN index, and the deaths found by identifier by primary
     /// key. The same death may come from several branches; the reader keeps the first.
     /// </summary>
-    private static (string Sql, List<NpgsqlParameter> Parameters) CasesQuery(Guid self, LinkageSubject subject, LinkageSearchPlan plan)
+    internal static (string Sql, List<NpgsqlParameter> Parameters) CasesQuery(Guid self, LinkageSubject subject, LinkageSearchPlan plan)
     {
         var parameters = new List<NpgsqlParameter>();
         void Add(string name, object value, NpgsqlDbType? type = null) =>

@@ -16,7 +16,9 @@ public sealed record DeliveryReport(int Sent, int Postponed, int Failed);
 /// server accepts it, so two instances never send the same message, and a crash resends at most
 /// the one message whose acceptance had not yet been committed. 4xx replies and an unreachable
 /// server postpone the message with a growing delay until <see cref="EmailOptions.RetryFor"/>
-/// has passed; a 5xx reply fails it at once, for an administrator to see.
+/// has passed; a 5xx reply fails it at once, for an administrator to see. Once a message has
+/// been accepted in a run, the server is evidently back: the messages backed off before it are
+/// tried in the same run (each once), rather than each waiting out its own delay of up to 30 min.
 /// </summary>
 public sealed class OutboxDelivery(ReviewDb db, RecipientResolver recipients, IOptions<EmailOptions> email,
     IOptions<EscalationOptions> escalation, TimeProvider clock, ILogger<OutboxDelivery> logger)
@@ -41,19 +43,24 @@ public sealed class OutboxDelivery(ReviewDb db, RecipientResolver recipients, IO
         // on every message would cap delivery at the disk's flush rate. Set per transaction (LOCAL):
         // pooled connections are not reset (DatabaseSetup), so no setting may outlive its transaction.
         await db.Database.OpenConnectionAsync(ct);
+        var tried = new List<long>();
         for (var i = 0; i < Math.Max(1, options.BatchSize); i++)
         {
             var now = clock.GetUtcNow();
+            var serverBack = sent > 0;
+            var triedIds = tried.ToArray();
             await using var tx = await db.Database.BeginTransactionAsync(ct);
             await db.Database.ExecuteSqlRawAsync("SET LOCAL synchronous_commit = off", ct);
             var message = (await db.Outbox.FromSql($"""
                 SELECT * FROM outbox_messages
-                WHERE state = 'Pending' AND next_attempt_at <= {now}
+                WHERE state = 'Pending' AND (next_attempt_at <= {now} OR ({serverBack} AND attempts > 0))
+                  AND id <> ALL({triedIds})
                 ORDER BY next_attempt_at, id
                 LIMIT 1
                 FOR UPDATE SKIP LOCKED
                 """).ToListAsync(ct)).SingleOrDefault();
             if (message is null) break;
+            tried.Add(message.Id);
 
             var key = (message.Recipient, message.RecipientUserId, message.Team, message.CaseId, message.StepKey);
             if (!resolved.TryGetValue(key, out var to)) resolved[key] = to = await recipients.ResolveAsync(message, ct);

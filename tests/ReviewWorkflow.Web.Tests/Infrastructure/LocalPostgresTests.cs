@@ -1,3 +1,4 @@
+using ReviewWorkflow.LocalCluster;
 using System.Diagnostics;
 using Npgsql;
 using ReviewWorkflow.Web.Infrastructure;

@@ -51,10 +51,13 @@ public sealed class WorkflowVersionTests : IDisposable
             await first.InitializeAsync();
 
         File.WriteAllText(V(1), File.ReadAllText(V(1)).Replace("due: PT4H", "due: PT8H"));
-        await using var second = ReviewApp.On(database, _folder);
+        // As a process: the refusal is the exit code and the message, not an exception thrown out of Main.
+        await using var second = AppProcess.Start("second", database, new Dictionary<string, string> { ["Workflows:Path"] = _folder });
 
-        var refused = await Assert.ThrowsAsync<WorkflowLoadException>(second.InitializeAsync);
-        Assert.Contains("unexplained-death/v1.yaml", refused.Message);
-        Assert.Contains("new version", refused.Message);
+        var code = await second.WaitForExitAsync(TimeSpan.FromMinutes(3));
+        var output = string.Join('\n', second.Output);
+        Assert.True(code == 1, $"exit {code}:\n{output}");
+        Assert.Contains("unexplained-death/v1.yaml", output);
+        Assert.Contains("new version", output);
     }
 }

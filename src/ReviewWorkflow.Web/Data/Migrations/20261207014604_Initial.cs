@@ -1,18 +1,26 @@
 ﻿using System;
 using System.Collections.Generic;
 using Microsoft.EntityFrameworkCore.Migrations;
+using NetTopologySuite.Geometries;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
 namespace ReviewWorkflow.Web.Data.Migrations
 {
-    /// <inheritdoc />
+    /// <summary>
+    /// The whole schema, squashed from the first day's nine migrations before anything was deployed,
+    /// plus the hand-written append-only triggers (<see cref="AppendOnlyTriggers"/>).
+    /// </summary>
     public partial class Initial : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AlterDatabase()
+                .Annotation("Npgsql:PostgresExtension:btree_gist", ",,")
+                .Annotation("Npgsql:PostgresExtension:postgis", ",,");
+
             migrationBuilder.CreateSequence(
                 name: "case_reference_seq");
 
@@ -102,9 +110,11 @@ namespace ReviewWorkflow.Web.Data.Migrations
                     location_description = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
                     latitude = table.Column<double>(type: "double precision", nullable: false),
                     longitude = table.Column<double>(type: "double precision", nullable: false),
+                    place = table.Column<Point>(type: "geography (Point, 4326)", nullable: true, computedColumnSql: "(ST_SetSRID(ST_MakePoint(longitude, latitude), 4326)::geography)", stored: true),
                     circumstances = table.Column<string>(type: "character varying(10000)", maxLength: 10000, nullable: false),
                     substances = table.Column<List<string>>(type: "text[]", nullable: false),
                     markers = table.Column<List<string>>(type: "text[]", nullable: false),
+                    substance_families = table.Column<List<string>>(type: "text[]", nullable: false, defaultValueSql: "'{}'::text[]"),
                     xmin = table.Column<uint>(type: "xid", rowVersion: true, nullable: false)
                 },
                 constraints: table =>
@@ -122,6 +132,7 @@ namespace ReviewWorkflow.Web.Data.Migrations
                     kind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
                     recipient = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
                     recipient_user_id = table.Column<string>(type: "text", nullable: true),
+                    step_key = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
                     team = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
                     subject = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
                     text_body = table.Column<string>(type: "text", nullable: false),
@@ -132,6 +143,7 @@ namespace ReviewWorkflow.Web.Data.Migrations
                     attempts = table.Column<int>(type: "integer", nullable: false),
                     next_attempt_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     sent_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    sent_to = table.Column<string>(type: "text", nullable: true),
                     last_error = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
@@ -322,6 +334,8 @@ namespace ReviewWorkflow.Web.Data.Migrations
                     completed_by = table.Column<string>(type: "text", nullable: true),
                     completed_by_name = table.Column<string>(type: "text", nullable: true),
                     completed_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    next_escalation_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    state_since = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     xmin = table.Column<uint>(type: "xid", rowVersion: true, nullable: false)
                 },
                 constraints: table =>
@@ -331,6 +345,161 @@ namespace ReviewWorkflow.Web.Data.Migrations
                         name: "fk_case_steps_cases_case_id",
                         column: x => x.case_id,
                         principalTable: "cases",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "escalations",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    case_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    step_key = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    item_id = table.Column<long>(type: "bigint", nullable: true),
+                    level = table.Column<int>(type: "integer", nullable: false),
+                    notify = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    due_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    recorded_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    message_id = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_escalations", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_escalations_cases_case_id",
+                        column: x => x.case_id,
+                        principalTable: "cases",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "family_information_items",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    case_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    number = table.Column<int>(type: "integer", nullable: false),
+                    provided_by_name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    provided_by_relationship = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    provided_by_contact = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    received_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    how = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    summary = table.Column<string>(type: "character varying(10000)", maxLength: 10000, nullable: false),
+                    named_persons_json = table.Column<string>(type: "jsonb", nullable: false),
+                    due_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    assignee_id = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    state = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    next_escalation_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    logged_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    logged_by_id = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    logged_by_name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    response = table.Column<string>(type: "character varying(10000)", maxLength: 10000, nullable: true),
+                    responded_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    responded_by_id = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    responded_by_name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    closed_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_family_information_items", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_family_information_items_cases_case_id",
+                        column: x => x.case_id,
+                        principalTable: "cases",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "linkage_candidates",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    case_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    candidate_case_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    score = table.Column<double>(type: "double precision", nullable: false),
+                    reasons_json = table.Column<string>(type: "jsonb", nullable: false),
+                    added_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    updated_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    decision = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    rationale = table.Column<string>(type: "character varying(10000)", maxLength: 10000, nullable: true),
+                    decided_by = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    decided_by_name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    decided_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_linkage_candidates", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_linkage_candidates_cases_candidate_case_id",
+                        column: x => x.candidate_case_id,
+                        principalTable: "cases",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "fk_linkage_candidates_cases_case_id",
+                        column: x => x.case_id,
+                        principalTable: "cases",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "linkage_identifiers",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    case_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    value = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    role = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    person_key = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    label = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_linkage_identifiers", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_linkage_identifiers_cases_case_id",
+                        column: x => x.case_id,
+                        principalTable: "cases",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "family_information_actions",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    item_id = table.Column<long>(type: "bigint", nullable: false),
+                    case_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    action = table.Column<string>(type: "character varying(10000)", maxLength: 10000, nullable: false),
+                    outcome = table.Column<string>(type: "character varying(10000)", maxLength: 10000, nullable: false),
+                    by_id = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    by_name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_family_information_actions", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_family_information_actions_cases_case_id",
+                        column: x => x.case_id,
+                        principalTable: "cases",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "fk_family_information_actions_family_information_items_item_id",
+                        column: x => x.item_id,
+                        principalTable: "family_information_items",
                         principalColumn: "id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -394,9 +563,39 @@ namespace ReviewWorkflow.Web.Data.Migrations
                 filter: "state IN ('Blocked', 'Available', 'Returned')");
 
             migrationBuilder.CreateIndex(
+                name: "ix_case_steps_next_escalation_at",
+                table: "case_steps",
+                column: "next_escalation_at",
+                filter: "next_escalation_at IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_cases_found_at",
+                table: "cases",
+                column: "found_at");
+
+            migrationBuilder.CreateIndex(
                 name: "ix_cases_officer_id",
                 table: "cases",
                 column: "officer_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_cases_place_found_at",
+                table: "cases",
+                columns: new[] { "place", "found_at" })
+                .Annotation("Npgsql:IndexMethod", "gist");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_cases_rare_found_at",
+                table: "cases",
+                column: "found_at",
+                filter: "substance_families && ARRAY['GHB/GBL', 'ketamine', 'mephedrone', 'methamphetamine']::text[]");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_cases_rare_place",
+                table: "cases",
+                column: "place",
+                filter: "substance_families && ARRAY['GHB/GBL', 'ketamine', 'mephedrone', 'methamphetamine']::text[]")
+                .Annotation("Npgsql:IndexMethod", "gist");
 
             migrationBuilder.CreateIndex(
                 name: "ix_cases_reference",
@@ -410,6 +609,68 @@ namespace ReviewWorkflow.Web.Data.Migrations
                 columns: new[] { "team", "status" });
 
             migrationBuilder.CreateIndex(
+                name: "ix_escalations_case_id_step_key_item_id_level",
+                table: "escalations",
+                columns: new[] { "case_id", "step_key", "item_id", "level" },
+                unique: true)
+                .Annotation("Npgsql:NullsDistinct", false);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_family_information_actions_case_id",
+                table: "family_information_actions",
+                column: "case_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_family_information_actions_item_id_id",
+                table: "family_information_actions",
+                columns: new[] { "item_id", "id" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_family_information_items_case_id_number",
+                table: "family_information_items",
+                columns: new[] { "case_id", "number" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_family_information_items_due_at",
+                table: "family_information_items",
+                column: "due_at",
+                filter: "state = 'Open'");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_family_information_items_next_escalation_at",
+                table: "family_information_items",
+                column: "next_escalation_at",
+                filter: "next_escalation_at IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_linkage_candidates_candidate_case_id",
+                table: "linkage_candidates",
+                column: "candidate_case_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_linkage_candidates_case_id_candidate_case_id",
+                table: "linkage_candidates",
+                columns: new[] { "case_id", "candidate_case_id" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_linkage_candidates_undecided",
+                table: "linkage_candidates",
+                column: "case_id",
+                filter: "decision IS NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_linkage_identifiers_case_id",
+                table: "linkage_identifiers",
+                column: "case_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_linkage_identifiers_kind_value_id",
+                table: "linkage_identifiers",
+                columns: new[] { "kind", "value", "id" });
+
+            migrationBuilder.CreateIndex(
                 name: "ix_outbox_messages_message_id",
                 table: "outbox_messages",
                 column: "message_id",
@@ -420,11 +681,20 @@ namespace ReviewWorkflow.Web.Data.Migrations
                 table: "outbox_messages",
                 column: "next_attempt_at",
                 filter: "state = 'Pending'");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_outbox_messages_state_created_at",
+                table: "outbox_messages",
+                columns: new[] { "state", "created_at" });
+
+            AppendOnlyTriggers.Create(migrationBuilder); // hand-written: keep when regenerating
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            AppendOnlyTriggers.Drop(migrationBuilder);
+
             migrationBuilder.DropTable(
                 name: "AspNetRoleClaims");
 
@@ -453,6 +723,18 @@ namespace ReviewWorkflow.Web.Data.Migrations
                 name: "case_steps");
 
             migrationBuilder.DropTable(
+                name: "escalations");
+
+            migrationBuilder.DropTable(
+                name: "family_information_actions");
+
+            migrationBuilder.DropTable(
+                name: "linkage_candidates");
+
+            migrationBuilder.DropTable(
+                name: "linkage_identifiers");
+
+            migrationBuilder.DropTable(
                 name: "outbox_messages");
 
             migrationBuilder.DropTable(
@@ -463,6 +745,9 @@ namespace ReviewWorkflow.Web.Data.Migrations
 
             migrationBuilder.DropTable(
                 name: "AspNetUsers");
+
+            migrationBuilder.DropTable(
+                name: "family_information_items");
 
             migrationBuilder.DropTable(
                 name: "cases");

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using NetTopologySuite.Geometries;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 using ReviewWorkflow.Web.Data;
 
@@ -13,8 +14,8 @@ using ReviewWorkflow.Web.Data;
 namespace ReviewWorkflow.Web.Data.Migrations
 {
     [DbContext(typeof(ReviewDb))]
-    [Migration("20261125152724_FamilyInformation")]
-    partial class FamilyInformation
+    [Migration("20261207014604_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -24,6 +25,8 @@ namespace ReviewWorkflow.Web.Data.Migrations
                 .HasAnnotation("ProductVersion", "10.0.15")
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
+            NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "btree_gist");
+            NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "postgis");
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
             modelBuilder.HasSequence("case_reference_seq");
@@ -425,6 +428,12 @@ namespace ReviewWorkflow.Web.Data.Migrations
                         .HasColumnType("text")
                         .HasColumnName("owner");
 
+                    b.Property<Point>("Place")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("geography (Point, 4326)")
+                        .HasColumnName("place")
+                        .HasComputedColumnSql("(ST_SetSRID(ST_MakePoint(longitude, latitude), 4326)::geography)", true);
+
                     b.Property<string>("Reference")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -440,6 +449,13 @@ namespace ReviewWorkflow.Web.Data.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)")
                         .HasColumnName("status");
+
+                    b.PrimitiveCollection<List<string>>("SubstanceFamilies")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("text[]")
+                        .HasColumnName("substance_families")
+                        .HasDefaultValueSql("'{}'::text[]");
 
                     b.PrimitiveCollection<List<string>>("Substances")
                         .IsRequired()
@@ -475,6 +491,9 @@ namespace ReviewWorkflow.Web.Data.Migrations
                     b.HasKey("Id")
                         .HasName("pk_cases");
 
+                    b.HasIndex("FoundAt")
+                        .HasDatabaseName("ix_cases_found_at");
+
                     b.HasIndex("OfficerId")
                         .HasDatabaseName("ix_cases_officer_id");
 
@@ -482,8 +501,23 @@ namespace ReviewWorkflow.Web.Data.Migrations
                         .IsUnique()
                         .HasDatabaseName("ix_cases_reference");
 
+                    b.HasIndex("Place", "FoundAt")
+                        .HasDatabaseName("ix_cases_place_found_at");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Place", "FoundAt"), "gist");
+
                     b.HasIndex("Team", "Status")
                         .HasDatabaseName("ix_cases_team_status");
+
+                    b.HasIndex(new[] { "FoundAt" }, "ix_cases_rare_found_at")
+                        .HasDatabaseName("ix_cases_rare_found_at")
+                        .HasFilter("substance_families && ARRAY['GHB/GBL', 'ketamine', 'mephedrone', 'methamphetamine']::text[]");
+
+                    b.HasIndex(new[] { "Place" }, "ix_cases_rare_place")
+                        .HasDatabaseName("ix_cases_rare_place")
+                        .HasFilter("substance_families && ARRAY['GHB/GBL', 'ketamine', 'mephedrone', 'methamphetamine']::text[]");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "Place" }, "ix_cases_rare_place"), "gist");
 
                     b.ToTable("cases", (string)null);
                 });
@@ -539,6 +573,65 @@ namespace ReviewWorkflow.Web.Data.Migrations
                         .HasDatabaseName("ix_case_persons_case_id");
 
                     b.ToTable("case_persons", (string)null);
+                });
+
+            modelBuilder.Entity("ReviewWorkflow.Web.Escalation.EscalationRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<DateTimeOffset>("DueAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("due_at");
+
+                    b.Property<long?>("ItemId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("item_id");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("integer")
+                        .HasColumnName("level");
+
+                    b.Property<string>("MessageId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("message_id");
+
+                    b.Property<string>("Notify")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("notify");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("StepKey")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("step_key");
+
+                    b.HasKey("Id")
+                        .HasName("pk_escalations");
+
+                    b.HasIndex("CaseId", "StepKey", "ItemId", "Level")
+                        .IsUnique()
+                        .HasDatabaseName("ix_escalations_case_id_step_key_item_id_level");
+
+                    NpgsqlIndexBuilderExtensions.AreNullsDistinct(b.HasIndex("CaseId", "StepKey", "ItemId", "Level"), false);
+
+                    b.ToTable("escalations", (string)null);
                 });
 
             modelBuilder.Entity("ReviewWorkflow.Web.FamilyInformation.FamilyInformationAction", b =>
@@ -651,6 +744,10 @@ namespace ReviewWorkflow.Web.Data.Migrations
                         .HasColumnType("jsonb")
                         .HasColumnName("named_persons_json");
 
+                    b.Property<DateTimeOffset?>("NextEscalationAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("next_escalation_at");
+
                     b.Property<int>("Number")
                         .HasColumnType("integer")
                         .HasColumnName("number");
@@ -714,11 +811,145 @@ namespace ReviewWorkflow.Web.Data.Migrations
                         .HasDatabaseName("ix_family_information_items_due_at")
                         .HasFilter("state = 'Open'");
 
+                    b.HasIndex("NextEscalationAt")
+                        .HasDatabaseName("ix_family_information_items_next_escalation_at")
+                        .HasFilter("next_escalation_at IS NOT NULL");
+
                     b.HasIndex("CaseId", "Number")
                         .IsUnique()
                         .HasDatabaseName("ix_family_information_items_case_id_number");
 
                     b.ToTable("family_information_items", (string)null);
+                });
+
+            modelBuilder.Entity("ReviewWorkflow.Web.Linkage.LinkageCandidate", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("AddedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("added_at");
+
+                    b.Property<Guid>("CandidateCaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("candidate_case_id");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("decided_at");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)")
+                        .HasColumnName("decided_by");
+
+                    b.Property<string>("DecidedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("decided_by_name");
+
+                    b.Property<string>("Decision")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("decision");
+
+                    b.Property<string>("Rationale")
+                        .HasMaxLength(10000)
+                        .HasColumnType("character varying(10000)")
+                        .HasColumnName("rationale");
+
+                    b.Property<string>("ReasonsJson")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("reasons_json");
+
+                    b.Property<double>("Score")
+                        .HasColumnType("double precision")
+                        .HasColumnName("score");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_linkage_candidates");
+
+                    b.HasIndex("CandidateCaseId")
+                        .HasDatabaseName("ix_linkage_candidates_candidate_case_id");
+
+                    b.HasIndex("CaseId")
+                        .HasDatabaseName("ix_linkage_candidates_undecided")
+                        .HasFilter("decision IS NULL");
+
+                    b.HasIndex("CaseId", "CandidateCaseId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_linkage_candidates_case_id_candidate_case_id");
+
+                    b.ToTable("linkage_candidates", (string)null);
+                });
+
+            modelBuilder.Entity("ReviewWorkflow.Web.Linkage.PersonIdentifier", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("label");
+
+                    b.Property<string>("PersonKey")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("person_key");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("role");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("value");
+
+                    b.HasKey("Id")
+                        .HasName("pk_linkage_identifiers");
+
+                    b.HasIndex("CaseId")
+                        .HasDatabaseName("ix_linkage_identifiers_case_id");
+
+                    b.HasIndex("Kind", "Value", "Id")
+                        .HasDatabaseName("ix_linkage_identifiers_kind_value_id");
+
+                    b.ToTable("linkage_identifiers", (string)null);
                 });
 
             modelBuilder.Entity("ReviewWorkflow.Web.Notifications.OutboxMessage", b =>
@@ -781,11 +1012,20 @@ namespace ReviewWorkflow.Web.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("sent_at");
 
+                    b.Property<string>("SentTo")
+                        .HasColumnType("text")
+                        .HasColumnName("sent_to");
+
                     b.Property<string>("State")
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)")
                         .HasColumnName("state");
+
+                    b.Property<string>("StepKey")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("step_key");
 
                     b.Property<string>("Subject")
                         .IsRequired()
@@ -814,6 +1054,9 @@ namespace ReviewWorkflow.Web.Data.Migrations
                     b.HasIndex("NextAttemptAt")
                         .HasDatabaseName("ix_outbox_messages_next_attempt_at")
                         .HasFilter("state = 'Pending'");
+
+                    b.HasIndex("State", "CreatedAt")
+                        .HasDatabaseName("ix_outbox_messages_state_created_at");
 
                     b.ToTable("outbox_messages", (string)null);
                 });
@@ -906,11 +1149,19 @@ namespace ReviewWorkflow.Web.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("due_at");
 
+                    b.Property<DateTimeOffset?>("NextEscalationAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("next_escalation_at");
+
                     b.Property<string>("State")
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)")
                         .HasColumnName("state");
+
+                    b.Property<DateTimeOffset?>("StateSince")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("state_since");
 
                     b.Property<uint>("Version")
                         .IsConcurrencyToken()
@@ -924,6 +1175,10 @@ namespace ReviewWorkflow.Web.Data.Migrations
                     b.HasIndex("DueAt")
                         .HasDatabaseName("ix_case_steps_due_at")
                         .HasFilter("state IN ('Blocked', 'Available', 'Returned')");
+
+                    b.HasIndex("NextEscalationAt")
+                        .HasDatabaseName("ix_case_steps_next_escalation_at")
+                        .HasFilter("next_escalation_at IS NOT NULL");
 
                     b.ToTable("case_steps", (string)null);
                 });
@@ -1022,6 +1277,16 @@ namespace ReviewWorkflow.Web.Data.Migrations
                         .HasConstraintName("fk_case_persons_cases_case_id");
                 });
 
+            modelBuilder.Entity("ReviewWorkflow.Web.Escalation.EscalationRecord", b =>
+                {
+                    b.HasOne("ReviewWorkflow.Web.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_escalations_cases_case_id");
+                });
+
             modelBuilder.Entity("ReviewWorkflow.Web.FamilyInformation.FamilyInformationAction", b =>
                 {
                     b.HasOne("ReviewWorkflow.Web.Cases.Case", null)
@@ -1047,6 +1312,33 @@ namespace ReviewWorkflow.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_family_information_items_cases_case_id");
+                });
+
+            modelBuilder.Entity("ReviewWorkflow.Web.Linkage.LinkageCandidate", b =>
+                {
+                    b.HasOne("ReviewWorkflow.Web.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CandidateCaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_linkage_candidates_cases_candidate_case_id");
+
+                    b.HasOne("ReviewWorkflow.Web.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_linkage_candidates_cases_case_id");
+                });
+
+            modelBuilder.Entity("ReviewWorkflow.Web.Linkage.PersonIdentifier", b =>
+                {
+                    b.HasOne("ReviewWorkflow.Web.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_linkage_identifiers_cases_case_id");
                 });
 
             modelBuilder.Entity("ReviewWorkflow.Web.Steps.CaseActivity", b =>

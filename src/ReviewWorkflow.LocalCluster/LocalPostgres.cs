@@ -9,7 +9,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 
-namespace ReviewWorkflow.Web.Infrastructure;
+namespace ReviewWorkflow.LocalCluster;
 
 /// <summary>Where and how to run a private PostgreSQL cluster.</summary>
 /// <param name="DataDirectory">
@@ -23,11 +23,16 @@ namespace ReviewWorkflow.Web.Infrastructure;
 /// </param>
 /// <param name="Database">The database the <see cref="LocalPostgres.ConnectionString"/> points at; created when missing.</param>
 /// <param name="BinDirectory">Where initdb, pg_ctl and postgres are; found automatically when null.</param>
+/// <param name="Supervise">
+/// Restart the server, on the same port, when it dies (kill -9, OOM killer) while this instance owns
+/// it: the app's connection string stays valid and its pools reconnect.
+/// </param>
 public sealed record LocalPostgresOptions(
     string DataDirectory,
     bool Throwaway = false,
     string Database = "reviewworkflow",
-    string? BinDirectory = null);
+    string? BinDirectory = null,
+    bool Supervise = false);
 
 /// <summary>The local cluster could not be set up; the message says what to install or configure.</summary>
 public sealed class LocalPostgresException(string message, Exception? innerException = null)
@@ -45,6 +50,10 @@ public sealed class LocalPostgresException(string message, Exception? innerExcep
 /// instead, which stays the same from run to run so the data persists; <see cref="DataDirectory"/>
 /// says where it went and a warning is logged.
 /// The cluster uses trust authentication on 127.0.0.1: it is for development and tests only.
+/// The instance that starts the server records its process in <c>&lt;DataDirectory&gt;.owner</c>. A
+/// second process on the same directory (an administrative command beside the running app) finds
+/// the owner alive and uses its server without ever stopping it; a server whose owner is gone (a
+/// killed run) is stopped and started afresh.
 /// </remarks>
 public sealed class LocalPostgres : IAsyncDisposable, IDisposable
 {
@@ -63,7 +72,9 @@ public sealed class LocalPostgres : IAsyncDisposable, IDisposable
     private readonly bool _runAsSystemUser;
     private readonly string? _fallbackRoot;
     private readonly string _socketDirectory;
+    private readonly Lock _gate = new();
     private Process? _watchdog;
+    private Timer? _supervisor;
     private int _postmasterPid;
     private int _stopped;
 
@@ -95,6 +106,15 @@ public sealed class LocalPostgres : IAsyncDisposable, IDisposable
 
     /// <summary>Whether <c>CREATE EXTENSION postgis</c> would succeed (the extension is installed, not created).</summary>
     public bool PostGisAvailable { get; private set; }
+
+    /// <summary>
+    /// False when another live process started the server and this instance only connects to it;
+    /// <see cref="Stop"/> then leaves the server alone.
+    /// </summary>
+    public bool OwnsServer { get; private set; }
+
+    /// <summary>How many times a supervised server was restarted after it died.</summary>
+    public int Restarts { get; private set; }
 
     /// <summary>A connection string to another database of this cluster (which must exist).</summary>
     public string ConnectionStringFor(string database) =>
@@ -131,8 +151,14 @@ public sealed class LocalPostgres : IAsyncDisposable, IDisposable
         try
         {
             server.InitialiseIfNeeded();
-            server.StopLeftoverServer();
-            server.Launch();
+            if (!server.TryAttachToOwnersServer())
+            {
+                server.StopLeftoverServer();
+                server.Launch(port: null);
+                server.OwnsServer = true;
+                server.WriteOwnerFile();
+            }
+
             server.PrepareDatabase();
         }
         catch
@@ -142,6 +168,11 @@ public sealed class LocalPostgres : IAsyncDisposable, IDisposable
         }
 
         AppDomain.CurrentDomain.ProcessExit += server.OnProcessExit;
+        if (options.Supervise && server.OwnsServer)
+        {
+            server._supervisor = new Timer(_ => server.RestartIfDead(), null, SupervisionInterval, SupervisionInterval);
+        }
+
         return server;
     }
 
@@ -154,6 +185,14 @@ public sealed class LocalPostgres : IAsyncDisposable, IDisposable
         }
 
         AppDomain.CurrentDomain.ProcessExit -= OnProcessExit;
+        _supervisor?.Dispose();
+        using var _ = _gate.EnterScope(); // waits for a restart in progress
+        if (!OwnsServer)
+        {
+            TryDelete(_socketDirectory); // the server and its files belong to the process that started it
+            return;
+        }
+
         var takenOver = false;
         try
         {
@@ -171,6 +210,8 @@ public sealed class LocalPostgres : IAsyncDisposable, IDisposable
                 {
                     _logger.LogInformation("PostgreSQL on port {Port} stopped", Port);
                 }
+
+                TryDelete(OwnerFile);
             }
         }
         finally
@@ -501,7 +542,8 @@ public sealed class LocalPostgres : IAsyncDisposable, IDisposable
         TryDelete(pidFile);
     }
 
-    private void Launch()
+    /// <param name="port">The port to listen on (a restart keeps the old one); a free one when null.</param>
+    private void Launch(int? port)
     {
         List<string> settings = ["-c listen_addresses=127.0.0.1"];
         if (_options.Throwaway)
@@ -515,23 +557,16 @@ public sealed class LocalPostgres : IAsyncDisposable, IDisposable
         for (var attempt = 1; ; attempt++)
         {
             // Between releasing the port and the server binding it another process may take it: retry.
-            var port = FreeLoopbackPort();
+            var listenPort = port ?? FreeLoopbackPort();
             var logOffset = new FileInfo(LogFile).Length;
-            var serverOptions = $"-p {port} -k {_socketDirectory} {string.Join(' ', settings)}";
+            var serverOptions = $"-p {listenPort} -k {_socketDirectory} {string.Join(' ', settings)}";
             var (code, output) = PgCtl("start", "-w", "-t", "60", "-l", LogFile, "-o", serverOptions);
             if (code == 0)
             {
-                Port = port;
+                UsePort(listenPort);
                 _postmasterPid = ReadPostmasterPid();
-                ConnectionString = new NpgsqlConnectionStringBuilder
-                {
-                    Host = "127.0.0.1",
-                    Port = port,
-                    Username = Superuser,
-                    Database = _options.Database,
-                }.ConnectionString;
-                _logger.LogInformation("PostgreSQL started on 127.0.0.1:{Port} from {DataDirectory}", port, DataDirectory);
-                if (_options.Throwaway)
+                _logger.LogInformation("PostgreSQL started on 127.0.0.1:{Port} from {DataDirectory}", listenPort, DataDirectory);
+                if (_options.Throwaway && _watchdog is null)
                 {
                     StartWatchdog();
                 }
@@ -540,7 +575,7 @@ public sealed class LocalPostgres : IAsyncDisposable, IDisposable
             }
 
             var log = ReadLogFrom(logOffset);
-            if (attempt < attempts && log.Contains("already in use", StringComparison.OrdinalIgnoreCase))
+            if (attempt < attempts && port is null && log.Contains("already in use", StringComparison.OrdinalIgnoreCase))
             {
                 continue;
             }
@@ -555,6 +590,130 @@ public sealed class LocalPostgres : IAsyncDisposable, IDisposable
 
             throw new LocalPostgresException(
                 $"PostgreSQL did not start from {DataDirectory} (pg_ctl exit {code}): {output}{Environment.NewLine}Server log {LogFile}:{Environment.NewLine}{log}");
+        }
+    }
+
+    private void UsePort(int port)
+    {
+        Port = port;
+        ConnectionString = new NpgsqlConnectionStringBuilder
+        {
+            Host = "127.0.0.1",
+            Port = port,
+            Username = Superuser,
+            Database = _options.Database,
+        }.ConnectionString;
+    }
+
+    // ---------------------------------------------------------------- owner and supervision
+
+    private static readonly TimeSpan SupervisionInterval = TimeSpan.FromSeconds(1);
+
+    private string OwnerFile => DataDirectory.TrimEnd('/') + ".owner";
+
+    private void WriteOwnerFile() =>
+        File.WriteAllText(OwnerFile, $"{Environment.ProcessId} {ProcessStartTime(Environment.ProcessId)}\n");
+
+    /// <summary>
+    /// When a live process other than this one started the server now running on the directory,
+    /// connect to that server (the port from its postmaster.pid) instead of taking it over.
+    /// </summary>
+    private bool TryAttachToOwnersServer()
+    {
+        var owner = ReadOwner();
+        if (owner is not { } pid || pid == Environment.ProcessId || !ProcessIsAlive(pid))
+        {
+            return false;
+        }
+
+        var lines = ReadPostmasterLines();
+        // Lines of postmaster.pid: pid, data directory, start time, port, socket directory, address, shared memory key, status.
+        if (lines.Length < 8 || !int.TryParse(lines[0], NumberStyles.Integer, CultureInfo.InvariantCulture, out var postmaster)
+            || !IsPostgresProcess(postmaster) || !int.TryParse(lines[3], NumberStyles.Integer, CultureInfo.InvariantCulture, out var port)
+            || lines[7].Trim() != "ready")
+        {
+            return false;
+        }
+
+        UsePort(port);
+        _logger.LogInformation(
+            "Using the PostgreSQL server on 127.0.0.1:{Port} that process {Owner} started on {DataDirectory}; it is left running",
+            port, pid, DataDirectory);
+        return true;
+    }
+
+    private int? ReadOwner()
+    {
+        try
+        {
+            var words = File.ReadAllText(OwnerFile).Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            // The start time tells a live owner from an unrelated process that got its pid later.
+            return words.Length == 2 && int.TryParse(words[0], NumberStyles.Integer, CultureInfo.InvariantCulture, out var pid)
+                && ProcessStartTime(pid) == words[1] ? pid : null;
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+    }
+
+    // Field 22 of /proc/PID/stat, the start time in clock ticks since boot; "" where there is no /proc.
+    private static string ProcessStartTime(int pid)
+    {
+        try
+        {
+            var stat = File.ReadAllText($"/proc/{pid}/stat");
+            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+            return fields[19];
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or IndexOutOfRangeException or ArgumentOutOfRangeException)
+        {
+            return "";
+        }
+    }
+
+    // A killed process nobody has reaped yet is a zombie: gone for our purposes.
+    private static bool ProcessIsAlive(int pid)
+    {
+        try
+        {
+            var stat = File.ReadAllText($"/proc/{pid}/stat");
+            return stat[(stat.LastIndexOf(')') + 2)] != 'Z';
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or IndexOutOfRangeException)
+        {
+            return false;
+        }
+    }
+
+    private void RestartIfDead()
+    {
+        if (!_gate.TryEnter())
+        {
+            return; // a restart (or Stop) is in progress
+        }
+
+        try
+        {
+            if (Volatile.Read(ref _stopped) == 1 || (ProcessIsAlive(_postmasterPid) && IsPostgresProcess(_postmasterPid)))
+            {
+                return;
+            }
+
+            _logger.LogWarning("PostgreSQL (pid {Pid}) on port {Port} is gone; restarting it on the same port", _postmasterPid, Port);
+            Launch(Port);
+            WriteOwnerFile();
+            Restarts++;
+            // Pooled connections to the dead server are broken: new ones, rather than one failed request each.
+            NpgsqlConnection.ClearAllPools();
+        }
+        catch (Exception e)
+        {
+            _logger.LogError(e, "Restarting PostgreSQL on port {Port} failed; trying again in {Interval}", Port, SupervisionInterval);
+        }
+        finally
+        {
+            _gate.Exit();
         }
     }
 
@@ -649,16 +808,18 @@ public sealed class LocalPostgres : IAsyncDisposable, IDisposable
         _watchdog = null;
     }
 
-    private int ReadPostmasterPid()
+    private int ReadPostmasterPid() =>
+        ReadPostmasterLines() is [var first, ..] && int.TryParse(first, NumberStyles.Integer, CultureInfo.InvariantCulture, out var pid) ? pid : 0;
+
+    private string[] ReadPostmasterLines()
     {
         try
         {
-            var first = File.ReadLines(Path.Combine(DataDirectory, "postmaster.pid")).FirstOrDefault();
-            return int.TryParse(first, NumberStyles.Integer, CultureInfo.InvariantCulture, out var pid) ? pid : 0;
+            return File.ReadAllLines(Path.Combine(DataDirectory, "postmaster.pid"));
         }
         catch (IOException)
         {
-            return 0;
+            return [];
         }
     }
 
