@@ -70,7 +70,7 @@ internal sealed class FieldReader(Diagnostics errors)
 
         if (value < 1 || value > ceiling)
         {
-            errors.Add(map.LineOf(name), map.PathOf(name), $"must be between 1 and {ceiling:N0}, found {value}");
+            errors.Add(map.LineOf(name), map.PathOf(name), $"must be between 1 and {Evaluation.Wording.Count(ceiling)}, found {value}");
             return null;
         }
 

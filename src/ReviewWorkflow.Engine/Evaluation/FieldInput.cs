@@ -89,7 +89,7 @@ internal static partial class FieldInput
         if (Decoded(element) is not { } raw) return new Invalid(what + LoneSurrogate);
         if (PlainText.Refusal(raw) is { } refusal) return new Invalid(what + refusal);
         text = raw.Trim();
-        return text.Length > field.LongestText ? new Invalid($"{what}must be at most {field.LongestText:N0} characters") : null;
+        return text.Length > field.LongestText ? new Invalid($"{what}must be at most {Wording.Count(field.LongestText)} characters") : null;
     }
 
     // A time without an offset is ambiguous by up to a day across forces and clients; refuse it.
@@ -140,7 +140,7 @@ internal static partial class FieldInput
     private static Result List(FieldDefinition field, JsonElement element)
     {
         if (element.ValueKind != JsonValueKind.Array) return new Invalid(ListMessage);
-        if (element.GetArrayLength() > field.MostItems) return new Invalid($"must have at most {field.MostItems:N0} entries");
+        if (element.GetArrayLength() > field.MostItems) return new Invalid($"must have at most {Wording.Count(field.MostItems)} entries");
         var items = new List<string>();
         foreach (var item in element.EnumerateArray())
         {

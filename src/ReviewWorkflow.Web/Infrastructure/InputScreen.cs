@@ -64,19 +64,36 @@ public sealed class InputScreen(RequestDelegate next, IProblemDetailsService pro
     private static async Task<Refusal?> FormAsync(HttpRequest request)
     {
         IFormCollection form;
+        request.EnableBuffering();
         try
         {
             form = await request.ReadFormAsync(request.HttpContext.RequestAborted);
         }
         catch (InvalidDataException e)
         {
-            return new Refusal("form", "cannot be read: " + e.Message);
+            // The form reader refuses control characters itself, without saying where: find the field.
+            return await UrlEncodedFieldAsync(request) ?? new Refusal("form", "cannot be read: " + e.Message);
         }
         foreach (var (name, values) in form)
         {
             if (Check("form", name) is { } badName) return badName;
             foreach (var value in values)
                 if (Check(name, value) is { } refused) return refused;
+        }
+        return null;
+    }
+
+    private static async Task<Refusal?> UrlEncodedFieldAsync(HttpRequest request)
+    {
+        request.Body.Position = 0;
+        using var reader = new StreamReader(request.Body, leaveOpen: true);
+        var body = await reader.ReadToEndAsync(request.HttpContext.RequestAborted);
+        foreach (var pair in body.Split('&'))
+        {
+            var (name, value) = pair.Split('=', 2) is [var n, var v] ? (n, v) : (pair, "");
+            string Decode(string part) => Uri.UnescapeDataString(part.Replace('+', ' '));
+            if (Check("form", Decode(name)) is { } badName) return badName;
+            if (Check(Decode(name), Decode(value)) is { } refused) return refused;
         }
         return null;
     }
