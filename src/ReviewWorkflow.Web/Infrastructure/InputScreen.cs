@@ -21,7 +21,8 @@ public sealed class InputScreen(RequestDelegate next, IProblemDetailsService pro
         var request = context.Request;
         var refusal = RouteValues(request) ?? Query(request);
         if (refusal is null && request.HasJsonContentType()) refusal = await JsonBodyAsync(request);
-        else if (refusal is null && request.HasFormContentType) refusal = await FormAsync(request);
+        // The API takes JSON only (a form there is refused as such by the endpoint); pages take forms.
+        else if (refusal is null && request.HasFormContentType && !Ui.UiSetup.IsApi(request)) refusal = await FormAsync(request);
         if (refusal is not { } found)
         {
             await next(context);
@@ -73,6 +74,10 @@ public sealed class InputScreen(RequestDelegate next, IProblemDetailsService pro
         {
             // The form reader refuses control characters itself, without saying where: find the field.
             return await UrlEncodedFieldAsync(request) ?? new Refusal("form", "cannot be read: " + e.Message);
+        }
+        catch (IOException e) when (e is not BadHttpRequestException) // a broken multipart body; too large stays 413
+        {
+            return new Refusal("form", "cannot be read: " + e.Message);
         }
         foreach (var (name, values) in form)
         {

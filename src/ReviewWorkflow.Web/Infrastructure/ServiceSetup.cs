@@ -47,12 +47,8 @@ public static class ServiceSetup
         services.AddSingleton<SessionStamps>();
         services.AddScoped<RefreshTokens>();
         services.AddScoped<UserAdministration>();
-        // The page cookie is checked against the account's stamp as often as bearer tokens are (SessionStamps).
-        services.AddOptions<SecurityStampValidatorOptions>().Configure<TimeProvider>((o, clock) =>
-        {
-            o.ValidationInterval = SessionStamps.MaxAge;
-            o.TimeProvider = clock;
-        });
+        // The page cookie is checked against the account's stamp as bearer tokens are (SessionStamps).
+        services.ConfigureApplicationCookie(o => o.Events.OnValidatePrincipal = SessionCheck.ValidateCookieAsync);
         services.Configure<Microsoft.AspNetCore.Authentication.BearerToken.BearerTokenOptions>(IdentityConstants.BearerScheme,
             o => o.BearerTokenExpiration = TimeSpan.FromHours(1));
         services.AddAuthorizationBuilder()

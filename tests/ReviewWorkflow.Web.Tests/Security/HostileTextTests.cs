@@ -68,7 +68,8 @@ public sealed class HostileTextTests(ReviewApp app) : IClassFixture<ReviewApp>
     public async Task ControlCharactersInAQueryOrAFormAreRefusedNamingTheParameter()
     {
         var officer = await app.OfficerAsync();
-        var before = await DatabaseState.ReadAsync(app, await app.AdminAsync());
+        var admin = await app.AdminAsync();
+        var before = await DatabaseState.ReadAsync(app, admin);
         var query = await (await officer.GetAsync("/api/cases?status=open%00")).ProblemAsync(HttpStatusCode.BadRequest);
         Assert.True(query.GetProperty("errors").TryGetProperty("status", out _));
 
@@ -80,7 +81,7 @@ public sealed class HostileTextTests(ReviewApp app) : IClassFixture<ReviewApp>
         }));
         var text = await form.Content.ReadAsStringAsync();
         Assert.True(form.StatusCode == HttpStatusCode.BadRequest && text.Contains("\"Email\""), $"{(int)form.StatusCode}: {text}");
-        Assert.Empty((await DatabaseState.ReadAsync(app, await app.AdminAsync())).DifferencesFrom(before));
+        Assert.Empty((await DatabaseState.ReadAsync(app, admin)).DifferencesFrom(before));
     }
 
     [Fact]
