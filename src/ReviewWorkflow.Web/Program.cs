@@ -50,10 +50,12 @@ if (args is ["import-deaths", .. var importArgs])
 
 app.UseReviewUi(); // error pages and problem details, security headers, static files
 app.UseAuthentication();
+app.UseMiddleware<SessionCheck>(); // a token of a deactivated, locked or changed account acts for nobody
 // Before authorization: the app's fallback policy would answer an anonymous browser with a bare 401;
 // the dashboard's own door sends it to sign in, and lets only administrators through.
 app.UseReviewJobsDashboard();
 app.UseAuthorization();
+app.UseMiddleware<InputScreen>(); // after authorization: a caller who may not call learns nothing from it
 
 app.MapOpenApi().AllowAnonymous();
 app.MapScalarApiReference().AllowAnonymous();

@@ -82,8 +82,9 @@ public sealed class OversightTests(BrowserApp app, Chromium chromium) : BrowserT
 
         await page.GetByLabel("Email").FillAsync("north.officer@demo.local");
         await page.GetByLabel("Name").FillAsync("Nora North");
-        await page.GetByLabel("Role").SelectOptionAsync("officer");
-        await page.GetByRole(AriaRole.Combobox, new() { Name = "Team" }).FillAsync("north");
+        // Exact: each account's row has its own "Role of …" and "Team of …" to change it.
+        await page.GetByLabel("Role", new() { Exact = true }).SelectOptionAsync("officer");
+        await page.GetByRole(AriaRole.Combobox, new() { Name = "Team", Exact = true }).FillAsync("north");
         await page.GetByLabel("First password").FillAsync("short");
         await page.GetByRole(AriaRole.Button, new() { Name = "Create account" }).ClickAsync();
         await Expect(page.Locator("#password-error")).ToContainTextAsync("at least 8 characters");
@@ -98,6 +99,16 @@ public sealed class OversightTests(BrowserApp app, Chromium chromium) : BrowserT
 
         var north = await SignedInAsync("north.officer@demo.local", "North!2345");
         await Expect(north.Locator(".who")).ToContainTextAsync("Nora North");
+
+        // Moved to another team, the account's session ends; deactivated, it cannot sign in.
+        await page.GetByLabel("Team of north.officer@demo.local").FillAsync("south");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Change role or team of north.officer@demo.local" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Account north.officer@demo.local changed; its sessions have ended (officer, team south).");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Deactivate north.officer@demo.local" }).ClickAsync();
+        await Expect(page.Locator("#users tr", new() { HasText = "north.officer@demo.local" })).ToContainTextAsync("deactivated");
+        await AssertEveryInputIsLabelledAsync(page);
+        await north.GotoAsync("/cases");
+        await Expect(north).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/sign-in"));
     }
 
     [Fact]

@@ -38,15 +38,49 @@ internal sealed class FieldReader(Diagnostics errors)
                 errors.Add(map.LineOf("minLength"), map.PathOf("minLength"), "minLength is only for text fields");
             }
 
+            var maxLength = Limit(map, "maxLength", type, MaxLengthCeiling, FieldType.Text, FieldType.List);
+            var maxItems = Limit(map, "maxItems", type, MaxItemsCeiling, FieldType.List);
+            if (maxLength is not null && minLength > maxLength)
+            {
+                errors.Add(map.LineOf("maxLength"), map.PathOf("maxLength"), $"must not be less than minLength ({minLength})");
+            }
+
             var label = map.Text("label");
             var required = map.Flag("required") ?? false;
             if (key is not null && type is not null)
             {
-                fields.Add(new FieldDefinition(key.Value, label ?? key.Value, type.Value, required, choices, Math.Max(minLength ?? 0, 0)));
+                fields.Add(new FieldDefinition(key.Value, label ?? key.Value, type.Value, required, choices, Math.Max(minLength ?? 0, 0), maxLength, maxItems));
             }
         }
 
         return fields;
+    }
+
+    // A request body is at most 1 MiB, so a larger limit could never be reached; a smaller one is a choice.
+    private const int MaxLengthCeiling = 100_000, MaxItemsCeiling = 1_000;
+
+    /// <summary>An optional positive limit, only on the field types it means something for.</summary>
+    private int? Limit(YamlMap map, string name, FieldType? type, int ceiling, params FieldType[] types)
+    {
+        var value = map.Integer(name);
+        if (value is null)
+        {
+            return null;
+        }
+
+        if (value < 1 || value > ceiling)
+        {
+            errors.Add(map.LineOf(name), map.PathOf(name), $"must be between 1 and {Evaluation.Wording.Count(ceiling)}, found {value}");
+            return null;
+        }
+
+        if (type is not null && !types.Contains(type.Value))
+        {
+            errors.Add(map.LineOf(name), map.PathOf(name), $"{name} is only for {string.Join(" and ", types.Select(t => Vocabulary.FieldTypes.First(f => f.Value == t).Key))} fields");
+            return null;
+        }
+
+        return value;
     }
 
     private IReadOnlyList<string> ReadChoices(YamlMap field, FieldType? type)

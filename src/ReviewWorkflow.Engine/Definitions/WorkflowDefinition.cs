@@ -62,13 +62,27 @@ public sealed record CategoryDefinition(string Key, string Title, IReadOnlyList<
 /// </summary>
 public enum FieldType { Bool, Text, Number, DateTime, Choice, Person, List, User }
 
+/// <summary>
+/// <see cref="MaxLength"/> and <see cref="MaxItems"/> are the definition's own limits (null: the
+/// defaults below); <see cref="LongestText"/> and <see cref="MostItems"/> are the limits in force.
+/// </summary>
 public sealed record FieldDefinition(
     string Key,
     string Label,
     FieldType Type,
     bool Required,
     IReadOnlyList<string> Choices,
-    int MinLength);
+    int MinLength,
+    int? MaxLength = null,
+    int? MaxItems = null)
+{
+    public const int DefaultTextLength = 10_000, DefaultItemLength = 500, DefaultItems = 100;
+
+    /// <summary>Most characters in one value: the whole text of a text field, each entry of a list, each part of a person.</summary>
+    public int LongestText => MaxLength ?? (Type == FieldType.Text ? DefaultTextLength : DefaultItemLength);
+
+    public int MostItems => MaxItems ?? DefaultItems;
+}
 
 /// <summary>One rung of the escalation ladder, relative to the step's deadline.</summary>
 public sealed record EscalationRung(int Level, TimeSpan After, string Notify);

@@ -25,6 +25,7 @@ internal static partial class FieldInput
     public static Result Read(FieldDefinition field, JsonElement element)
     {
         if (element.ValueKind is JsonValueKind.Undefined or JsonValueKind.Null) return NotGiven;
+        if (element.ValueKind == JsonValueKind.String && Decoded(element) is null) return new Invalid(LoneSurrogate);
         return field.Type switch
         {
             FieldType.Bool => element.ValueKind switch
@@ -39,11 +40,9 @@ internal static partial class FieldInput
                 : new Invalid("must be a number"),
             FieldType.DateTime => DateTime(element),
             FieldType.Choice => Choice(field, element),
-            FieldType.Person => Person(element),
+            FieldType.Person => Person(field, element),
             FieldType.List => List(field, element),
-            FieldType.User => element.ValueKind == JsonValueKind.String
-                ? (element.GetString()!.Trim() is { Length: > 0 } user ? new Given(new TextValue(user)) : NotGiven)
-                : new Invalid(UserMessage),
+            FieldType.User => User(field, element),
             _ => new Invalid($"has an unsupported type {field.Type}"),
         };
     }
@@ -51,11 +50,46 @@ internal static partial class FieldInput
     private static Result Text(FieldDefinition field, JsonElement element)
     {
         if (element.ValueKind != JsonValueKind.String) return new Invalid("must be text");
-        var text = element.GetString()!.Trim();
+        if (Clean(field, element, out var text) is { } refused) return refused;
         if (text.Length == 0) return NotGiven;
         return text.Length < field.MinLength
             ? new Invalid($"must be at least {field.MinLength} characters")
             : new Given(new TextValue(text));
+    }
+
+    private const string LoneSurrogate = "must not contain a lone surrogate; send valid Unicode";
+
+    /// <summary>Null when the JSON string escapes half a surrogate pair, which .NET cannot turn into a string.</summary>
+    private static string? Decoded(JsonElement element)
+    {
+        try
+        {
+            return element.GetString();
+        }
+        catch (InvalidOperationException)
+        {
+            return null;
+        }
+    }
+
+    private static Result User(FieldDefinition field, JsonElement element)
+    {
+        if (element.ValueKind != JsonValueKind.String) return new Invalid(UserMessage);
+        if (Clean(field, element, out var user) is { } refused) return refused;
+        return user.Length > 0 ? new Given(new TextValue(user)) : NotGiven;
+    }
+
+    /// <summary>
+    /// The trimmed text of a string element, or why it is refused: too long for the field, control
+    /// characters, or a lone surrogate (which <see cref="JsonElement.GetString"/> cannot even decode).
+    /// </summary>
+    private static Invalid? Clean(FieldDefinition field, JsonElement element, out string text, string what = "")
+    {
+        text = "";
+        if (Decoded(element) is not { } raw) return new Invalid(what + LoneSurrogate);
+        if (PlainText.Refusal(raw) is { } refusal) return new Invalid(what + refusal);
+        text = raw.Trim();
+        return text.Length > field.LongestText ? new Invalid($"{what}must be at most {Wording.Count(field.LongestText)} characters") : null;
     }
 
     // A time without an offset is ambiguous by up to a day across forces and clients; refuse it.
@@ -85,7 +119,7 @@ internal static partial class FieldInput
         return new Invalid(Wording.Choices(field.Choices));
     }
 
-    private static Result Person(JsonElement element)
+    private static Result Person(FieldDefinition field, JsonElement element)
     {
         if (element.ValueKind != JsonValueKind.Object) return new Invalid(PersonMessage);
         var parts = new Dictionary<string, string?>(StringComparer.Ordinal);
@@ -95,7 +129,7 @@ internal static partial class FieldInput
                 return new Invalid($"has no property '{property.Name}' (a person has {string.Join(", ", PersonProperties)})");
             if (property.Value.ValueKind == JsonValueKind.Null) continue;
             if (property.Value.ValueKind != JsonValueKind.String) return new Invalid($"{property.Name} must be text");
-            var value = property.Value.GetString()!.Trim();
+            if (Clean(field, property.Value, out var value, property.Name + " ") is { } refused) return refused;
             parts[property.Name] = value.Length == 0 ? null : value;
         }
         if (parts.GetValueOrDefault("name") is not { } name) return new Invalid(PersonMessage);
@@ -106,11 +140,13 @@ internal static partial class FieldInput
     private static Result List(FieldDefinition field, JsonElement element)
     {
         if (element.ValueKind != JsonValueKind.Array) return new Invalid(ListMessage);
+        if (element.GetArrayLength() > field.MostItems) return new Invalid($"must have at most {Wording.Count(field.MostItems)} entries");
         var items = new List<string>();
         foreach (var item in element.EnumerateArray())
         {
-            if (item.ValueKind != JsonValueKind.String || item.GetString()!.Trim() is not { Length: > 0 } text)
-                return new Invalid(ListMessage);
+            if (item.ValueKind != JsonValueKind.String) return new Invalid(ListMessage);
+            if (Clean(field, item, out var text, $"entry {items.Count + 1} ") is { } refused) return refused;
+            if (text.Length == 0) return new Invalid(ListMessage);
             items.Add(text);
         }
         // An empty optional list is an answer ("none found"); an empty required list is not.

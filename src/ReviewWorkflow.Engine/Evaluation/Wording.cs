@@ -10,6 +10,9 @@ namespace ReviewWorkflow.Engine.Evaluation;
 /// </summary>
 internal static class Wording
 {
+    /// <summary>A limit as people read it: 10,000.</summary>
+    public static string Count(int n) => n.ToString("N0", CultureInfo.InvariantCulture);
+
     public static string Count(int n, string singular, string plural) =>
         $"{n.ToString(CultureInfo.InvariantCulture)} {(n == 1 ? singular : plural)}";
 

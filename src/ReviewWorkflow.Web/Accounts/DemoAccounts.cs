@@ -17,7 +17,10 @@ public sealed class DemoAccounts(IConfiguration configuration, IHostEnvironment 
 
     public static bool IsDemo(string? email) => email?.EndsWith(Domain, StringComparison.OrdinalIgnoreCase) == true;
 
-    /// <summary>Asked by the sign-in manager before the password is even checked (so no lockout count either).</summary>
+    /// <summary>
+    /// Asked by the sign-in manager before the password is even checked (so no lockout count
+    /// either), and by the token refresh. A deactivated account is refused here too.
+    /// </summary>
     public Task<bool> IsConfirmedAsync(UserManager<User> manager, User user) =>
-        Task.FromResult(!IsDemo(user.Email) || Enabled(configuration, environment));
+        Task.FromResult(!user.Deactivated && (!IsDemo(user.Email) || Enabled(configuration, environment)));
 }

@@ -33,6 +33,7 @@ public sealed class ReviewDb : IdentityDbContext<User>
     public DbSet<FamilyInformationAction> FamilyInformationActions => Set<FamilyInformationAction>();
     public DbSet<Linkage.LinkageCandidate> LinkageCandidates => Set<Linkage.LinkageCandidate>();
     public DbSet<Linkage.PersonIdentifier> PersonIdentifiers => Set<Linkage.PersonIdentifier>();
+    public DbSet<IssuedRefreshToken> RefreshTokens => Set<IssuedRefreshToken>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

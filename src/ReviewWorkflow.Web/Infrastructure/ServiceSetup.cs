@@ -50,7 +50,13 @@ public static class ServiceSetup
             })
             .AddEntityFrameworkStores<ReviewDb>()
             .AddUserConfirmation<DemoAccounts>()
+            .AddUserManager<AccountUsers>()
             .AddClaimsPrincipalFactory<ClaimsFactory>();
+        services.AddSingleton<SessionStamps>();
+        services.AddScoped<RefreshTokens>();
+        services.AddScoped<UserAdministration>();
+        // The page cookie is checked against the account's stamp as bearer tokens are (SessionStamps).
+        services.ConfigureApplicationCookie(o => o.Events.OnValidatePrincipal = SessionCheck.ValidateCookieAsync);
         services.Configure<Microsoft.AspNetCore.Authentication.BearerToken.BearerTokenOptions>(IdentityConstants.BearerScheme,
             o => o.BearerTokenExpiration = TimeSpan.FromHours(1));
         services.AddAuthorizationBuilder()
@@ -63,6 +69,9 @@ public static class ServiceSetup
             // An unknown member is a client mistake worth telling about, not something to ignore silently.
             o.SerializerOptions.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
             o.SerializerOptions.MaxDepth = 32;
+            // Which of two values for one member would count is a guess; refuse instead (InputScreen names the member first).
+            o.SerializerOptions.AllowDuplicateProperties = false;
+            o.SerializerOptions.Converters.Add(new OffsetRequired());
         });
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = MaxRequestBodyBytes);

@@ -44,6 +44,8 @@ public static class SignOffQueue
         var errors = new Dictionary<string, string[]>();
         if (!pending) errors["pending"] = ["only pending sign-offs are listed: use pending=true"];
         if (page < 1) errors["page"] = ["must be 1 or more"];
+        // Beyond it the row offset would overflow (found by the fuzz test as a 500).
+        else if (page > int.MaxValue / MaxPageSize) errors["page"] = [$"must be at most {int.MaxValue / MaxPageSize}"];
         if (pageSize is < 1 or > MaxPageSize) errors["pageSize"] = [$"must be between 1 and {MaxPageSize}"];
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
 

@@ -76,6 +76,10 @@ public sealed class AccessTests(ReviewApp app) : IClassFixture<ReviewApp>
         var paths = doc.GetProperty("paths").EnumerateObject().Select(p => p.Name).ToList();
         Assert.Contains("/api/cases/{id}/close", paths);
         Assert.Contains("/api/auth/login", paths);
+        Assert.Contains("/api/admin/users/{userId}", paths);
+        Assert.Contains("/api/admin/users/{userId}/deactivate", paths);
+        Assert.Contains("/api/admin/users/{userId}/reactivate", paths);
+        Assert.Contains("/api/admin/users/{userId}/unlock", paths);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health")).StatusCode);
     }
 }

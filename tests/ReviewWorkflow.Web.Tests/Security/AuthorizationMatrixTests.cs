@@ -32,6 +32,11 @@ public sealed class AuthorizationMatrixTests(ReviewApp app) : IClassFixture<Revi
         ["POST /api/auth/refresh"] = [U, U, U, U, U, U, U],
         ["GET /api/admin/users"] = [U, F, F, F, F, F, A],
         ["POST /api/admin/users"] = [U, F, F, F, F, F, A],
+        // The subject is an account made for the purpose (deactivating a caller would change the columns).
+        ["PATCH /api/admin/users/{userId}"] = [U, F, F, F, F, F, A],
+        ["POST /api/admin/users/{userId}/deactivate"] = [U, F, F, F, F, F, A],
+        ["POST /api/admin/users/{userId}/reactivate"] = [U, F, F, F, F, F, A],
+        ["POST /api/admin/users/{userId}/unlock"] = [U, F, F, F, F, F, A],
         ["POST /api/cases"] = [U, A, A, A, A, F, F],
         ["GET /api/cases"] = [U, A, A, A, A, A, A],
         ["GET /api/cases/{id}"] = [U, A, H, A, H, A, A],
@@ -77,13 +82,14 @@ public sealed class AuthorizationMatrixTests(ReviewApp app) : IClassFixture<Revi
         var clients = await ClientsAsync();
         var caseId = (await clients["officer"]!.CreateCaseAsync()).Id();
         var itemId = await FirstFamilyItemAsync(clients["officer"]!, caseId);
+        var userId = await SubjectAccountAsync(clients["admin"]!);
         var failures = new List<string>();
         var checkedPairs = 0;
         foreach (var endpoint in endpoints)
         {
             var (method, route) = (endpoint.Split(' ')[0], endpoint.Split(' ')[1]);
             var path = route.Replace("{id}", caseId).Replace("{stepKey}", "initial-report")
-                .Replace("{itemId}", itemId).Replace("{candidateCaseId}", Guid.Empty.ToString());
+                .Replace("{itemId}", itemId).Replace("{candidateCaseId}", Guid.Empty.ToString()).Replace("{userId}", userId);
             for (var i = 0; i < Callers.Length; i++)
             {
                 var client = clients[Callers[i]] ?? app.CreateClient();
@@ -111,6 +117,16 @@ public sealed class AuthorizationMatrixTests(ReviewApp app) : IClassFixture<Revi
                 .Select(m => System.Text.RegularExpressions.Regex.Replace($"{m} /{e.RoutePattern.RawText?.TrimStart('/')}", @":\w+\}", "}").TrimEnd('/')))
             .Where(e => e.Contains(" /api"))
             .Distinct().Order().ToList();
+
+    private static async Task<string> SubjectAccountAsync(HttpClient admin)
+    {
+        var response = await admin.PostAsJsonAsync("/api/admin/users", new
+        {
+            email = $"subject.{Guid.NewGuid():N}@police.example", displayName = "Sam Subject", password = "Right!2345", role = "officer", team = "east",
+        });
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        return (await response.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("id").GetString()!;
+    }
 
     private static async Task<string> FirstFamilyItemAsync(HttpClient officer, string caseId)
     {

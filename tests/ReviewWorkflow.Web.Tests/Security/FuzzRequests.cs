@@ -15,7 +15,8 @@ public sealed record Member(string Path, Kind Kind, int Limit = 0, bool Required
 public sealed record Template(string Json, params Member[] Members);
 
 /// <summary>One generated request: what to send and how it was made (to reproduce a failure).</summary>
-public sealed record FuzzRequest(string Endpoint, string Method, string Path, byte[]? Body, string? ContentType, string Caller, string How);
+/// <param name="Field">The member the refusal must name, where one is certain.</param>
+public sealed record FuzzRequest(string Endpoint, string Method, string Path, byte[]? Body, string? ContentType, string Caller, string How, string? Field = null);
 
 /// <summary>
 /// Generates malformed requests from valid templates. Every mutation is one the API must refuse
@@ -164,7 +165,7 @@ public sealed class FuzzRequests(Random random, IReadOnlyDictionary<string, Temp
         return builder.ToString();
     }
 
-    private static string WithMember(string json, string name, JsonNode? value)
+    internal static string WithMember(string json, string name, JsonNode? value)
     {
         var node = JsonNode.Parse(json)!.AsObject();
         node[name] = value;
@@ -172,7 +173,7 @@ public sealed class FuzzRequests(Random random, IReadOnlyDictionary<string, Temp
     }
 
     /// <summary>Sets a member by a path such as <c>persons[0].role</c> or <c>fields.address</c>.</summary>
-    private static string Set(string json, string path, JsonNode? value)
+    internal static string Set(string json, string path, JsonNode? value)
     {
         var root = JsonNode.Parse(json)!;
         var parts = path.Split('.');

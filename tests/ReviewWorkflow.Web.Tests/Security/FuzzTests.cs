@@ -65,8 +65,9 @@ public sealed class FuzzTests(ReviewApp app, ITestOutputHelper output) : IClassF
             M("rationale", Kind.Rationale, 10_000, true)),
         ["POST /api/cases/{id}/steps/{stepKey}/complete"] = new(InitialReport,
             M("fields", Kind.Object, 0, true), M("note", Kind.Rationale, 10_000), M("fields.scenePreserved", Kind.Boolean),
-            M("fields.phonePresent", Kind.Boolean), M("fields.attendingOfficers", Kind.List), M("fields.foundBy", Kind.Object),
-            M("fields.address", Kind.Text)),
+            M("fields.phonePresent", Kind.Boolean), M("fields.attendingOfficers", Kind.List, 100), M("fields.foundBy", Kind.Object),
+            M("fields.address", Kind.Text, 10_000), M("fields.foundBy.name", Kind.Text, 500), M("fields.reportedBy.phone", Kind.Text, 500),
+            M("fields.attendingOfficers[0]", Kind.Text, 500)),
         ["POST /api/cases/{id}/steps/{stepKey}/sign-off"] = new("""{"decision":"approve","rationale":"Every step checked against the file.","returnSteps":[]}""",
             M("decision", Kind.Choice, 0, true), M("rationale", Kind.Rationale, 10_000, true), M("returnSteps", Kind.List)),
         ["POST /api/cases/{id}/referral-request"] = new("""{"rationale":"The scene and the finder's account need a homicide team's view."}""",
@@ -83,6 +84,11 @@ public sealed class FuzzTests(ReviewApp app, ITestOutputHelper output) : IClassF
             M("action", Kind.Text, 10_000, true), M("outcome", Kind.Text, 10_000, true)),
         ["POST /api/cases/{id}/family-information/{itemId}/response"] = new("""{"response":"We told her what we found.","respondedAt":"2026-11-24T12:00:00Z"}""",
             M("response", Kind.Text, 10_000, true), M("respondedAt", Kind.Time)),
+        // The account ids are never real ones: these act without a body, so a "malformed" request to a real account would succeed.
+        ["PATCH /api/admin/users/{userId}"] = new("""{"role":"officer","team":"east"}""", M("role", Kind.Choice), M("team", Kind.Text, 100)),
+        ["POST /api/admin/users/{userId}/deactivate"] = new("{}"),
+        ["POST /api/admin/users/{userId}/reactivate"] = new("{}"),
+        ["POST /api/admin/users/{userId}/unlock"] = new("{}"),
         ["POST /api/cases/{id}/linkage/{candidateCaseId}/disposition"] = new("""{"decision":"not-linked","rationale":"Different drug, place and profile."}""",
             M("decision", Kind.Choice, 0, true), M("rationale", Kind.Rationale, 10_000, true)),
     };
@@ -110,6 +116,77 @@ public sealed class FuzzTests(ReviewApp app, ITestOutputHelper output) : IClassF
         var perEndpoint = (Requests + endpoints.Count - 1) / endpoints.Count;
         var requests = endpoints.SelectMany(e => Enumerable.Range(0, perEndpoint).Select(_ => e)).Select(generator.Next).ToList();
 
+        var (failures, statuses) = await SendAllAsync(requests, clients, CheckAsync);
+
+        output.WriteLine($"{requests.Count} requests to {endpoints.Count} endpoints; statuses: " +
+            string.Join(", ", statuses.OrderBy(s => s.Key).Select(s => $"{s.Key}×{s.Value}")));
+        Assert.True(failures.IsEmpty, $"{failures.Count} bad answers, e.g.:\n" + string.Join("\n", failures.Take(30)));
+        Assert.True(requests.Count >= Requests);
+        Assert.DoesNotContain(statuses.Keys, s => s >= 500);
+        await app.AssertUnchangedSinceAsync(before);
+        Assert.True(await AuditChainHoldsAsync(admin));
+    }
+
+    [Fact]
+    public async Task HostileTextInEveryTextFieldOfEveryEndpointIsRefusedChangesNothingAndLeavesThePoolHealthy()
+    {
+        var endpoints = ApiEndpoints();
+        var clients = await ClientsAsync();
+        var routeValues = await SeedAsync(clients);
+        var admin = clients["admin"]!;
+        var before = await app.SnapshotAsync();
+        var requests = new HostileText(Templates, routeValues).All(endpoints, CallerOf, e => PathOf(e, routeValues)).ToList();
+        var uncovered = Templates.SelectMany(t => t.Value.Members.Where(m => m.Kind is Kind.Text or Kind.Rationale).Select(m => $"{t.Key} {m.Path}"))
+            .Except(requests.Where(r => r.Field is not null).Select(r => $"{r.Endpoint} {r.Field}")).ToList();
+        Assert.True(uncovered.Count == 0, "text members without hostile requests: " + string.Join(", ", uncovered));
+
+        var (failures, statuses) = await SendAllAsync(requests, clients, async (r, response) =>
+        {
+            if (await CheckAsync(r, response) is { } wrong) return wrong;
+            if (response.IsSuccessStatusCode) return "hostile text was accepted";
+            if (r.Field is null) return null;
+            var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+            return response.StatusCode == HttpStatusCode.BadRequest && problem.TryGetProperty("errors", out var errors) && errors.TryGetProperty(r.Field, out _)
+                ? null : $"not a 400 naming {r.Field}: {Short(problem.ToString())}";
+        });
+
+        output.WriteLine($"{requests.Count} hostile requests to {endpoints.Count} endpoints; statuses: " +
+            string.Join(", ", statuses.OrderBy(s => s.Key).Select(s => $"{s.Key}×{s.Value}")));
+        Assert.True(failures.IsEmpty, $"{failures.Count} bad answers, e.g.:\n" + string.Join("\n", failures.Take(30)));
+        Assert.DoesNotContain(statuses.Keys, s => s >= 500);
+        await app.AssertUnchangedSinceAsync(before);
+
+        // The same connection pool then serves ordinary work, many requests at once.
+        var officer = clients["officer"]!;
+        var answers = await Task.WhenAll(Enumerable.Range(0, 2 * Parallelism).Select(async _ =>
+        {
+            var id = (await officer.CreateCaseAsync()).Id();
+            return (await officer.CompleteAsync(id, "initial-report", Api.InitialReport)).StatusCode;
+        }));
+        Assert.All(answers, s => Assert.Equal(HttpStatusCode.OK, s));
+        Assert.True(await AuditChainHoldsAsync(admin));
+    }
+
+    private static string CallerOf(string endpoint) => endpoint switch
+    {
+        _ when endpoint.Contains(" /api/auth/") => "anonymous",
+        _ when endpoint.Contains(" /api/admin") || endpoint.Contains(" /api/audit") => "admin",
+        _ when endpoint.Contains("/sign-off") || endpoint.Contains("/referral-request") => "supervisor",
+        _ => "officer",
+    };
+
+    /// <summary>The route with real values: the case each kind of request can act on.</summary>
+    private static string PathOf(string endpoint, Dictionary<string, string[]> values)
+    {
+        var signOff = endpoint.Contains("/sign-off") || endpoint.Contains("/referral-request");
+        var id = endpoint.Contains("/close") ? values["id"][5] : signOff ? values["id"][3] : values["id"][0];
+        return endpoint.Split(' ')[1].Replace("{id}", id).Replace("{stepKey}", signOff ? "supervisor-review" : "initial-report")
+            .Replace("{itemId}", values["itemId"][0]).Replace("{candidateCaseId}", values["candidateCaseId"][0]).Replace("{userId}", values["userId"][0]);
+    }
+
+    private async Task<(ConcurrentBag<string> Failures, ConcurrentDictionary<int, int> Statuses)> SendAllAsync(
+        IEnumerable<FuzzRequest> requests, Dictionary<string, HttpClient?> clients, Func<FuzzRequest, HttpResponseMessage, Task<string?>> check)
+    {
         var failures = new ConcurrentBag<string>();
         var statuses = new ConcurrentDictionary<int, int>();
         await Parallel.ForEachAsync(requests, new ParallelOptions { MaxDegreeOfParallelism = Parallelism }, async (r, ct) =>
@@ -123,17 +200,10 @@ public sealed class FuzzTests(ReviewApp app, ITestOutputHelper output) : IClassF
             using var response = await (clients[r.Caller] ?? app.CreateClient()).SendAsync(message, ct);
             var status = (int)response.StatusCode;
             statuses.AddOrUpdate(status, 1, (_, n) => n + 1);
-            var problem = await CheckAsync(r, response);
+            var problem = await check(r, response);
             if (problem is not null) failures.Add($"{r.Method} {r.Path} as {r.Caller} ({r.How}): {status} {problem}");
         });
-
-        output.WriteLine($"{requests.Count} requests to {endpoints.Count} endpoints; statuses: " +
-            string.Join(", ", statuses.OrderBy(s => s.Key).Select(s => $"{s.Key}×{s.Value}")));
-        Assert.True(failures.IsEmpty, $"{failures.Count} bad answers, e.g.:\n" + string.Join("\n", failures.Take(30)));
-        Assert.True(requests.Count >= Requests);
-        Assert.DoesNotContain(statuses.Keys, s => s >= 500);
-        await app.AssertUnchangedSinceAsync(before);
-        Assert.True(await AuditChainHoldsAsync(admin));
+        return (failures, statuses);
     }
 
     /// <summary>Null when the answer is acceptable for a malformed request, else what is wrong with it.</summary>
@@ -184,6 +254,7 @@ public sealed class FuzzTests(ReviewApp app, ITestOutputHelper output) : IClassF
             ["stepKey"] = ["initial-report", "initial-report", "supervisor-review", "supervisor-review", "no-such-step", "INITIAL-REPORT", .. bogusText],
             ["itemId"] = [item, item, item, "0", "-1", "9223372036854775807", "9223372036854775808", .. bogusText],
             ["candidateCaseId"] = [earlier, earlier, earlier, fresh, random, .. bogusText],
+            ["userId"] = [random, Guid.Empty.ToString(), .. bogusText],
         };
     }
 

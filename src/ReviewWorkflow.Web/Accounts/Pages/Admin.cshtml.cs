@@ -14,8 +14,10 @@ public sealed record TeamSummary(string Team, int Users, int OpenCases);
 
 /// <summary>Users and teams. A team is the name on its members' accounts; it scopes which cases they see.</summary>
 [Authorize(Policy = Policies.Admin)]
-public sealed class AdminModel(ReviewDb db, UserManager<User> users, AuditTrail audit) : PageModel
+public sealed class AdminModel(ReviewDb db, UserManager<User> users, AuditTrail audit, UserAdministration administration, TimeProvider clock) : PageModel
 {
+    public DateTimeOffset Now => clock.GetUtcNow();
+
     public IReadOnlyList<UserDto> Users { get; private set; } = [];
     public IReadOnlyList<TeamSummary> Teams { get; private set; } = [];
 
@@ -38,12 +40,45 @@ public sealed class AdminModel(ReviewDb db, UserManager<User> users, AuditTrail 
         return Redirect("/admin");
     }
 
+    public Task<IActionResult> OnPostDeactivateAsync(string userId, CancellationToken ct) =>
+        AfterAsync(administration.DeactivateAsync(userId, HttpContext.CurrentUser(), ct), "deactivated; its sessions have ended");
+
+    public Task<IActionResult> OnPostReactivateAsync(string userId, CancellationToken ct) =>
+        AfterAsync(administration.ReactivateAsync(userId, HttpContext.CurrentUser(), ct), "reactivated");
+
+    public Task<IActionResult> OnPostUnlockAsync(string userId, CancellationToken ct) =>
+        AfterAsync(administration.UnlockAsync(userId, HttpContext.CurrentUser(), ct), "unlocked");
+
+    public Task<IActionResult> OnPostChangeAsync(string userId, string? role, string? team, CancellationToken ct) =>
+        AfterAsync(administration.ChangeAsync(userId, new ChangeUserRequest(role, team), HttpContext.CurrentUser(), ct), "changed; its sessions have ended");
+
+    /// <summary>Back to the list, saying what happened (a refusal as an error).</summary>
+    private async Task<IActionResult> AfterAsync(Task<AccountChange> change, string done)
+    {
+        switch (await change)
+        {
+            case AccountChange.Done d:
+                TempData["Done"] = $"Account {d.User.Email} {done} ({d.User.Role}, team {d.User.Team}).";
+                return Redirect("/admin");
+            case AccountChange.NotFound:
+                return NotFound();
+            case AccountChange.Refused r:
+                TempData["Failed"] = r.Reason;
+                return Redirect("/admin");
+            case AccountChange.Invalid i:
+                TempData["Failed"] = string.Join("; ", i.Errors.Select(e => $"{e.Key}: {string.Join(", ", e.Value)}"));
+                return Redirect("/admin");
+            default:
+                throw new InvalidOperationException("unknown outcome");
+        }
+    }
+
     public string? Error(string key) => Errors.TryGetValue(key, out var m) ? string.Join("; ", m) : null;
 
     private async Task LoadAsync(CancellationToken ct)
     {
         Users = await db.Users.AsNoTracking().OrderBy(u => u.Team).ThenBy(u => u.Role).ThenBy(u => u.Email)
-            .Select(u => new UserDto(u.Id, u.Email!, u.DisplayName, u.Role, u.Team)).ToListAsync(ct);
+            .Select(u => new UserDto(u.Id, u.Email!, u.DisplayName, u.Role, u.Team, !u.Deactivated, u.LockoutEnd)).ToListAsync(ct);
         var open = await db.Cases.AsNoTracking().Where(c => c.Status == CaseStatus.Open).GroupBy(c => c.Team)
             .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
         Teams = Users.GroupBy(u => u.Team).Select(g => new TeamSummary(g.Key, g.Count(), open.GetValueOrDefault(g.Key)))
