@@ -85,6 +85,52 @@ public sealed class LateDeadlineTests(EscalationApp app) : IClassFixture<Escalat
     }
 
     [Fact]
+    public async Task ASecondReasonForTheReferralDoesNotRestartItsDeadline()
+    {
+        var (c, linkedAt) = await LinkedWeeksAfterOpeningAsync(app.OfficerAsync);
+        app.Clock.Advance(TimeSpan.FromHours(12));
+
+        var supervisor = await app.SupervisorAsync();
+        var requested = await supervisor.RequestReferralAsync(c.Id(), "two deaths at one wall, the same finder").OkAsync();
+        Assert.Equal(linkedAt + Day, DueAt(requested, "homicide-referral"));
+
+        app.Clock.Advance(TimeSpan.FromHours(12));
+        await app.SweepAsync();
+        await app.SweepAsync();
+        Assert.Equal([("homicide-referral", 1, "assignee")], app.EscalationsOf(c).Where(e => e.Step == "homicide-referral"));
+    }
+
+    [Fact]
+    public async Task AReturnAfterApprovalStopsTheSignOffsLadderUntilTheRedo()
+    {
+        var officer = await app.OfficerAsync();
+        var id = (await officer.CreateCaseAsync(ProcedureWalk.IsolatedCase())).Id();
+        Assert.Equal(HttpStatusCode.OK, (await officer.CompleteAsync(id, "initial-report", Api.InitialReport)).StatusCode);
+        await (await app.SupervisorAsync()).RequestReferralAsync(id, "the finder was named in an earlier death").OkAsync();
+        await officer.CompleteAsync(id, "homicide-referral", ProcedureWalk.Referral("declined")).OkAsync();
+        await officer.CompleteWorkAsync(id);
+        var approved = await (await app.SupervisorAsync()).SignOffAsync(id, "approve").OkAsync();
+        Assert.Equal("completed", approved.StateOf("supervisor-review"));
+
+        var returned = await (await app.InspectorAsync()).SignOffAsync(id, "return", "Ask the command again with the toxicology results.",
+            ["homicide-referral"], step: "referral-decline-review").OkAsync();
+        Assert.Equal("blocked", returned.StateOf("supervisor-review")); // the approval lapsed; the redo is not done
+        Assert.Equal(app.Clock.GetUtcNow() + Day, DueAt(returned, "homicide-referral"));
+
+        app.Clock.Advance(10 * Day);
+        await app.SweepAsync();
+        await app.DeliverAllDueAsync();
+        var c = await (await app.OfficerAsync()).GetCaseAsync(id);
+        Assert.Contains(("homicide-referral", 1, "assignee"), app.EscalationsOf(c));
+        Assert.DoesNotContain(app.EscalationsOf(c), e => e.Step == "supervisor-review");
+        Assert.DoesNotContain(app.MailAbout(c), m => m.Subject.Contains("Supervisor review"));
+
+        var redone = await (await app.OfficerAsync()).CompleteAsync(id, "homicide-referral", ProcedureWalk.Referral("declined")).OkAsync();
+        Assert.Equal("available", redone.StateOf("supervisor-review"));
+        Assert.Equal(app.Clock.GetUtcNow() + TimeSpan.FromHours(72), DueAt(redone, "supervisor-review"));
+    }
+
+    [Fact]
     public async Task TheCasePageMyWorkAndTheOverdueBoardShowTheSameDeadline()
     {
         // Team west: its lists hold only this test's work.
