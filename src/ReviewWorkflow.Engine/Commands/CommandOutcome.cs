@@ -47,4 +47,4 @@ public sealed record CaseClosed(DateTimeOffset At, string ActorId, string Ration
 public sealed record CaseOwnerChanged(DateTimeOffset At, string ActorId, string? Owner) : CaseEvent(At, ActorId);
 
 /// <summary>A supervisor asked for a homicide referral; the referral step applies from now on.</summary>
-public sealed record ReferralRequested(DateTimeOffset At, string ActorId, string Rationale) : CaseEvent(At, ActorId);
+public sealed record ReferralRequested(DateTimeOffset At, string ActorId, string StepKey, string Rationale) : CaseEvent(At, ActorId);

@@ -44,7 +44,7 @@ internal static class Referral
         if (CaseEvaluator.Evaluate(definition, state)[step.Key] is { State: StepState.Completed } done)
             return Refused.Because(RefusalKind.Conflict,
                 $"{step.Key} is already completed (outcome: {Outcome(done) ?? "recorded"}); return it through a sign-off to refer again");
-        return new Accepted([new ReferralRequested(now, actor.Id, Rationale.Normalize(rationale)!)]);
+        return new Accepted([new ReferralRequested(now, actor.Id, step.Key, Rationale.Normalize(rationale)!)]);
     }
 
     /// <summary>Long enough to say why, short enough not to hold up an urgent request.</summary>

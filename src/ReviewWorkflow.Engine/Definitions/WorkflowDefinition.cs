@@ -27,8 +27,8 @@ public enum StepKind { Task, Linkage, FamilyInformation, SignOff, Decision }
 public enum DecisionPurpose { None, Classification, Referral, Closure }
 
 /// <summary>
-/// One step. <see cref="Due"/> is measured from case opening (for family-information items: from
-/// each item's receipt). <see cref="Approves"/> is for sign-off steps only; <see cref="Linkage"/>
+/// One step. <see cref="Due"/> is measured from when the step applies (see Evaluation/Deadlines; for
+/// family-information items: from each item's receipt). <see cref="Approves"/> is for sign-off steps only; <see cref="Linkage"/>
 /// for linkage steps only; <see cref="Categories"/> for the classification decision only.
 /// </summary>
 public sealed record StepDefinition(

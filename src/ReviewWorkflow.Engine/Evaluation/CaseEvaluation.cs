@@ -9,6 +9,9 @@ public enum StepState { Blocked, Available, Completed, Returned, NotApplicable }
 /// waits for. <see cref="Completion"/> is the latest completion still in force;
 /// <see cref="Return"/> the latest return, whose note is the supervisor's reason.
 /// <see cref="Lapsed"/> says why a sign-off's approval no longer stands (work it approved changed after it).
+/// <see cref="DueAt"/> is <see cref="AppliesSince"/> plus the step's <c>due</c>: null for a step without
+/// one, a register (its items have their own), a step that does not apply, and a sign-off that
+/// cannot be given yet (nobody can be late with an approval of unfinished work).
 /// </summary>
 public sealed record StepStatus(
     StepDefinition Step,
@@ -17,7 +20,17 @@ public sealed record StepStatus(
     StepActivity? Completion,
     StepActivity? Return,
     IReadOnlyList<string> WaitingFor,
-    string? Lapsed = null);
+    string? Lapsed = null)
+{
+    /// <summary>
+    /// Since when the step has applied, which its deadline runs from (see <see cref="Deadlines"/>):
+    /// null while it does not apply, or for a sign-off while it cannot be given.
+    /// </summary>
+    public DateTimeOffset? AppliesSince { get; init; }
+
+    /// <summary>When the first level of its ladder falls due; null when it does not escalate now (done, not applicable, no deadline, case closed).</summary>
+    public DateTimeOffset? EscalationStartsAt { get; init; }
+}
 
 public sealed record CaseEvaluation(IReadOnlyList<StepStatus> Steps, bool CanClose, IReadOnlyList<string> Unmet)
 {

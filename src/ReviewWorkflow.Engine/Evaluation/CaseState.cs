@@ -27,6 +27,12 @@ public sealed record CaseFacts(
     public static CaseFacts None { get; } = new([], [], 0, 0, 0, false);
 
     public IReadOnlyList<OpenFamilyItem> OpenFamilyItemList { get; init; } = [];
+
+    /// <summary>
+    /// When a new candidate last reopened the completed linkage step: its deadline (and ladder) runs
+    /// afresh from then. Null: never reopened.
+    /// </summary>
+    public DateTimeOffset? LinkageReopenedAt { get; init; }
 }
 
 /// <summary>An open family-information item as the checklist names it: its short reference and who gave it.</summary>
@@ -36,7 +42,9 @@ public sealed record OpenFamilyItem(string Reference, string ProvidedBy, DateTim
 /// What happened to a step. <c>Completed</c>: done (fields hold the answers; for a sign-off the
 /// decision and rationale). <c>Returned</c>: sent back by a sign-off (Note holds the reason).
 /// <c>Contributed</c>: work inside a step that is not its completion (a linkage disposition, a
-/// family-information action) — it counts for four-eyes.
+/// family-information action) — it counts for four-eyes. <c>Requested</c>: someone asked for the
+/// step (a supervisor requested a homicide referral): it applies, and its deadline runs, from then;
+/// it is no work on the step, so it does not count for four-eyes.
 /// </summary>
 public sealed record StepActivity(
     string StepKey,
@@ -46,7 +54,7 @@ public sealed record StepActivity(
     IReadOnlyDictionary<string, FieldValue> Fields,
     string? Note);
 
-public enum ActivityKind { Completed, Returned, Contributed }
+public enum ActivityKind { Completed, Returned, Contributed, Requested }
 
 /// <summary>Who acts. Role is the user's one role: officer, supervisor, inspector or admin.</summary>
 public sealed record Actor(string Id, string DisplayName, string Role);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using ReviewWorkflow.Engine.Definitions;
+using ReviewWorkflow.Engine.Linkage;
 
 namespace ReviewWorkflow.Engine.Evaluation;
 
@@ -23,6 +24,45 @@ internal static class ConditionEvaluator
                 && list.Items.Any(item => SameText(item, contains.Value)),
             _ => false,
         };
+
+    /// <summary>
+    /// Since when a condition that holds has held, as the record shows it: an answer since the
+    /// completion that gave it; <c>case.linked</c> since the first linked disposition;
+    /// <c>case.classification</c> since the classification to the current category;
+    /// <c>case.referralRequested</c> since the request. Markers and substances carry no time in the
+    /// record and count from opening. Any term: the earliest that holds; all terms: the latest.
+    /// Null when the condition does not hold.
+    /// </summary>
+    public static DateTimeOffset? HoldsSince(Condition condition, CaseState state, IReadOnlyDictionary<string, StepHistory> histories)
+    {
+        if (!Holds(condition, state, histories)) return null;
+        return condition switch
+        {
+            AnyCondition any => any.Terms.Select(t => HoldsSince(t, state, histories)).Min(),
+            AllCondition all => all.Terms.Select(t => HoldsSince(t, state, histories)).Max(),
+            TruthyCondition truthy => Since(truthy.Ref, state, histories),
+            EqualsCondition eq => Since(eq.Ref, state, histories),
+            ContainsCondition contains => Since(contains.Ref, state, histories),
+            _ => state.OpenedAt,
+        };
+    }
+
+    private static DateTimeOffset Since(FieldReference reference, CaseState state, IReadOnlyDictionary<string, StepHistory> histories)
+    {
+        if (!reference.IsCaseFact)
+            return histories.GetValueOrDefault(reference.Scope)?.Completion?.At ?? state.OpenedAt;
+        var recorded = reference.Name.ToLowerInvariant() switch
+        {
+            "linked" => state.Activities.Where(a => a.Kind == ActivityKind.Contributed && IsChoice(a, "decision", LinkageDisposition.Linked)),
+            "classification" => state.Activities.Where(a => a.Kind == ActivityKind.Completed && IsChoice(a, "category", state.Classification)).Reverse(),
+            "referralrequested" => state.Activities.Where(a => a.Kind == ActivityKind.Requested).Reverse(),
+            _ => [],
+        };
+        return recorded.FirstOrDefault()?.At ?? state.OpenedAt;
+    }
+
+    private static bool IsChoice(StepActivity activity, string field, string value) =>
+        activity.Fields.GetValueOrDefault(field) is ChoiceValue { Value: var v } && SameText(v, value);
 
     private static FieldValue? Resolve(FieldReference reference, CaseState state, IReadOnlyDictionary<string, StepHistory> histories)
     {

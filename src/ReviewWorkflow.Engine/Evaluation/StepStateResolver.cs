@@ -32,14 +32,18 @@ internal sealed class StepStateResolver(
         var isClosure = step.Decides == DecisionPurpose.Closure;
         // The closure step's record is the case's Closed flag: a stray completion must not read as closed.
         var completion = isClosure && !state.Closed ? null : history.Completion;
-        var dueAt = DueAt(step, history);
         var lapsed = completion is not null && step.Kind == StepKind.SignOff && !state.Closed
             ? ApprovalLapse.Reason(step, completion, state, key => definition.FindStep(key) is { } s ? Status(s) : null)
             : null;
         if (lapsed is not null) completion = null;
 
-        StepStatus With(StepState s, IReadOnlyList<string>? waitingFor = null) =>
-            new(step, s, dueAt, completion, history.Return, waitingFor ?? [], lapsed);
+        StepStatus With(StepState s, IReadOnlyList<string>? waitingFor = null)
+        {
+            var whenSince = step.When is { } condition ? ConditionEvaluator.HoldsSince(condition, state, histories) : null;
+            var (since, dueAt) = Deadlines.For(step, s, history, state, whenSince, Prerequisites(step).Select(Status));
+            var status = new StepStatus(step, s, dueAt, completion, history.Return, waitingFor ?? [], lapsed) { AppliesSince = since };
+            return status with { EscalationStartsAt = Deadlines.EscalationStart(definition, status, state.Closed) };
+        }
 
         if (isClosure && state.Closed) return With(StepState.Completed);
         if (step.When is { } when && !ConditionEvaluator.Holds(when, state, histories)) return With(StepState.NotApplicable);
@@ -71,18 +75,4 @@ internal sealed class StepStateResolver(
     public static bool ReopenedByItems(StepStatus status, CaseFacts facts) =>
         status is { Step.Kind: StepKind.FamilyInformation, State: StepState.Available, Completion: not null }
         && facts.OpenFamilyItems > 0;
-
-    /// <summary>
-    /// From opening; a returned step gets a fresh deadline from its return, since the officer redoing
-    /// it cannot be late for a deadline that passed while the work was with the supervisor. A
-    /// family-information register has none of its own: its <c>due</c> is each item's deadline from
-    /// receipt, and a register deadline from opening would escalate a case where nothing was received.
-    /// </summary>
-    private DateTimeOffset? DueAt(StepDefinition step, StepHistory history) => step.Due switch
-    {
-        null => null,
-        _ when step.Kind == StepKind.FamilyInformation => null,
-        { } due when history.Return is { } ret => ret.At + due,
-        { } due => state.OpenedAt + due,
-    };
 }

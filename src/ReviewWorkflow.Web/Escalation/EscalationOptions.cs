@@ -20,9 +20,6 @@ public sealed class EscalationOptions
     /// <summary>The duty inspector's address for every team without its own; otherwise all inspectors are told.</summary>
     public string? InspectorAddress { get; set; }
 
-    /// <summary>Hooks for the reliability tests only: hold a sweep batch open before commit, pause before each message.</summary>
-    public TestingHooks Testing { get; set; } = new();
-
     public string SweepSchedule(double speedup) => SweepCron ?? (speedup > 1 ? "*/5 * * * * *" : "* * * * *");
 
     public string DeliverySchedule(double speedup) => DeliveryCron ?? (speedup > 1 ? "*/5 * * * * *" : "* * * * *");
@@ -32,10 +29,4 @@ public sealed class TeamAddresses
 {
     public string? SupervisorAddress { get; set; }
     public string? InspectorAddress { get; set; }
-}
-
-public sealed class TestingHooks
-{
-    public TimeSpan? HoldSweepBatch { get; set; }
-    public TimeSpan? PauseBeforeEachMessage { get; set; }
 }

@@ -11,7 +11,8 @@ using ReviewWorkflow.Web.Workflows;
 namespace ReviewWorkflow.Web.Escalation;
 
 /// <summary>
-/// Finds overdue work, asks the engine which rungs of its ladder are due, and records each
+/// Finds overdue work (the engine's deadline and next escalation time, stored with the work by the
+/// command that last changed it), asks the engine which levels of its ladder are due, and records each
 /// (unique per work and level) together with its email in the outbox and an audit event — one
 /// transaction per batch, so a crash or a retry repeats a batch whole or not at all.
 /// </summary>
@@ -69,7 +70,7 @@ public sealed class EscalationSweep(ReviewDb db, WorkflowRegistry workflows, Aud
             }
             var ladder = definition.LadderFor(step);
             var recorded = levels[(work.CaseId, work.StepKey, work.ItemId)].ToHashSet();
-            foreach (var rung in CaseEvaluator.DueRungs(ladder, work.DueAt, now, recorded))
+            foreach (var rung in EscalationLadder.DueLevels(ladder, work.DueAt, now, recorded))
             {
                 var content = EscalationEmail.Compose(head.Reference, work.CaseId, step.Title, work.Detail, rung.Level, rung.Notify,
                     work.DueAt, now - work.DueAt, baseUrl);
@@ -90,14 +91,13 @@ public sealed class EscalationSweep(ReviewDb db, WorkflowRegistry workflows, Aud
                 }));
                 recorded.Add(rung.Level);
             }
-            schedule.Add((work, EscalationSchedule.Next(ladder, work.DueAt, recorded)));
+            schedule.Add((work, EscalationLadder.NextAt(ladder, work.DueAt, recorded)));
         }
 
         await EscalationRows.CopyAsync(db, messages, escalations, ct);
         if (events.Count > 0) await audit.AppendManyAsync(Actor, events, ct);
         await source.RescheduleAsync(db, schedule, ct);
         await db.SaveChangesAsync(ct);
-        if (options.Value.Testing.HoldSweepBatch is { } hold) await Task.Delay(hold, ct); // lets a reliability test kill us mid-batch
         await tx.CommitAsync(ct);
         db.ChangeTracker.Clear();
         return (claimed.Count, events.Count);

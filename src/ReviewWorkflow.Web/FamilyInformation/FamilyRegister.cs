@@ -63,6 +63,6 @@ public static class FamilyRegister
     {
         if (item.State != FamilyItemState.Open) return [];
         var step = definition.StepOfKind(StepKind.FamilyInformation);
-        return CaseEvaluator.DueRungs(step is null ? definition.Escalation : definition.LadderFor(step), item.DueAt, now, recordedLevels);
+        return EscalationLadder.DueLevels(step is null ? definition.Escalation : definition.LadderFor(step), item.DueAt, now, recordedLevels);
     }
 }

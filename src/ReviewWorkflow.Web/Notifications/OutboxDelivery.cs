@@ -2,7 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using MimeKit;
 using ReviewWorkflow.Web.Data;
-using ReviewWorkflow.Web.Escalation;
 using ReviewWorkflow.Web.Infrastructure;
 
 namespace ReviewWorkflow.Web.Notifications;
@@ -21,7 +20,7 @@ public sealed record DeliveryReport(int Sent, int Postponed, int Failed);
 /// tried in the same run (each once), rather than each waiting out its own delay of up to 30 min.
 /// </summary>
 public sealed class OutboxDelivery(ReviewDb db, RecipientResolver recipients, IOptions<EmailOptions> email,
-    IOptions<EscalationOptions> escalation, TimeProvider clock, ILogger<OutboxDelivery> logger)
+    TimeProvider clock, ILogger<OutboxDelivery> logger)
 {
     private static readonly TimeSpan FirstRetry = TimeSpan.FromSeconds(30);
     private static readonly TimeSpan LongestRetry = TimeSpan.FromMinutes(30);
@@ -67,7 +66,6 @@ public sealed class OutboxDelivery(ReviewDb db, RecipientResolver recipients, IO
             var (outcome, error) = (SendOutcome.Permanent, to.Problem);
             if (to.Addresses.Count > 0)
             {
-                if (escalation.Value.Testing.PauseBeforeEachMessage is { } pause) await Task.Delay(pause, ct); // lets a reliability test kill us mid-batch
                 (outcome, error) = await smtp.SendAsync(ToMime(message, to.Addresses, options), ct);
             }
             message.Attempts++;

@@ -1,7 +1,6 @@
 using ReviewWorkflow.Engine;
 using ReviewWorkflow.Engine.Evaluation;
 using ReviewWorkflow.Web.Cases;
-using ReviewWorkflow.Web.Escalation;
 
 namespace ReviewWorkflow.Web.Steps;
 
@@ -25,8 +24,8 @@ public static class StepTable
                 : null;
             // New rows start at Blocked (the enum's default) in memory; give them a start time too.
             if (row.State != status.State || row.StateSince is null) row.StateSince = at ?? c.UpdatedAt;
-            var isOpen = c.Status == CaseStatus.Open && status.State is not (StepState.Completed or StepState.NotApplicable);
-            row.NextEscalationAt = EscalationSchedule.OnRefresh(existed && IsOpen(row.State), row.DueAt, isOpen, status.DueAt, row.NextEscalationAt);
+            // The sweep's index: the engine's escalation start, kept as the sweep moved it while the deadline stands.
+            row.NextEscalationAt = EscalationLadder.NextAfterChange(status, existed && IsOpen(row.State), row.DueAt, row.NextEscalationAt);
             row.State = status.State;
             row.DueAt = status.DueAt;
             // Officer-level work is the case officer's; supervisor and inspector steps belong to the team's role, not a person.

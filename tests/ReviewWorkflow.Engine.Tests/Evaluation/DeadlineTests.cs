@@ -12,7 +12,7 @@ public sealed class DeadlineTests
         Assert.Equal(Opened.AddHours(4), evaluation["initial-report"]!.DueAt);
         Assert.Equal(Opened.AddHours(24), evaluation["linkage-check"]!.DueAt);
         Assert.Equal(Opened.AddDays(7), evaluation["digital-devices"]!.DueAt);
-        Assert.Equal(Opened.AddHours(72), evaluation["supervisor-review"]!.DueAt);
+        Assert.Equal(Opened, evaluation["digital-devices"]!.AppliesSince);
     }
 
     [Fact]

@@ -132,9 +132,34 @@ public sealed class EscalationTests
     {
         var itemDue = At(80);
 
-        Assert.Empty(CaseEvaluator.DueRungs(UnexplainedDeath().Escalation, itemDue, At(80).AddTicks(-1), new HashSet<int>()));
-        Assert.Equal([1], CaseEvaluator.DueRungs(UnexplainedDeath().Escalation, itemDue, At(80), new HashSet<int>()).Select(r => r.Level));
-        Assert.Equal([1, 2, 3], CaseEvaluator.DueRungs(UnexplainedDeath().Escalation, itemDue, At(128), new HashSet<int>()).Select(r => r.Level));
-        Assert.Equal([2], CaseEvaluator.DueRungs(UnexplainedDeath().Escalation, itemDue, At(127), new HashSet<int> { 1 }).Select(r => r.Level));
+        Assert.Empty(EscalationLadder.DueLevels(UnexplainedDeath().Escalation, itemDue, At(80).AddTicks(-1), new HashSet<int>()));
+        Assert.Equal([1], EscalationLadder.DueLevels(UnexplainedDeath().Escalation, itemDue, At(80), new HashSet<int>()).Select(r => r.Level));
+        Assert.Equal([1, 2, 3], EscalationLadder.DueLevels(UnexplainedDeath().Escalation, itemDue, At(128), new HashSet<int>()).Select(r => r.Level));
+        Assert.Equal([2], EscalationLadder.DueLevels(UnexplainedDeath().Escalation, itemDue, At(127), new HashSet<int> { 1 }).Select(r => r.Level));
+    }
+}
+
+public sealed class EscalationLadderTests
+{
+    private static readonly DateTimeOffset Due = At(10);
+
+    [Fact]
+    public void NextEscalationIsTheEarliestLevelNotRecorded()
+    {
+        Assert.Equal(Due, EscalationLadder.NextAt(UnexplainedDeath().Escalation, Due, new HashSet<int>()));
+        Assert.Equal(Due.AddHours(12), EscalationLadder.NextAt(UnexplainedDeath().Escalation, Due, new HashSet<int> { 1 }));
+        Assert.Null(EscalationLadder.NextAt(UnexplainedDeath().Escalation, Due, new HashSet<int> { 1, 2, 3 }));
+    }
+
+    [Fact]
+    public void AStoredScheduleIsKeptWhileTheDeadlineStandsAndRestartedWhenItMoves()
+    {
+        var status = new TestCase().Status("initial-report");
+        var swept = Opened.AddHours(16);
+
+        Assert.Equal(swept, EscalationLadder.NextAfterChange(status, wasEscalating: true, status.DueAt, swept));
+        Assert.Equal(status.EscalationStartsAt, EscalationLadder.NextAfterChange(status, wasEscalating: true, status.DueAt!.Value.AddHours(-1), swept));
+        Assert.Equal(status.EscalationStartsAt, EscalationLadder.NextAfterChange(status, wasEscalating: false, status.DueAt, null));
+        Assert.Null(EscalationLadder.NextAfterChange(new TestCase().Completed("initial-report").Status("initial-report"), true, status.DueAt, swept));
     }
 }

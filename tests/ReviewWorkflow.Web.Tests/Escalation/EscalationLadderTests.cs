@@ -46,7 +46,7 @@ public sealed class EscalationLadderTests(EscalationApp app) : IClassFixture<Esc
     [Fact]
     public async Task AStepOfTheSupervisorRoleEmailsTheTeamsSupervisorsAtItsDeadline()
     {
-        var c = await (await app.OfficerAsync()).CreateCaseAsync();
+        var c = await (await app.OfficerAsync()).ToReadyForSignOffAsync(); // a sign-off's deadline runs once it can be given
 
         app.Clock.Advance(TimeSpan.FromHours(72));
         await app.SweepAsync();

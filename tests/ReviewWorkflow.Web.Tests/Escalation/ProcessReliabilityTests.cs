@@ -25,11 +25,13 @@ public sealed class ProcessReliabilityTests(ITestOutputHelper output)
         Assert.True(expected >= 20 * 3 * 5, $"expected a backlog, found {expected}");
 
         // 1. Killed while a sweep batch is written but not committed (and while mail goes out).
-        // Both hooks make the kill land inside a batch, as a crash would, rather than in the
-        // instant between the mail server's acceptance and our commit: that instant is the only
-        // place a duplicate can come from, and a kill timed on an arrival would aim straight at it.
-        await using (var first = AppProcess.Start("first", db, Settings(mail, ("Escalation:BatchSize", "10"),
-                         ("Escalation:Testing:HoldSweepBatch", "00:00:00.300"), ("Escalation:Testing:PauseBeforeEachMessage", "00:00:00.200"))))
+        // A slow database (each batch held open) and a slow mail server make the kill land inside a
+        // batch, as a crash would, rather than in the instant between the mail server's acceptance and
+        // our commit: that instant is the only place a duplicate can come from, and a kill timed on an
+        // arrival would aim straight at it. Neither needs anything of the app: it runs as deployed.
+        await HoldSweepBatchesAsync(db, TimeSpan.FromMilliseconds(300));
+        mail.SlowRecipients = TimeSpan.FromMilliseconds(200);
+        await using (var first = AppProcess.Start("first", db, Settings(mail, ("Escalation:BatchSize", "10"))))
         {
             await first.WaitHealthyAsync(Patience);
             await Wait.UntilAsync(async () => await CountAsync(db, "SELECT count(*) FROM escalations") >= 30 && await SweepBatchOpenAsync(db),
@@ -44,7 +46,7 @@ public sealed class ProcessReliabilityTests(ITestOutputHelper output)
 
         // 2. Killed in the middle of a delivery batch.
         var sentBefore = await CountAsync(db, "SELECT count(*) FROM outbox_messages WHERE state = 'Sent'");
-        await using (var second = AppProcess.Start("second", db, Settings(mail, ("Escalation:Testing:PauseBeforeEachMessage", "00:00:00.200"))))
+        await using (var second = AppProcess.Start("second", db, Settings(mail)))
         {
             await second.WaitHealthyAsync(Patience);
             await Wait.UntilAsync(async () => await CountAsync(db, "SELECT count(*) FROM outbox_messages WHERE state = 'Sent'") >= sentBefore + 40,
@@ -55,6 +57,7 @@ public sealed class ProcessReliabilityTests(ITestOutputHelper output)
         Assert.InRange(sentAtKill, 1, expected - 1);
 
         // 3. Restarted: it finishes the work.
+        mail.SlowRecipients = TimeSpan.Zero;
         await using (var third = AppProcess.Start("third", db, Settings(mail)))
         {
             await third.WaitHealthyAsync(Patience);
@@ -82,9 +85,10 @@ public sealed class ProcessReliabilityTests(ITestOutputHelper output)
         var db = await ReviewApp.NewDatabaseAsync();
         // An hour of deadline lasts 0.1 s: the ladders of ten cases climb over ~20 s of sweeps every second,
         // each sweep batch held open long enough for the other instance's sweep to run beside it.
-        var settings = Settings(mail, ("Demo:DeadlineSpeedup", "36000"), ("Escalation:BatchSize", "5"), ("Escalation:Testing:HoldSweepBatch", "00:00:00.400"));
+        var settings = Settings(mail, ("Demo:DeadlineSpeedup", "36000"), ("Escalation:BatchSize", "5"));
         await using var one = AppProcess.Start("one", db, settings);
         await one.WaitHealthyAsync(Patience);
+        await HoldSweepBatchesAsync(db, TimeSpan.FromMilliseconds(400)); // the tables exist once one has migrated
         await using var two = AppProcess.Start("two", db, settings);
         await two.WaitHealthyAsync(Patience);
 
@@ -154,6 +158,24 @@ public sealed class ProcessReliabilityTests(ITestOutputHelper output)
         var token = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         return client;
+    }
+
+    /// <summary>
+    /// Makes the test's database slow to take a sweep's escalations: each batch stays open (its rows
+    /// written, not committed) for <paramref name="hold"/>, long enough to kill the app inside it or
+    /// for another instance's sweep to run beside it.
+    /// </summary>
+    private static async Task HoldSweepBatchesAsync(string db, TimeSpan hold)
+    {
+        await using var connection = new NpgsqlConnection(db);
+        await connection.OpenAsync();
+        var seconds = hold.TotalSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        await using var command = new NpgsqlCommand($"""
+            CREATE FUNCTION test_hold_sweep_batch() RETURNS trigger LANGUAGE plpgsql AS
+                'BEGIN PERFORM pg_sleep({seconds}); RETURN NULL; END';
+            CREATE TRIGGER test_hold_sweep_batch AFTER INSERT ON escalations FOR EACH STATEMENT EXECUTE FUNCTION test_hold_sweep_batch();
+            """, connection);
+        await command.ExecuteNonQueryAsync();
     }
 
     /// <summary>Another session holds uncommitted inserts into escalations: a sweep batch is being written.</summary>

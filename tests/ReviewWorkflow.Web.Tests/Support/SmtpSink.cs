@@ -38,6 +38,12 @@ public sealed class SmtpSink : IAsyncDisposable
     /// <summary>Reply code to refuse a recipient with (e.g. 451, 550), or null to accept. Read for every RCPT TO.</summary>
     public Func<string, int?> Refuse { get; set; } = _ => null;
 
+    /// <summary>
+    /// How long the server takes to answer each RCPT TO, as a slow server would: a client killed
+    /// meanwhile has not handed the message over. Lets a test kill the app in the middle of delivery.
+    /// </summary>
+    public TimeSpan SlowRecipients { get; set; } = TimeSpan.Zero;
+
     public IReadOnlyList<ReceivedMail> Received => _received.ToList();
 
     public bool IsRunning => _running is { IsCompleted: false };
@@ -155,11 +161,12 @@ public sealed class SmtpSink : IAsyncDisposable
 
     private sealed class Filter(SmtpSink sink) : MailboxFilter
     {
-        public override Task<bool> CanDeliverToAsync(ISessionContext context, IMailbox to, IMailbox from, CancellationToken cancellationToken)
+        public override async Task<bool> CanDeliverToAsync(ISessionContext context, IMailbox to, IMailbox from, CancellationToken cancellationToken)
         {
+            if (sink.SlowRecipients > TimeSpan.Zero) await Task.Delay(sink.SlowRecipients, cancellationToken);
             if (sink.Refuse(to.AsAddress()) is { } code)
                 throw new SmtpResponseException(new ServerResponse((SmtpReplyCode)code, $"{to.AsAddress()} refused by the test"));
-            return Task.FromResult(true);
+            return true;
         }
     }
 }

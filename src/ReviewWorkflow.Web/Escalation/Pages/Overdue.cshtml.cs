@@ -59,7 +59,7 @@ public sealed class OverdueModel(ReviewDb db, WorkflowRegistry workflows, TimePr
         {
             var definition = workflows.Get(r.WorkflowKey, r.WorkflowVersion);
             var step = definition.FindStep(r.Key);
-            var rungs = step is null ? [] : CaseEvaluator.DueRungs(definition.LadderFor(step), r.DueAt, now, new HashSet<int>());
+            var rungs = step is null ? [] : EscalationLadder.DueLevels(definition.LadderFor(step), r.DueAt, now, new HashSet<int>());
             var top = rungs.MaxBy(x => x.Level);
             return (Row: r, Title: step?.Title ?? r.Key, Level: top?.Level ?? 0, Notify: top?.Notify ?? "");
         }).ToList();

@@ -1,0 +1,49 @@
+using ReviewWorkflow.Engine.Definitions;
+
+namespace ReviewWorkflow.Engine.Evaluation;
+
+/// <summary>
+/// A step's deadline runs from when the step applies, not from case opening: a homicide referral
+/// required by a link found weeks after opening was overdue — and escalated — the moment it applied.
+/// A step applies from the latest of: case opening; the moment its <c>when</c> last became true
+/// (<see cref="ConditionEvaluator.HoldsSince"/>); its latest return; for the linkage step, its
+/// reopening by a new candidate (<see cref="CaseFacts.LinkageReopenedAt"/>). A sign-off applies only
+/// once it can be given — from the last work on what it approves — so nobody is told about an
+/// approval that nobody can give yet. Other steps waiting on earlier work keep their deadline: one late
+/// step must not silence the steps after it, which are late too. Everything is read from the record
+/// (activities and facts), so the case page, the step table and the sweep compute the same deadline.
+/// </summary>
+internal static class Deadlines
+{
+    /// <param name="whenSince">Since when the step's <c>when</c> has held (null: it has none).</param>
+    /// <param name="prerequisites">The steps it waits for, resolved.</param>
+    public static (DateTimeOffset? AppliesSince, DateTimeOffset? DueAt) For(
+        StepDefinition step, StepState stepState, StepHistory history, CaseState state, DateTimeOffset? whenSince,
+        IEnumerable<StepStatus> prerequisites)
+    {
+        if (stepState == StepState.NotApplicable) return (null, null);
+        var since = Latest(state.OpenedAt, whenSince, history.Return?.At,
+            step.Kind == StepKind.Linkage ? state.Facts.LinkageReopenedAt : null);
+        if (step.Kind == StepKind.SignOff)
+        {
+            if (stepState == StepState.Blocked) return (null, null);
+            foreach (var done in prerequisites.Where(p => p.State == StepState.Completed))
+                since = Latest(since, LastWorkOn(done.Step.Key, state));
+        }
+        // A register has no deadline of its own: each item's runs from its receipt.
+        var dueAt = step.Due is { } due && step.Kind != StepKind.FamilyInformation ? since + due : (DateTimeOffset?)null;
+        return (since, dueAt);
+    }
+
+    /// <summary>When the first level of the step's ladder falls due, while it is open on an open case.</summary>
+    public static DateTimeOffset? EscalationStart(WorkflowDefinition definition, StepStatus status, bool caseClosed) =>
+        !caseClosed && status is { State: StepState.Blocked or StepState.Available or StepState.Returned, DueAt: { } dueAt }
+            ? EscalationLadder.NextAt(definition.LadderFor(status.Step), dueAt, new HashSet<int>())
+            : null;
+
+    private static DateTimeOffset? LastWorkOn(string stepKey, CaseState state) =>
+        state.Activities.Where(a => a.StepKey == stepKey).Select(a => (DateTimeOffset?)a.At).Max();
+
+    private static DateTimeOffset Latest(DateTimeOffset first, params DateTimeOffset?[] others) =>
+        others.Aggregate(first, (latest, t) => t is { } v && v > latest ? v : latest);
+}
