@@ -81,7 +81,7 @@ public sealed class UserAdministration(UserManager<User> users, ReviewDb db, Aud
         var after = ToDto(user);
         await audit.AppendAsync(admin, null, action, new { user.Id, user.Email, before = Summary(before), after = Summary(after) }, ct);
         await tx.CommitAsync(ct);
-        if (endSessions) stamps.Forget(user.Id);
+        stamps.Forget(user.Id); // also after a reactivation, whose new tokens must not meet the deactivated entry
         return new AccountChange.Done(after);
     }
 

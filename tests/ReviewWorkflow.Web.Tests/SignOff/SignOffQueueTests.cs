@@ -111,6 +111,7 @@ public sealed class SignOffQueueTests(ReviewApp app) : IClassFixture<ReviewApp>
     [InlineData("pending=false", "pending")]
     [InlineData("pageSize=0", "pageSize")]
     [InlineData("page=0", "page")]
+    [InlineData("page=2147483647", "page")] // the row offset would overflow
     public async Task BadQueueParametersAreNamed(string query, string field)
     {
         var problem = await (await (await app.SupervisorAsync()).GetAsync($"/api/sign-offs?{query}")).ProblemAsync(HttpStatusCode.BadRequest);
