@@ -57,7 +57,7 @@ internal static class ClassifyCommand
             .OfType<StepStatus>()
             .Where(s => s.State is not (StepState.Completed or StepState.NotApplicable))
             // A register reopened by new items is named by its register line below, item by item.
-            .Where(s => !(target.RequiresClearedRegisters && StepStateResolver.ReopenedByItems(s, state.Facts)))
+            .Where(s => !(target.RequiresClearedRegisters && StepStateResolver.ReopenedByRegister(s, state.Facts)))
             .Select(s => Wording.NotDone(definition, s))
             .ToList();
         if (target.RequiresClearedRegisters)

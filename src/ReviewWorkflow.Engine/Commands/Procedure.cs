@@ -37,7 +37,7 @@ public static class Procedure
 
         // F8 and F5: the registers must be cleared before their step can be called done.
         if (step.Kind == StepKind.Linkage && state.Facts.UndecidedCandidates > 0)
-            return Refused.Because(RefusalKind.Conflict, Wording.LinkageCandidatesNotDispositioned(state.Facts.UndecidedCandidates));
+            return Refused.Because(RefusalKind.Conflict, Wording.LinkageCandidatesNotDispositioned(state.Facts));
         if (step.Kind == StepKind.FamilyInformation && state.Facts.OpenFamilyItems > 0)
             return Refused.Because(RefusalKind.Conflict, Wording.FamilyItemsOpen(state.Facts));
 

@@ -9,6 +9,8 @@ public enum StepState { Blocked, Available, Completed, Returned, NotApplicable }
 /// waits for. <see cref="Completion"/> is the latest completion still in force;
 /// <see cref="Return"/> the latest return, whose note is the supervisor's reason.
 /// <see cref="Lapsed"/> says why a sign-off's approval no longer stands (work it approved changed after it).
+/// <see cref="Reopened"/> says why a completed register step is open again (a candidate found after
+/// it was completed), and <see cref="ReopenedAt"/> is when: the moment the step applies again.
 /// </summary>
 public sealed record StepStatus(
     StepDefinition Step,
@@ -17,7 +19,9 @@ public sealed record StepStatus(
     StepActivity? Completion,
     StepActivity? Return,
     IReadOnlyList<string> WaitingFor,
-    string? Lapsed = null);
+    string? Lapsed = null,
+    string? Reopened = null,
+    DateTimeOffset? ReopenedAt = null);
 
 public sealed record CaseEvaluation(IReadOnlyList<StepStatus> Steps, bool CanClose, IReadOnlyList<string> Unmet)
 {

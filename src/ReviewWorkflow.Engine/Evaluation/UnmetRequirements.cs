@@ -23,7 +23,7 @@ internal static class UnmetRequirements
             if (step.Decides == DecisionPurpose.Classification && StillInitial(step, state) && status.State != StepState.NotApplicable)
                 // Says more than "not completed" and also catches a case reclassified back to the start.
                 unmet.Add(StillInitialLine(step));
-            else if (!done && !StepStateResolver.ReopenedByItems(status, state.Facts))
+            else if (!done && !StepStateResolver.ReopenedByRegister(status, state.Facts))
                 unmet.Add(Wording.NotDone(definition, status));
 
             unmet.AddRange(RegisterLines(step, state.Facts));
@@ -35,7 +35,7 @@ internal static class UnmetRequirements
     public static IEnumerable<string> RegisterLines(StepDefinition step, CaseFacts facts)
     {
         if (step.Kind == StepKind.Linkage && facts.UndecidedCandidates > 0)
-            yield return $"{step.Key}: {Wording.CandidatesNotDispositioned(facts.UndecidedCandidates)}";
+            yield return $"{step.Key}: {Wording.CandidatesNotDispositioned(facts)}";
         if (step.Kind == StepKind.FamilyInformation && facts.OpenFamilyItems > 0)
             yield return $"{step.Key}: {Wording.FamilyItemsOpen(facts)}";
     }
