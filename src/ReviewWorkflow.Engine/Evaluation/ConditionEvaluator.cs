@@ -10,21 +10,21 @@ namespace ReviewWorkflow.Engine.Evaluation;
 /// </summary>
 internal static class ConditionEvaluator
 {
-    public static bool Holds(Condition condition, CaseState state, IReadOnlyDictionary<string, StepHistory> histories) =>
+    public static bool Holds(Condition condition, CaseState state, IReadOnlyDictionary<string, StepHistory> histories, string? classificationStep = null) =>
         condition switch
         {
-            AnyCondition any => any.Terms.Any(t => Holds(t, state, histories)),
-            AllCondition all => all.Terms.All(t => Holds(t, state, histories)),
-            TruthyCondition truthy => IsTruthy(Resolve(truthy.Ref, state, histories)),
-            EqualsCondition eq => Resolve(eq.Ref, state, histories) is { } value
+            AnyCondition any => any.Terms.Any(t => Holds(t, state, histories, classificationStep)),
+            AllCondition all => all.Terms.All(t => Holds(t, state, histories, classificationStep)),
+            TruthyCondition truthy => IsTruthy(Resolve(truthy.Ref, state, histories, classificationStep)),
+            EqualsCondition eq => Resolve(eq.Ref, state, histories, classificationStep) is { } value
                 && AsComparableText(value) is { } text
                 && SameText(text, eq.Value) != eq.Negated,
-            ContainsCondition contains => Resolve(contains.Ref, state, histories) is ListValue list
+            ContainsCondition contains => Resolve(contains.Ref, state, histories, classificationStep) is ListValue list
                 && list.Items.Any(item => SameText(item, contains.Value)),
             _ => false,
         };
 
-    private static FieldValue? Resolve(FieldReference reference, CaseState state, IReadOnlyDictionary<string, StepHistory> histories)
+    private static FieldValue? Resolve(FieldReference reference, CaseState state, IReadOnlyDictionary<string, StepHistory> histories, string? classificationStep)
     {
         if (reference.IsCaseFact)
         {
@@ -34,6 +34,7 @@ internal static class ConditionEvaluator
                 "linked" => new BoolValue(facts.LinkedCandidates > 0),
                 "referralrequested" => new BoolValue(facts.ReferralRequested),
                 "classification" => new ChoiceValue(state.Classification),
+                "classificationhistory" => new ListValue(ClassificationHistory(state, classificationStep)),
                 "markers" => new ListValue([.. facts.Markers]),
                 "substances" => new ListValue([.. facts.Substances]),
                 _ => null,
@@ -45,6 +46,16 @@ internal static class ConditionEvaluator
                 ? value
                 : null;
     }
+
+    /// <summary>The categories of every classification recorded (each is a completion carrying its category), and the current one.</summary>
+    private static List<string> ClassificationHistory(CaseState state, string? classificationStep) =>
+        [.. state.Activities
+            .Where(a => a.Kind == ActivityKind.Completed && a.StepKey == classificationStep)
+            .Select(a => a.Fields.GetValueOrDefault("category"))
+            .OfType<ChoiceValue>()
+            .Select(c => c.Value)
+            .Append(state.Classification)
+            .Distinct(StringComparer.OrdinalIgnoreCase)];
 
     private static bool IsTruthy(FieldValue? value) => value switch
     {

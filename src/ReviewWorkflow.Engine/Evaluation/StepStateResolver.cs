@@ -42,7 +42,7 @@ internal sealed class StepStateResolver(
             new(step, s, dueAt, completion, history.Return, waitingFor ?? [], lapsed);
 
         if (isClosure && state.Closed) return With(StepState.Completed);
-        if (step.When is { } when && !ConditionEvaluator.Holds(when, state, histories)) return With(StepState.NotApplicable);
+        if (step.When is { } when && !ConditionEvaluator.Holds(when, state, histories, definition.StepDeciding(DecisionPurpose.Classification)?.Key)) return With(StepState.NotApplicable);
         if (completion is not null && step.Kind == StepKind.Linkage && state.Facts.UndecidedCandidates > 0)
             return Reopened(With(StepState.Available), completion, state.Facts);
         if (completion is not null)

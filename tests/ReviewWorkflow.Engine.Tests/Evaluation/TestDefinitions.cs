@@ -75,8 +75,19 @@ public static class TestDefinitions
                 new("under-investigation", "Unexpected – under investigation", [], false),
                 new("homicide", "Homicide (third party likely)", [], false),
             ]),
+        Step("classification-review", SignOff, role: "supervisor", due: Hours(72), approves: ["classification"],
+            when: Or(EqualTo("case.classification", "not-suspicious"), EqualTo("case.classification", "expected"))),
+        Step("classification-inspector-review", SignOff, role: "inspector", due: Hours(72), approves: ["classification"],
+            when: Or([.. new[] { "not-suspicious", "expected" }.SelectMany(category => new Condition[]
+            {
+                And(EqualTo("case.classification", category), Truthy("case.linked")),
+                And(EqualTo("case.classification", category), EqualTo("homicide-referral.outcome", "accepted")),
+                And(EqualTo("case.classification", category), EqualTo("homicide-referral.outcome", "declined")),
+                And(EqualTo("case.classification", category), Contains("case.classificationHistory", "homicide")),
+            })])),
         Step("closure", Decision, decides: DecisionPurpose.Closure,
-            after: ["classification", "supervisor-review", "referral-decline-review", "linkage-check", "family-information"]));
+            after: ["classification", "supervisor-review", "referral-decline-review", "classification-review", "classification-inspector-review",
+                "linkage-check", "family-information"]));
 
     public static WorkflowDefinition Workflow(params StepDefinition[] steps) =>
         new("unexplained-death", 1, "Unexplained death review", ["officer", "supervisor", "inspector"], DefaultLadder, steps, "test");
