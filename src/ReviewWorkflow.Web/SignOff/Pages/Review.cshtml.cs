@@ -39,6 +39,8 @@ public sealed class ReviewModel(CaseProcedure procedure, ReviewDb db, TimeProvid
     public IReadOnlyDictionary<string, string[]> Errors { get; private set; } = new Dictionary<string, string[]>();
     public IReadOnlyDictionary<string, string> UserNames { get; private set; } = new Dictionary<string, string>();
     public IReadOnlyList<string> Problems { get; private set; } = [];
+    /// <summary>The candidates and family items the approval covers, as GET of the step shows them.</summary>
+    public SignOffEvidenceDto Evidence { get; private set; } = new([], [], []);
 
     public async Task<IActionResult> OnGetAsync(Guid id, string stepKey, CancellationToken ct) =>
         await LoadAsync(id, stepKey, ct) ?? Page();
@@ -82,6 +84,7 @@ public sealed class ReviewModel(CaseProcedure procedure, ReviewDb db, TimeProvid
         Status = status;
         Now = clock.GetUtcNow();
 
+        Evidence = await SignOffEvidence.ForAsync(db, id, context.Definition, status.Step, evaluation, Now, ct) ?? Evidence;
         UserNames = await TeamUsers.DisplayNamesAsync(db,
             Approved.Where(a => a.Completion is not null).SelectMany(a => FieldDisplay.UserIds(a.Step.Fields, [a.Completion!.Fields])), ct);
 
