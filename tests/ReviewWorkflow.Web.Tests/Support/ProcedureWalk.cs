@@ -118,12 +118,17 @@ public static class ProcedureWalk
         return await supervisor.SignOffAsync(id, "approve").OkAsync();
     }
 
-    /// <summary>Approved and classified not suspicious: only closure is left.</summary>
+    /// <summary>Approved, classified not suspicious and that classification approved (F7): only closure is left.</summary>
     public static async Task<JsonElement> ToReadyToCloseAsync(this HttpClient officer, HttpClient supervisor, object? newCase = null)
     {
         var id = (await officer.ToApprovedAsync(supervisor, newCase)).Id();
-        return await officer.ClassifyAsync(id, "not-suspicious").OkAsync();
+        await officer.ClassifyAsync(id, "not-suspicious").OkAsync();
+        return await supervisor.ApproveClassificationAsync(id).OkAsync();
     }
+
+    /// <summary>A supervisor (or, with <paramref name="step"/>, an inspector) approves the classification.</summary>
+    public static Task<HttpResponseMessage> ApproveClassificationAsync(this HttpClient client, string caseId, string step = "classification-review") =>
+        client.SignOffAsync(caseId, "approve", "The classification follows from the toxicology and the checks.", step: step);
 
     /// <summary>Ready to close, then closed by the officer: a real closed case, no database shortcuts.</summary>
     public static async Task<JsonElement> ToClosedAsync(this HttpClient officer, HttpClient supervisor, object? newCase = null)
