@@ -236,6 +236,7 @@ public sealed class CaseProcedure(ReviewDb db, WorkflowRegistry workflows, Audit
             var updated = context with { Activities = [.. context.Activities, .. added], State = CaseFactsQuery.ToState(c, [.. context.Activities, .. added], facts) };
             var evaluation = updated.Evaluate();
             StepTable.Refresh(c, evaluation, updated.Activities, now);
+            await CaseReview.AfterChangeAsync(db, c, evaluation, engineCommand: !factsChange, ct);
             c.UpdatedAt = now;
             // Always write the case row, even when updated_at is unchanged (two commands within one
             // microsecond, or a stopped clock): EF skips an unchanged row, and with it the xmin check

@@ -140,9 +140,7 @@ public sealed class LinkageTests(ReviewApp app) : IClassFixture<ReviewApp>
         var officer = await app.OfficerAsync();
         var supervisor = await app.SupervisorAsync();
         var place = LinkageCases.NewPlace();
-        var earlier = (await officer.CreateCaseAsync(LinkageCases.Death(place, "2018-05-01T07:00:00Z", "Evan Ford"))).Id();
-        // Closed as a historical death would be; the full closing procedure is covered elsewhere.
-        await app.ExecuteAsync($"UPDATE cases SET status = 'Closed', closed_at = now() WHERE id = '{earlier}'");
+        var earlier = (await officer.ToClosedAsync(supervisor, LinkageCases.Death(place, "2018-05-01T07:00:00Z", "Evan Ford"))).Id();
         Assert.DoesNotContain(earlier, (await supervisor.GetFromJsonAsync<JsonElement>("/api/cases?needsReview=true")).GetProperty("items").EnumerateArray().Select(i => i.Id()));
 
         var later = (await officer.CreateCaseAsync(LinkageCases.Death(place, "2018-06-01T07:00:00Z", "Finn Grey"))).Id();
