@@ -28,14 +28,15 @@ internal static class ClassifyCommand
         var status = evaluation[step.Key]!;
         if (status.State is StepState.Blocked or StepState.NotApplicable) return Refusals.NotActionable(status);
 
-        if (string.Equals(state.Classification, target!.Key, StringComparison.OrdinalIgnoreCase))
+        // A classification returned by its review may be made again in the same category, with a new rationale.
+        if (status.State != StepState.Returned && string.Equals(state.Classification, target!.Key, StringComparison.OrdinalIgnoreCase))
             return Refused.Because(RefusalKind.Conflict, $"already classified as {target.Key}");
 
-        var missing = Missing(definition, state, evaluation, target);
+        var missing = Missing(definition, state, evaluation, target!);
         if (missing.Length > 0) return Refused.Because(RefusalKind.Conflict, missing);
 
         var reason = Rationale.Normalize(rationale)!;
-        var classified = new CaseClassified(now, actor.Id, state.Classification, target.Key, reason);
+        var classified = new CaseClassified(now, actor.Id, state.Classification, target!.Key, reason);
         // Moving back to the starting category reopens the question rather than answering it; the
         // unmet list then shows "still <initial>" until a real classification is made.
         if (string.Equals(target.Key, step.InitialCategory, StringComparison.OrdinalIgnoreCase))
@@ -57,7 +58,7 @@ internal static class ClassifyCommand
             .OfType<StepStatus>()
             .Where(s => s.State is not (StepState.Completed or StepState.NotApplicable))
             // A register reopened by new items is named by its register line below, item by item.
-            .Where(s => !(target.RequiresClearedRegisters && StepStateResolver.ReopenedByItems(s, state.Facts)))
+            .Where(s => !(target.RequiresClearedRegisters && StepStateResolver.ReopenedByRegister(s, state.Facts)))
             .Select(s => Wording.NotDone(definition, s))
             .ToList();
         if (target.RequiresClearedRegisters)

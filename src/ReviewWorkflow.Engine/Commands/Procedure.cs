@@ -16,8 +16,7 @@ public static class Procedure
         WorkflowDefinition definition, CaseState state, string stepKey,
         IReadOnlyDictionary<string, JsonElement> fields, string? note, Actor actor, DateTimeOffset now)
     {
-        if (state.Closed) return Refusals.Closed();
-        if (definition.FindStep(stepKey) is not { } step) return Refusals.UnknownStep(stepKey);
+        if (definition.FindStep(stepKey) is not { } step) return state.Closed ? Refusals.Closed() : Refusals.UnknownStep(stepKey);
 
         // Sign-offs, classification and closure carry rules of their own (four-eyes, gates, the
         // unmet list); completing them as plain tasks would bypass those rules.
@@ -28,16 +27,21 @@ public static class Procedure
             (StepKind.Decision, DecisionPurpose.Closure) => "use the close command",
             _ => null,
         };
+        if (state.Closed && dedicated is not null) return Refusals.Closed();
         if (dedicated is not null) return Refused.Because(RefusalKind.Conflict, $"{step.Key} cannot be completed directly: {dedicated}");
+
+        var status = CaseEvaluator.Evaluate(definition, state)[step.Key]!;
+        // On a closed case only work that became required after closure can be done (a late link makes
+        // the referral required): a step with a condition that applies now; everything else was done when it closed.
+        if (state.Closed && (step.When is null || status.State is not (StepState.Available or StepState.Returned))) return Refusals.Closed();
 
         if (!Roles.Satisfies(actor.Role, step.Role)) return Refusals.Role(step.Role, $"complete {step.Key}");
 
-        var status = CaseEvaluator.Evaluate(definition, state)[step.Key]!;
         if (status.State is not (StepState.Available or StepState.Returned)) return Refusals.NotActionable(status);
 
         // F8 and F5: the registers must be cleared before their step can be called done.
         if (step.Kind == StepKind.Linkage && state.Facts.UndecidedCandidates > 0)
-            return Refused.Because(RefusalKind.Conflict, Wording.LinkageCandidatesNotDispositioned(state.Facts.UndecidedCandidates));
+            return Refused.Because(RefusalKind.Conflict, Wording.LinkageCandidatesNotDispositioned(state.Facts));
         if (step.Kind == StepKind.FamilyInformation && state.Facts.OpenFamilyItems > 0)
             return Refused.Because(RefusalKind.Conflict, Wording.FamilyItemsOpen(state.Facts));
 

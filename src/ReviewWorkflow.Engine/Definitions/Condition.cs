@@ -5,7 +5,7 @@ namespace ReviewWorkflow.Engine.Definitions;
 /// <c>term (or term)*</c>, <c>term := factor (and factor)*</c>,
 /// <c>factor := ref | ref == value | ref != value | ref contains value</c>,
 /// where <c>ref</c> is <c>step-key.field-key</c> or <c>case.fact</c>
-/// (facts: <c>linked</c>, <c>referralRequested</c>, <c>classification</c>, <c>markers</c>, <c>substances</c>).
+/// (facts: <c>linked</c>, <c>referralRequested</c>, <c>classification</c>, <c>classificationHistory</c>, <c>markers</c>, <c>substances</c>).
 /// </summary>
 public abstract record Condition(string Text);
 

@@ -39,6 +39,9 @@ internal static partial class Vocabulary
         ["linked"] = FieldType.Bool,
         ["referralRequested"] = FieldType.Bool,
         ["classification"] = FieldType.Choice,
+        // Every category the case has been classified as, the current one included (F3, F7: a death
+        // once thought a homicide and later "not suspicious" is exactly the move that needs review).
+        ["classificationHistory"] = FieldType.List,
         ["markers"] = FieldType.List,
         ["substances"] = FieldType.List,
     };

@@ -21,6 +21,8 @@ internal static class ApprovalLapse
             // A register reopened by items received later is listed item by item already; the work
             // on those items is recorded as contributions, and that lapses the approval below.
             if (StepStateResolver.ReopenedByItems(status, state.Facts)) continue;
+            // A candidate found after the approval: the supervisor approved a linkage check that missed it.
+            if (status.Reopened is { } reopened) return $"{key} reopened after the approval: {reopened}";
             return status.State == StepState.Returned
                 ? $"{key} was returned after the approval"
                 : $"{key} became required after the approval";

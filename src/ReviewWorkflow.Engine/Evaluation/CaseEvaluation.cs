@@ -12,6 +12,8 @@ public enum StepState { Blocked, Available, Completed, Returned, NotApplicable }
 /// <see cref="DueAt"/> is <see cref="AppliesSince"/> plus the step's <c>due</c>: null for a step without
 /// one, a register (its items have their own), a step that does not apply, and a sign-off that
 /// cannot be given yet (nobody can be late with an approval of unfinished work).
+/// <see cref="Reopened"/> says why a completed register step is open again (a candidate found after
+/// it was completed), and <see cref="ReopenedAt"/> is when: the moment the step applies again.
 /// </summary>
 public sealed record StepStatus(
     StepDefinition Step,
@@ -20,7 +22,9 @@ public sealed record StepStatus(
     StepActivity? Completion,
     StepActivity? Return,
     IReadOnlyList<string> WaitingFor,
-    string? Lapsed = null)
+    string? Lapsed = null,
+    string? Reopened = null,
+    DateTimeOffset? ReopenedAt = null)
 {
     /// <summary>
     /// Since when the step has applied, which its deadline runs from (see <see cref="Deadlines"/>):

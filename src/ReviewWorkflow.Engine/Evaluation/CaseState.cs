@@ -29,11 +29,15 @@ public sealed record CaseFacts(
     public IReadOnlyList<OpenFamilyItem> OpenFamilyItemList { get; init; } = [];
 
     /// <summary>
-    /// When a new candidate last reopened the completed linkage step: its deadline (and ladder) runs
-    /// afresh from then. Null: never reopened.
+    /// The undecided candidates counted by <see cref="UndecidedCandidates"/>, each with when it was
+    /// found: a candidate found after the linkage step was completed reopens it (F8: later deaths
+    /// pointed back to earlier ones already "dealt with"), and refusals name it.
     /// </summary>
-    public DateTimeOffset? LinkageReopenedAt { get; init; }
+    public IReadOnlyList<PendingCandidate> UndecidedCandidateList { get; init; } = [];
 }
+
+/// <summary>An undecided linkage candidate: the other death's reference and when it became a candidate.</summary>
+public sealed record PendingCandidate(string Reference, DateTimeOffset FoundAt);
 
 /// <summary>An open family-information item as the checklist names it: its short reference and who gave it.</summary>
 public sealed record OpenFamilyItem(string Reference, string ProvidedBy, DateTimeOffset ReceivedAt, DateTimeOffset DueAt);

@@ -1,6 +1,5 @@
 using System.Globalization;
 using ReviewWorkflow.Engine.Definitions;
-using ReviewWorkflow.Engine.Linkage;
 
 namespace ReviewWorkflow.Engine.Evaluation;
 
@@ -11,16 +10,16 @@ namespace ReviewWorkflow.Engine.Evaluation;
 /// </summary>
 internal static class ConditionEvaluator
 {
-    public static bool Holds(Condition condition, CaseState state, IReadOnlyDictionary<string, StepHistory> histories) =>
+    public static bool Holds(Condition condition, CaseState state, IReadOnlyDictionary<string, StepHistory> histories, string? classificationStep = null) =>
         condition switch
         {
-            AnyCondition any => any.Terms.Any(t => Holds(t, state, histories)),
-            AllCondition all => all.Terms.All(t => Holds(t, state, histories)),
-            TruthyCondition truthy => IsTruthy(Resolve(truthy.Ref, state, histories)),
-            EqualsCondition eq => Resolve(eq.Ref, state, histories) is { } value
+            AnyCondition any => any.Terms.Any(t => Holds(t, state, histories, classificationStep)),
+            AllCondition all => all.Terms.All(t => Holds(t, state, histories, classificationStep)),
+            TruthyCondition truthy => IsTruthy(Resolve(truthy.Ref, state, histories, classificationStep)),
+            EqualsCondition eq => Resolve(eq.Ref, state, histories, classificationStep) is { } value
                 && AsComparableText(value) is { } text
                 && SameText(text, eq.Value) != eq.Negated,
-            ContainsCondition contains => Resolve(contains.Ref, state, histories) is ListValue list
+            ContainsCondition contains => Resolve(contains.Ref, state, histories, classificationStep) is ListValue list
                 && list.Items.Any(item => SameText(item, contains.Value)),
             _ => false,
         };
@@ -33,13 +32,13 @@ internal static class ConditionEvaluator
     /// record and count from opening. Any term: the earliest that holds; all terms: the latest.
     /// Null when the condition does not hold.
     /// </summary>
-    public static DateTimeOffset? HoldsSince(Condition condition, CaseState state, IReadOnlyDictionary<string, StepHistory> histories)
+    public static DateTimeOffset? HoldsSince(Condition condition, CaseState state, IReadOnlyDictionary<string, StepHistory> histories, string? classificationStep = null)
     {
-        if (!Holds(condition, state, histories)) return null;
+        if (!Holds(condition, state, histories, classificationStep)) return null;
         return condition switch
         {
-            AnyCondition any => any.Terms.Select(t => HoldsSince(t, state, histories)).Min(),
-            AllCondition all => all.Terms.Select(t => HoldsSince(t, state, histories)).Max(),
+            AnyCondition any => any.Terms.Select(t => HoldsSince(t, state, histories, classificationStep)).Min(),
+            AllCondition all => all.Terms.Select(t => HoldsSince(t, state, histories, classificationStep)).Max(),
             TruthyCondition truthy => Since(truthy.Ref, state, histories),
             EqualsCondition eq => Since(eq.Ref, state, histories),
             ContainsCondition contains => Since(contains.Ref, state, histories),
@@ -64,7 +63,7 @@ internal static class ConditionEvaluator
     private static bool IsChoice(StepActivity activity, string field, string value) =>
         activity.Fields.GetValueOrDefault(field) is ChoiceValue { Value: var v } && SameText(v, value);
 
-    private static FieldValue? Resolve(FieldReference reference, CaseState state, IReadOnlyDictionary<string, StepHistory> histories)
+    private static FieldValue? Resolve(FieldReference reference, CaseState state, IReadOnlyDictionary<string, StepHistory> histories, string? classificationStep)
     {
         if (reference.IsCaseFact)
         {
@@ -74,6 +73,7 @@ internal static class ConditionEvaluator
                 "linked" => new BoolValue(facts.LinkedCandidates > 0),
                 "referralrequested" => new BoolValue(facts.ReferralRequested),
                 "classification" => new ChoiceValue(state.Classification),
+                "classificationhistory" => new ListValue(ClassificationHistory(state, classificationStep)),
                 "markers" => new ListValue([.. facts.Markers]),
                 "substances" => new ListValue([.. facts.Substances]),
                 _ => null,
@@ -85,6 +85,16 @@ internal static class ConditionEvaluator
                 ? value
                 : null;
     }
+
+    /// <summary>The categories of every classification recorded (each is a completion carrying its category), and the current one.</summary>
+    private static List<string> ClassificationHistory(CaseState state, string? classificationStep) =>
+        [.. state.Activities
+            .Where(a => a.Kind == ActivityKind.Completed && a.StepKey == classificationStep)
+            .Select(a => a.Fields.GetValueOrDefault("category"))
+            .OfType<ChoiceValue>()
+            .Select(c => c.Value)
+            .Append(state.Classification)
+            .Distinct(StringComparer.OrdinalIgnoreCase)];
 
     private static bool IsTruthy(FieldValue? value) => value switch
     {

@@ -7,7 +7,7 @@ namespace ReviewWorkflow.Engine.Evaluation;
 /// required by a link found weeks after opening was overdue — and escalated — the moment it applied.
 /// A step applies from the latest of: case opening; the moment its <c>when</c> last became true
 /// (<see cref="ConditionEvaluator.HoldsSince"/>); its latest return; for the linkage step, its
-/// reopening by a new candidate (<see cref="CaseFacts.LinkageReopenedAt"/>). A sign-off applies only
+/// reopening by a new candidate (<see cref="LinkageReopenedAt"/>). A sign-off applies only
 /// once it can be given — from the last work on what it approves — so nobody is told about an
 /// approval that nobody can give yet. Other steps waiting on earlier work keep their deadline: one late
 /// step must not silence the steps after it, which are late too. Everything is read from the record
@@ -23,7 +23,7 @@ internal static class Deadlines
     {
         if (stepState == StepState.NotApplicable) return (null, null);
         var since = Latest(state.OpenedAt, whenSince, history.Return?.At,
-            step.Kind == StepKind.Linkage ? state.Facts.LinkageReopenedAt : null);
+            step.Kind == StepKind.Linkage && history.Completion is { } done ? LinkageReopenedAt(done, state.Facts) : null);
         if (step.Kind == StepKind.SignOff)
         {
             if (stepState == StepState.Blocked) return (null, null);
@@ -40,6 +40,13 @@ internal static class Deadlines
         !caseClosed && status is { State: StepState.Blocked or StepState.Available or StepState.Returned, DueAt: { } dueAt }
             ? EscalationLadder.NextAt(definition.LadderFor(status.Step), dueAt, new HashSet<int>())
             : null;
+
+    /// <summary>
+    /// When a completed linkage step opened again: the first undecided candidate found after the
+    /// completion (completing refuses while any is undecided, so any undecided one came later).
+    /// </summary>
+    public static DateTimeOffset? LinkageReopenedAt(StepActivity completion, CaseFacts facts) =>
+        facts.UndecidedCandidateList.Where(c => c.FoundAt >= completion.At).Select(c => (DateTimeOffset?)c.FoundAt).Min();
 
     private static DateTimeOffset? LastWorkOn(string stepKey, CaseState state) =>
         state.Activities.Where(a => a.StepKey == stepKey).Select(a => (DateTimeOffset?)a.At).Max();

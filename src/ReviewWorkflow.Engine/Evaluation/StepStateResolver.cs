@@ -39,14 +39,16 @@ internal sealed class StepStateResolver(
 
         StepStatus With(StepState s, IReadOnlyList<string>? waitingFor = null)
         {
-            var whenSince = step.When is { } condition ? ConditionEvaluator.HoldsSince(condition, state, histories) : null;
+            var whenSince = step.When is { } condition ? ConditionEvaluator.HoldsSince(condition, state, histories, definition.StepDeciding(DecisionPurpose.Classification)?.Key) : null;
             var (since, dueAt) = Deadlines.For(step, s, history, state, whenSince, Prerequisites(step).Select(Status));
             var status = new StepStatus(step, s, dueAt, completion, history.Return, waitingFor ?? [], lapsed) { AppliesSince = since };
             return status with { EscalationStartsAt = Deadlines.EscalationStart(definition, status, state.Closed) };
         }
 
         if (isClosure && state.Closed) return With(StepState.Completed);
-        if (step.When is { } when && !ConditionEvaluator.Holds(when, state, histories)) return With(StepState.NotApplicable);
+        if (step.When is { } when && !ConditionEvaluator.Holds(when, state, histories, definition.StepDeciding(DecisionPurpose.Classification)?.Key)) return With(StepState.NotApplicable);
+        if (completion is not null && step.Kind == StepKind.Linkage && state.Facts.UndecidedCandidates > 0)
+            return Reopened(With(StepState.Available), completion, state.Facts);
         if (completion is not null)
             return step.Kind == StepKind.FamilyInformation && state.Facts.OpenFamilyItems > 0 ? With(StepState.Available) : With(StepState.Completed);
         if (history.Return is not null) return With(StepState.Returned);
@@ -54,7 +56,7 @@ internal sealed class StepStateResolver(
         var waitingFor = Prerequisites(step)
             .Select(Status)
             .Where(s => s.State is not (StepState.Completed or StepState.NotApplicable))
-            .Select(s => $"{s.Step.Key} ({Wording.State(s.State)})")
+            .Select(s => s.Reopened is { } why ? $"{s.Step.Key} (reopened: {why})" : $"{s.Step.Key} ({Wording.State(s.State)})")
             .ToList();
         return waitingFor.Count > 0 ? With(StepState.Blocked, waitingFor) : With(StepState.Available);
     }
@@ -66,6 +68,26 @@ internal sealed class StepStateResolver(
             .Distinct(StringComparer.Ordinal)
             .Select(definition.FindStep)
             .OfType<StepDefinition>();
+
+    /// <summary>
+    /// A completed linkage step is open again while a candidate is undecided: one can only be undecided
+    /// there if it was found after the completion (completing refuses while any is undecided). It opens
+    /// again from the first such arrival; the completion stands again once every candidate is decided,
+    /// and the disposition itself is new work that lapses any approval of the step (<see cref="ApprovalLapse"/>).
+    /// </summary>
+    private static StepStatus Reopened(StepStatus status, StepActivity completion, CaseFacts facts)
+    {
+        var found = facts.UndecidedCandidateList.OrderBy(c => c.FoundAt).ThenBy(c => c.Reference, StringComparer.Ordinal).ToList();
+        var reason = found.Count == 0
+            ? Wording.CandidatesNotDispositioned(facts)
+            : string.Join("; ", found.Select(c => $"new candidate {c.Reference} found on {Wording.Time(c.FoundAt)}"));
+        var since = Deadlines.LinkageReopenedAt(completion, facts) ?? completion.At;
+        return status with { Reopened = reason, ReopenedAt = since };
+    }
+
+    /// <summary>A register step open again for work received after its completion: its own register lines name that work.</summary>
+    public static bool ReopenedByRegister(StepStatus status, CaseFacts facts) =>
+        ReopenedByItems(status, facts) || status is { Step.Kind: StepKind.Linkage, State: StepState.Available, Reopened: not null };
 
     /// <summary>
     /// A family-information register stays open for the life of the case: the officer confirms it once,

@@ -12,7 +12,9 @@ internal static class UnmetRequirements
     {
         // Information logged after closure is exactly what was ignored before (F5, F9): a closed case
         // still lists its open register items, though nothing else stands between it and closure.
-        if (state.Closed) return [.. steps.SelectMany(s => RegisterLines(s.Step, state.Facts))];
+        // So does work that became required after closure (a link found late makes the referral required, F3).
+        if (state.Closed)
+            return [.. steps.SelectMany(s => RequiredSinceClosure(definition, s, state.Facts).Concat(RegisterLines(s.Step, state.Facts)))];
         var unmet = new List<string>();
         foreach (var status in steps)
         {
@@ -23,7 +25,7 @@ internal static class UnmetRequirements
             if (step.Decides == DecisionPurpose.Classification && StillInitial(step, state) && status.State != StepState.NotApplicable)
                 // Says more than "not completed" and also catches a case reclassified back to the start.
                 unmet.Add(StillInitialLine(step));
-            else if (!done && !StepStateResolver.ReopenedByItems(status, state.Facts))
+            else if (!done && !StepStateResolver.ReopenedByRegister(status, state.Facts))
                 unmet.Add(Wording.NotDone(definition, status));
 
             unmet.AddRange(RegisterLines(step, state.Facts));
@@ -31,11 +33,19 @@ internal static class UnmetRequirements
         return unmet;
     }
 
+    /// <summary>Only a step with a condition can have come to apply after closure; the others were done when the case closed.</summary>
+    private static IEnumerable<string> RequiredSinceClosure(WorkflowDefinition definition, StepStatus status, CaseFacts facts)
+    {
+        if (status.Step.When is null || status.State is StepState.Completed or StepState.NotApplicable) yield break;
+        if (StepStateResolver.ReopenedByRegister(status, facts)) yield break;
+        yield return Wording.NotDone(definition, status);
+    }
+
     /// <summary>Open linkage candidates or family items of a register step; they block even a completed step.</summary>
     public static IEnumerable<string> RegisterLines(StepDefinition step, CaseFacts facts)
     {
         if (step.Kind == StepKind.Linkage && facts.UndecidedCandidates > 0)
-            yield return $"{step.Key}: {Wording.CandidatesNotDispositioned(facts.UndecidedCandidates)}";
+            yield return $"{step.Key}: {Wording.CandidatesNotDispositioned(facts)}";
         if (step.Kind == StepKind.FamilyInformation && facts.OpenFamilyItems > 0)
             yield return $"{step.Key}: {Wording.FamilyItemsOpen(facts)}";
     }

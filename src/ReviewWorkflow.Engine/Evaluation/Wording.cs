@@ -21,6 +21,18 @@ internal static class Wording
     public static string LinkageCandidatesNotDispositioned(int n) =>
         $"{Count(n, "linkage candidate", "linkage candidates")} not dispositioned";
 
+    /// <summary>The count, then each candidate by reference and when it was found, so a refusal says which death to decide.</summary>
+    public static string CandidatesNotDispositioned(CaseFacts facts) =>
+        CandidatesNotDispositioned(facts.UndecidedCandidates) + Candidates(facts);
+
+    public static string LinkageCandidatesNotDispositioned(CaseFacts facts) =>
+        LinkageCandidatesNotDispositioned(facts.UndecidedCandidates) + Candidates(facts);
+
+    private static string Candidates(CaseFacts facts) =>
+        facts.UndecidedCandidateList.Count == 0
+            ? ""
+            : ": " + string.Join("; ", facts.UndecidedCandidateList.OrderBy(c => c.FoundAt).Select(c => $"{c.Reference} found on {Time(c.FoundAt)}"));
+
     public static string FamilyItemsOpen(int n) =>
         $"{Count(n, "family information item", "family information items")} open";
 

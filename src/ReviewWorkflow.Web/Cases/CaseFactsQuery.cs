@@ -3,6 +3,7 @@ using ReviewWorkflow.Engine.Evaluation;
 using ReviewWorkflow.Engine.Linkage;
 using ReviewWorkflow.Web.Data;
 using ReviewWorkflow.Web.FamilyInformation;
+using ReviewWorkflow.Web.Linkage;
 using ReviewWorkflow.Web.Steps;
 
 namespace ReviewWorkflow.Web.Cases;
@@ -26,7 +27,17 @@ public static class CaseFactsQuery
             OpenFamilyItems: openFamilyItems.Count, c.ReferralRequested)
         {
             OpenFamilyItemList = openFamilyItems,
+            UndecidedCandidateList = await PendingAsync(db, [.. candidates.Where(x => x.Decision is null)], ct),
         };
+    }
+
+    /// <summary>The undecided candidates by reference and arrival: the engine reopens the linkage step from them and refusals name them.</summary>
+    private static async Task<IReadOnlyList<PendingCandidate>> PendingAsync(ReviewDb db, IReadOnlyList<LinkageCandidate> undecided, CancellationToken ct)
+    {
+        if (undecided.Count == 0) return [];
+        var ids = undecided.Select(x => x.CandidateCaseId).ToList();
+        var references = await db.Cases.AsNoTracking().Where(o => ids.Contains(o.Id)).Select(o => new { o.Id, o.Reference }).ToDictionaryAsync(o => o.Id, o => o.Reference, ct);
+        return [.. undecided.Select(x => new PendingCandidate(references.GetValueOrDefault(x.CandidateCaseId) ?? "another case", x.AddedAt))];
     }
 
     /// <summary>
@@ -43,6 +54,9 @@ public static class CaseFactsQuery
             OpenFamilyItems: items.Count, c.ReferralRequested)
         {
             OpenFamilyItemList = items,
+            UndecidedCandidateList = undecidedCandidates > 0
+                ? await PendingAsync(db, await db.LinkageCandidates.AsNoTracking().Where(x => x.CaseId == c.Id && x.Decision == null).ToListAsync(ct), ct)
+                : [],
         };
     }
 

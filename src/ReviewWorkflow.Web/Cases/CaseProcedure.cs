@@ -137,7 +137,7 @@ public sealed class CaseProcedure(ReviewDb db, WorkflowRegistry workflows, Audit
         var events = ((Accepted)decided).Events;
         foreach (var e in events) context.Case.Apply(e, now);
         return await SaveAsync(context, user, action, new { events = events.Select(Describe).ToList() },
-            [.. events.SelectMany(e => e.ToActivities())], now, ct);
+            [.. events.SelectMany(e => e.ToActivities())], now, ct, engineCommand: true);
     }
 
     /// <summary>
@@ -145,9 +145,10 @@ public sealed class CaseProcedure(ReviewDb db, WorkflowRegistry workflows, Audit
     /// tracked rows, the step table as the engine now sees the case, and the audit event.
     /// <paramref name="recheckLinkage"/>: the case's facts changed, so it is compared again with every
     /// recorded death (F8) inside this transaction, before it is evaluated, since what is found gates it.
+    /// <paramref name="engineCommand"/>: an engine command, whose work may take a closed case off the review list.
     /// </summary>
     public async Task<CaseOutcome> SaveAsync(CaseContext context, CurrentUser user, string action, object auditData,
-        IReadOnlyList<StepActivity> activities, DateTimeOffset now, CancellationToken ct, bool recheckLinkage = false)
+        IReadOnlyList<StepActivity> activities, DateTimeOffset now, CancellationToken ct, bool recheckLinkage = false, bool engineCommand = false)
     {
         var c = context.Case;
         var added = activities.Select(a => new CaseActivity
@@ -172,6 +173,7 @@ public sealed class CaseProcedure(ReviewDb db, WorkflowRegistry workflows, Audit
             var updated = context with { Activities = all, State = CaseFactsQuery.ToState(c, all, facts) };
             var evaluation = updated.Evaluate();
             StepTable.Refresh(c, evaluation, all, now);
+            await CaseReview.AfterChangeAsync(db, c, evaluation, engineCommand, ct);
             c.UpdatedAt = now;
             // Always write the case row, even when updated_at is unchanged (two commands within one
             // microsecond, or a stopped clock): EF skips an unchanged row, and with it the xmin check

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using ReviewWorkflow.Engine.Evaluation;
 using ReviewWorkflow.Web.Data;
 using ReviewWorkflow.Web.FamilyInformation;
 
@@ -19,5 +20,17 @@ public static class CaseReview
         // F8: a candidate found after closure and not yet dispositioned (pending decisions of this command count).
         await db.LinkageCandidates.Where(x => x.CaseId == c.Id).LoadAsync(ct);
         return db.LinkageCandidates.Local.Any(x => x.CaseId == c.Id && x.Decision is null);
+    }
+
+    /// <summary>
+    /// A closed case with anything unmet (work that became required after closure — a late link makes
+    /// the referral required — or late register work) is on the review list; an engine command that
+    /// does that work takes it off once no reason remains.
+    /// </summary>
+    public static async Task AfterChangeAsync(ReviewDb db, Case c, CaseEvaluation evaluation, bool engineCommand, CancellationToken ct)
+    {
+        if (c.Status != CaseStatus.Closed) return;
+        if (evaluation.Unmet.Count > 0) c.MarkForReview();
+        else if (engineCommand && c.NeedsReview) c.ReconsiderReview(await ReasonsRemainAsync(db, c, ct));
     }
 }

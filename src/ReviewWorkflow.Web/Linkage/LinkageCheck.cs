@@ -103,6 +103,7 @@ public sealed class LinkageCheck(ReviewDb db, WorkflowRegistry workflows, AuditT
         var touched = added.Select(m => m.Other.Id).Order().ToArray();
         await db.Database.ExecuteSqlAsync(
             $"UPDATE cases SET updated_at = {now}, needs_review = needs_review OR status = 'Closed' WHERE id = ANY({touched})", ct);
+        await CandidateArrival.RefreshStepsAsync(db, workflows, touched, now, ct);
         foreach (var m in added.OrderBy(m => m.Other.Id))
         {
             Notify(m.Other, c, now);

@@ -3,6 +3,8 @@ using ReviewWorkflow.Engine.Commands;
 using ReviewWorkflow.Engine.Evaluation;
 using ReviewWorkflow.Web.Accounts;
 using ReviewWorkflow.Web.Cases;
+using ReviewWorkflow.Web.Data;
+using ReviewWorkflow.Web.SignOff;
 
 namespace ReviewWorkflow.Web.Steps;
 
@@ -17,7 +19,11 @@ public sealed record StepActivityDto(
 public sealed record StepDetailDto(
     Guid CaseId, string Reference, string Key, string Title, string Kind, string Role, string State,
     DateTimeOffset? DueAt, DateTimeOffset? StateSince, IReadOnlyList<string> WaitingFor, string? ReturnReason, string? Lapsed,
-    IReadOnlyList<string> Approves, IReadOnlyList<StepActivityDto> Activities);
+    IReadOnlyList<string> Approves, IReadOnlyList<StepActivityDto> Activities)
+{
+    /// <summary>For a sign-off: what it approves, in full (<see cref="SignOffEvidence"/>); null for other steps.</summary>
+    public SignOffEvidenceDto? Evidence { get; init; }
+}
 
 /// <summary>
 /// <c>GET /api/cases/{id}/steps/{stepKey}</c>: the step with its whole history, oldest first. A redo
@@ -27,14 +33,15 @@ public sealed record StepDetailDto(
 public static class StepDetail
 {
     public static async Task<Results<Ok<StepDetailDto>, ProblemHttpResult>> GetAsync(
-        Guid id, string stepKey, CaseProcedure cases, CurrentUser user, CancellationToken ct)
+        Guid id, string stepKey, CaseProcedure cases, CurrentUser user, ReviewDb db, TimeProvider clock, CancellationToken ct)
     {
         var context = await cases.LoadAsync(id, user, ct);
         if (context is null) return CaseResults.NotFound();
         if (context.Definition.FindStep(stepKey) is not { } step)
             return CaseResults.Problem(StatusCodes.Status404NotFound, "Not found", [$"no step '{stepKey}' in this workflow"]);
 
-        var status = context.Evaluate()[step.Key]!;
+        var evaluation = context.Evaluate();
+        var status = evaluation[step.Key]!;
         var row = context.Case.Steps.FirstOrDefault(s => s.Key == step.Key);
         var activities = context.Activities
             .OrderBy(a => a.At).ThenBy(a => a.Id)
@@ -45,7 +52,10 @@ public static class StepDetail
             .ToList();
         return TypedResults.Ok(new StepDetailDto(context.Case.Id, context.Case.Reference, step.Key, step.Title, step.Kind.Wire(), step.Role,
             status.State.Wire(), status.DueAt, row?.StateSince, status.WaitingFor,
-            status.State == StepState.Returned ? status.Return?.Note : null, status.Lapsed, step.Approves, activities));
+            status.State == StepState.Returned ? status.Return?.Note : null, status.Lapsed, step.Approves, activities)
+        {
+            Evidence = await SignOffEvidence.ForAsync(db, context.Case.Id, context.Definition, step, evaluation, clock.GetUtcNow(), ct),
+        });
     }
 
     private static string? ReturnedBy(StepActivity a) =>
@@ -54,7 +64,7 @@ public static class StepDetail
     private static string Wire(ActivityKind kind) => kind.ToString().ToLowerInvariant();
 
     /// <summary>Answers as the client sent them (the stored form tags each value with its type).</summary>
-    private static IReadOnlyDictionary<string, object?> Plain(IReadOnlyDictionary<string, FieldValue> fields) =>
+    public static IReadOnlyDictionary<string, object?> Plain(IReadOnlyDictionary<string, FieldValue> fields) =>
         fields.Where(f => f.Key != CaseEventActivities.ReturnedByField).ToDictionary(f => f.Key, f => f.Value switch
         {
             BoolValue b => (object?)b.Value,

@@ -48,7 +48,13 @@ public sealed class WorkList(ReviewDb db, WorkflowRegistry workflows)
             select new { c.Id, c.Reference, c.DeceasedName, c.Team, ItemId = i.Id, i.Number, i.ProvidedByName, i.ProvidedByRelationship, i.DueAt };
         if (!user.SeesAllTeams) family = family.Where(r => r.Team == user.Team);
 
-        var total = await steps.CountAsync(ct) + await family.CountAsync(ct);
+        // A closed case with late evidence (a candidate, an item, a link) is back with its officer until reviewed (F8, F9).
+        var reviews =
+            from c in db.Cases.AsNoTracking()
+            where c.Status == CaseStatus.Closed && c.NeedsReview && c.OfficerId == user.Id
+            select new { c.Id, c.Reference, c.DeceasedName, c.ClosedAt };
+
+        var total = await steps.CountAsync(ct) + await family.CountAsync(ct) + await reviews.CountAsync(ct);
         var overdue = await steps.CountAsync(r => r.DueAt < now, ct) + await family.CountAsync(r => r.DueAt < now, ct);
 
         var items = new List<WorkItem>();
@@ -62,6 +68,10 @@ public sealed class WorkList(ReviewDb db, WorkflowRegistry workflows)
             items.Add(new WorkItem(i.Id, i.Reference, i.DeceasedName,
                 $"Family information {FamilyInformationItem.ReferenceFor(i.Number)} from {i.ProvidedByName} ({i.ProvidedByRelationship})",
                 "FamilyInformationItem", StepState.Available, i.DueAt, $"/cases/{i.Id}/family-information/{i.ItemId}"));
+
+        foreach (var r in await reviews.OrderBy(r => r.ClosedAt).Take(Shown).ToListAsync(ct))
+            items.Add(new WorkItem(r.Id, r.Reference, r.DeceasedName, "Closed case to review: evidence arrived after closure",
+                "ClosedCaseReview", StepState.Available, null, $"/cases/{r.Id}"));
 
         // Most urgent first: the longest overdue at the top, steps without a deadline last.
         var shown = items.OrderBy(i => i.DueAt is null).ThenBy(i => i.DueAt).ThenBy(i => i.CaseReference, StringComparer.Ordinal).Take(Shown).ToList();

@@ -53,7 +53,7 @@ public sealed class ApprovalLapseTests
         @case.Apply(Procedure.Complete(@case.Definition, @case.State, "homicide-referral", ValidInput.For("homicide-referral"), null, Officer, At(8)));
 
         @case.Apply(Approve(@case, Supervisor, 9));
-        @case.Classified(atHours: 10);
+        @case.Classified(atHours: 10).ClassificationApproved(atHours: 10.2).ClassificationApproved(by: Inspector, atHours: 10.5, step: "classification-inspector-review");
 
         Assert.Equal(StepState.Completed, @case.Status("supervisor-review").State);
         Assert.Null(@case.Status("supervisor-review").Lapsed);

@@ -59,7 +59,7 @@ public sealed class ClassifyTests
         var @case = new TestCase().AllWorkDone().Approved().WithFacts(f => f with { UndecidedCandidates = 2, OpenFamilyItems = 1 });
 
         Assert.Equal(
-            ["linkage-check: 2 candidates not dispositioned", "family-information: 1 family information item open"],
+            ["supervisor-review: approval lapsed — linkage-check reopened after the approval: 2 candidates not dispositioned; it must be signed off again", "linkage-check: 2 candidates not dispositioned", "family-information: 1 family information item open"],
             Refused(Classify(@case, "not-suspicious"), RefusalKind.Conflict).Reasons);
     }
 

@@ -68,7 +68,7 @@ public sealed class CloseTests
     {
         var @case = TestCase.ReadyToClose().WithFacts(f => f with { UndecidedCandidates = 1 });
 
-        Assert.Equal("linkage-check: 1 candidate not dispositioned", SingleReason(Close(@case), RefusalKind.Conflict));
+        Assert.Equal(["linkage-check: 1 candidate not dispositioned", "supervisor-review: approval lapsed — linkage-check reopened after the approval: 1 candidate not dispositioned; it must be signed off again"], Refused(Close(@case), RefusalKind.Conflict).Reasons);
     }
 
     [Fact]

@@ -125,7 +125,10 @@ public sealed class ReferralTests
         var @case = Declined();
 
         @case.Apply(ReviewDecline(@case, Inspector));
-        @case.Classified(atHours: 8);
+        // A declined referral: the "not suspicious" classification needs an inspector's approval as well (F3, F7).
+        @case.Classified(atHours: 8).ClassificationApproved(atHours: 8.2);
+        Assert.False(@case.Evaluate().CanClose);
+        @case.ClassificationApproved(by: Inspector, atHours: 8.5, step: "classification-inspector-review");
 
         Assert.Equal(StepState.Completed, @case.Status("referral-decline-review").State);
         Assert.IsType<Accepted>(Procedure.Close(@case.Definition, @case.State, "All lines of enquiry complete.", Officer, At(9)));

@@ -88,7 +88,7 @@ public sealed class ReturnCycleTests
         var @case = ReturnedForRedo();
         @case.Apply(Procedure.Complete(@case.Definition, @case.State, "digital-devices", ValidInput.For("digital-devices"), null, OtherOfficer, At(20)));
         @case.Apply(SignOff(@case, "approve", OtherSupervisor, 21));
-        @case.Classified(atHours: 22);
+        @case.Classified(atHours: 22).ClassificationApproved(by: OtherSupervisor, atHours: 22.5);
 
         @case.Apply(Procedure.Close(@case.Definition, @case.State, "All lines of enquiry complete.", Officer, At(23)));
 

@@ -101,7 +101,7 @@ public sealed class ConditionTests
         Assert.Equal(
             [
                 "test.yaml:29: steps[5].when: unknown step 'intel' in 'intel.done'",
-                "test.yaml:29: steps[5].when: unknown case fact 'suspicious' (known: linked, referralRequested, classification, markers, substances)",
+                "test.yaml:29: steps[5].when: unknown case fact 'suspicious' (known: linked, referralRequested, classification, classificationHistory, markers, substances)",
             ],
             Minimal.Errors(WithVisit("intel.done or case.suspicious")));
     }

@@ -19,7 +19,7 @@ public sealed class DefaultWorkflowTests
                 "initial-report", "intelligence-checks", "linkage-check", "family-notification", "family-information",
                 "forensic-documents", "digital-devices", "post-mortem-toxicology", "homicide-referral", "supervisor-review",
                 "referral-decline-review",
-                "classification", "closure",
+                "classification", "classification-review", "classification-inspector-review", "closure",
             ],
             Definition.Steps.Select(s => s.Key));
     }

@@ -8,6 +8,8 @@ public sealed class SafeguardTests
 {
     private const string NoLinkage = "closure does not depend on a linkage step: configuration cannot remove the linkage check";
     private const string NoFamily = "closure does not depend on a family-information step: configuration cannot remove the family-information register";
+    private const string NoClassificationReview = "closure does not depend on a sign-off by a supervisor (or higher) approving the classification 'expected', 'not-suspicious': configuration cannot let a case close on a classification nobody reviewed";
+    private const int ClosureLine = 195;
     private const string NoSignOff = "closure does not depend on a sign-off by a supervisor (or higher) approving the linkage and family-information steps: configuration cannot remove supervision";
 
     private static string DefaultWith(string old, string replacement)
@@ -28,19 +30,19 @@ public sealed class SafeguardTests
     [Fact]
     public void TheDefaultWorkflowCannotDropTheLinkageCheck()
     {
-        var yaml = DefaultWith("after: [classification, supervisor-review, referral-decline-review, linkage-check, family-information]", "after: [classification, supervisor-review, referral-decline-review, family-information]")
+        var yaml = DefaultWith("after: [classification, supervisor-review, referral-decline-review, classification-review, classification-inspector-review, linkage-check, family-information]", "after: [classification, supervisor-review, referral-decline-review, classification-review, classification-inspector-review, family-information]")
             .Replace("approves: [initial-report, intelligence-checks, linkage-check,", "approves: [initial-report, intelligence-checks,");
 
-        Assert.Equal([$"test.yaml:167: steps[12]: {NoLinkage}"], Minimal.Errors(yaml));
+        Assert.Equal([$"test.yaml:{ClosureLine}: steps[14]: {NoLinkage}"], Minimal.Errors(yaml));
     }
 
     [Fact]
     public void TheDefaultWorkflowCannotDropTheFamilyInformationRegister()
     {
-        var yaml = DefaultWith("after: [classification, supervisor-review, referral-decline-review, linkage-check, family-information]", "after: [classification, supervisor-review, referral-decline-review, linkage-check]")
+        var yaml = DefaultWith("after: [classification, supervisor-review, referral-decline-review, classification-review, classification-inspector-review, linkage-check, family-information]", "after: [classification, supervisor-review, referral-decline-review, classification-review, classification-inspector-review, linkage-check]")
             .Replace("family-notification, family-information, forensic-documents, digital-devices, post-mortem-toxicology, homicide-referral]", "family-notification, forensic-documents, digital-devices, post-mortem-toxicology, homicide-referral]");
 
-        Assert.Equal([$"test.yaml:167: steps[12]: {NoFamily}"], Minimal.Errors(yaml));
+        Assert.Equal([$"test.yaml:{ClosureLine}: steps[14]: {NoFamily}"], Minimal.Errors(yaml));
     }
 
     [Fact]
@@ -48,7 +50,34 @@ public sealed class SafeguardTests
     {
         var yaml = DefaultWith("    kind: sign-off\n    role: supervisor\n", "    kind: sign-off\n    role: officer\n");
 
-        Assert.Equal([$"test.yaml:167: steps[12]: {NoSignOff}"], Minimal.Errors(yaml));
+        // Both sign-offs handed to officers: the work and the classification are then both unreviewed.
+        Assert.Equal([$"test.yaml:{ClosureLine}: steps[14]: {NoSignOff}", $"test.yaml:{ClosureLine}: steps[14]: {NoClassificationReview}"], Minimal.Errors(yaml));
+    }
+
+    [Fact]
+    public void TheDefaultWorkflowCannotDropTheClassificationReview()
+    {
+        var yaml = DefaultWith("referral-decline-review, classification-review, classification-inspector-review, linkage-check", "referral-decline-review, linkage-check");
+
+        Assert.Equal([$"test.yaml:{ClosureLine}: steps[14]: {NoClassificationReview}"], Minimal.Errors(yaml));
+    }
+
+    [Fact]
+    public void AClassificationReviewThatMayNotApplyIsNoSafeguard()
+    {
+        // The inspector's review applies only where the case is linked or referred; alone it leaves other cases unreviewed.
+        var yaml = DefaultWith("referral-decline-review, classification-review, classification-inspector-review,", "referral-decline-review, classification-inspector-review,");
+
+        Assert.Equal([$"test.yaml:{ClosureLine}: steps[14]: {NoClassificationReview}"], Minimal.Errors(yaml));
+    }
+
+    [Fact]
+    public void AReviewOfOneClearingCategoryOnlyLeavesTheOtherUnreviewed()
+    {
+        var yaml = DefaultWith("when: case.classification == not-suspicious or case.classification == expected", "when: case.classification == not-suspicious");
+
+        Assert.Equal([$"test.yaml:{ClosureLine}: steps[14]: closure does not depend on a sign-off by a supervisor (or higher) approving the classification 'expected': configuration cannot let a case close on a classification nobody reviewed"],
+            Minimal.Errors(yaml));
     }
 
     [Fact]

@@ -135,7 +135,7 @@ public sealed class LateDeadlineTests
     public void ALinkageStepReopenedByANewCandidateRunsFromTheReopening()
     {
         var @case = new TestCase().Completed("initial-report", atHours: 1).Completed("linkage-check", atHours: 2)
-            .WithFacts(f => f with { LinkageReopenedAt = At(300) });
+            .WithFacts(f => f with { UndecidedCandidates = 1, UndecidedCandidateList = [new PendingCandidate("RW-2014-0002", At(300))] });
 
         Assert.Equal(At(300), @case.Status("linkage-check").AppliesSince);
         Assert.Equal(At(324), @case.Status("linkage-check").DueAt);

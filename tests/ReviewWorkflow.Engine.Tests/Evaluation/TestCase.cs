@@ -102,8 +102,13 @@ public sealed class TestCase
     public TestCase Classified(string category = "not-suspicious", Actor? by = null, double atHours = 7) =>
         Apply(Procedure.Classify(Definition, State, category, ValidInput.ClassificationRationale, by ?? Officer, At(atHours)));
 
-    /// <summary>Ready to close: all work done, approved by a supervisor who did none of it, classified.</summary>
-    public static TestCase ReadyToClose() => new TestCase().AllWorkDone().Approved().Classified();
+    /// <summary>A supervisor (or, with <paramref name="step"/>, an inspector) approves the classification (F7).</summary>
+    public TestCase ClassificationApproved(Actor? by = null, double atHours = 8, string step = "classification-review") =>
+        Apply(Procedure.SignOff(Definition, State, step, "approve", "Classification checked against the evidence.", [],
+            by ?? Supervisor, At(atHours)));
+
+    /// <summary>Ready to close: all work done, approved by a supervisor who did none of it, classified, the classification approved.</summary>
+    public static TestCase ReadyToClose() => new TestCase().AllWorkDone().Approved().Classified().ClassificationApproved();
 }
 
 /// <summary>Valid client input for each step of the default workflow.</summary>

@@ -45,7 +45,7 @@ public sealed class UnmetTests
     {
         var @case = TestCase.ReadyToClose().WithFacts(f => f with { UndecidedCandidates = 2 });
 
-        Assert.Equal(["linkage-check: 2 candidates not dispositioned"], @case.Evaluate().Unmet);
+        Assert.Equal(["linkage-check: 2 candidates not dispositioned", "supervisor-review: approval lapsed — linkage-check reopened after the approval: 2 candidates not dispositioned; it must be signed off again"], @case.Evaluate().Unmet);
         Assert.False(@case.Evaluate().CanClose);
     }
 
@@ -54,7 +54,7 @@ public sealed class UnmetTests
     {
         var @case = TestCase.ReadyToClose().WithFacts(f => f with { UndecidedCandidates = 1 });
 
-        Assert.Equal(["linkage-check: 1 candidate not dispositioned"], @case.Evaluate().Unmet);
+        Assert.Equal(["linkage-check: 1 candidate not dispositioned", "supervisor-review: approval lapsed — linkage-check reopened after the approval: 1 candidate not dispositioned; it must be signed off again"], @case.Evaluate().Unmet);
     }
 
     [Fact]
@@ -93,7 +93,7 @@ public sealed class UnmetTests
         // The application may open a case in another category; the decision must still be recorded.
         var @case = new TestCase().AllWorkDone().Approved().ClassifiedAs("expected");
 
-        Assert.Equal(["classification: not completed"], @case.Evaluate().Unmet);
+        Assert.Equal(["classification: not completed", "classification-review: not completed"], @case.Evaluate().Unmet);
     }
 
     [Fact]

@@ -44,6 +44,6 @@ public sealed class FrontDoorTests(ReviewApp app) : IClassFixture<ReviewApp>
         }));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("at most 10000 characters", await response.Content.ReadAsStringAsync());
-        Assert.Equal(before, await app.SnapshotAsync());
+        await app.AssertUnchangedSinceAsync(before);
     }
 }

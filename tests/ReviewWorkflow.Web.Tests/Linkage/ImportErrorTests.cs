@@ -31,7 +31,7 @@ public sealed class ImportErrorTests(ReviewApp app) : IClassFixture<ReviewApp>
         Assert.Contains($"{seedFile}:line 23: reference: 'HX-2014-S00001' is already recorded", second.Output);
         Assert.Contains("4 bad row(s): nothing imported (fix the file, or use --skip-invalid to import the good rows)", second.Output);
         Assert.DoesNotContain(second.Output, line => line.TrimStart().StartsWith("at ", StringComparison.Ordinal));
-        Assert.Equal(before, await app.SnapshotAsync());
+        await app.AssertUnchangedSinceAsync(before);
     }
 
     [Fact]
@@ -47,7 +47,7 @@ public sealed class ImportErrorTests(ReviewApp app) : IClassFixture<ReviewApp>
         Assert.Equal(1, code);
         Assert.Contains(":line 4: reference: 'HX-REP-1' repeats line 2", output);
         Assert.Contains("1 bad row(s): nothing imported", output);
-        Assert.Equal(before, await app.SnapshotAsync());
+        await app.AssertUnchangedSinceAsync(before);
     }
 
     [Fact]
@@ -63,7 +63,7 @@ public sealed class ImportErrorTests(ReviewApp app) : IClassFixture<ReviewApp>
         Assert.Equal(1, code);
         Assert.Contains(":line 3: the file is not valid UTF-8 here", output);
         Assert.Contains("nothing imported", output);
-        Assert.Equal(before, await app.SnapshotAsync());
+        await app.AssertUnchangedSinceAsync(before);
     }
 
     [Fact]

@@ -56,15 +56,15 @@ public sealed class LinkageTests(ReviewApp app) : IClassFixture<ReviewApp>
         var second = (await officer.CreateCaseAsync(LinkageCases.Death(place, "2010-10-01T07:00:00Z", "John Doe"))).Id();
         Assert.Equal(HttpStatusCode.OK, (await officer.CompleteAsync(second, "initial-report", Api.InitialReport)).StatusCode);
         var c = await officer.GetCaseAsync(second);
-        Assert.Contains("linkage-check: 1 candidate not dispositioned", c.GetProperty("unmet").Strings());
+        Assert.Contains(c.GetProperty("unmet").Strings(), l => l.StartsWith("linkage-check: 1 candidate not dispositioned: ", StringComparison.Ordinal));
         var before = await app.SnapshotAsync();
 
         var complete = await (await officer.CompleteAsync(second, "linkage-check", new { fields = new { }, note = "checked" }))
             .ProblemAsync(HttpStatusCode.Conflict);
-        Assert.Contains("1 linkage candidate not dispositioned", complete.GetProperty("unmet").Strings());
+        Assert.Contains(complete.GetProperty("unmet").Strings(), l => l.StartsWith("1 linkage candidate not dispositioned: ", StringComparison.Ordinal));
         var close = await (await officer.PostAsJsonAsync($"/api/cases/{second}/close", new { rationale = "nothing more to do" }))
             .ProblemAsync(HttpStatusCode.Conflict);
-        Assert.Contains("linkage-check: 1 candidate not dispositioned", close.GetProperty("unmet").Strings());
+        Assert.Contains(close.GetProperty("unmet").Strings(), l => l.StartsWith("linkage-check: 1 candidate not dispositioned: ", StringComparison.Ordinal));
         await app.AssertUnchangedSinceAsync(before);
 
         Assert.Equal(HttpStatusCode.OK, (await officer.DisposeAsync(second, first, "not-linked", "different circumstances on review")).StatusCode);
@@ -140,9 +140,7 @@ public sealed class LinkageTests(ReviewApp app) : IClassFixture<ReviewApp>
         var officer = await app.OfficerAsync();
         var supervisor = await app.SupervisorAsync();
         var place = LinkageCases.NewPlace();
-        var earlier = (await officer.CreateCaseAsync(LinkageCases.Death(place, "2018-05-01T07:00:00Z", "Evan Ford"))).Id();
-        // Closed as a historical death would be; the full closing procedure is covered elsewhere.
-        await app.ExecuteAsync($"UPDATE cases SET status = 'Closed', closed_at = now() WHERE id = '{earlier}'");
+        var earlier = (await officer.ToClosedAsync(supervisor, LinkageCases.Death(place, "2018-05-01T07:00:00Z", "Evan Ford"))).Id();
         Assert.DoesNotContain(earlier, (await supervisor.GetFromJsonAsync<JsonElement>("/api/cases?needsReview=true")).GetProperty("items").EnumerateArray().Select(i => i.Id()));
 
         var later = (await officer.CreateCaseAsync(LinkageCases.Death(place, "2018-06-01T07:00:00Z", "Finn Grey"))).Id();
@@ -177,7 +175,7 @@ public sealed class LinkageTests(ReviewApp app) : IClassFixture<ReviewApp>
         });
 
         Assert.Equal(HttpStatusCode.OK, patched.StatusCode);
-        Assert.Contains("linkage-check: 1 candidate not dispositioned", (await patched.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("unmet").Strings());
+        Assert.Contains((await patched.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("unmet").Strings(), l => l.StartsWith("linkage-check: 1 candidate not dispositioned: ", StringComparison.Ordinal));
         var hit = (await officer.LinkageAsync(second)).CandidateFor(first)!.Value;
         var person = hit.GetProperty("reasons").EnumerateArray().Single(r => r.GetProperty("factor").GetString() == "sharedPerson");
         Assert.Contains("witness here and reporting person there", person.GetProperty("detail").GetString());

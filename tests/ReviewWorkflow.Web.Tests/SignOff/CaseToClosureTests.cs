@@ -65,14 +65,16 @@ public sealed class CaseToClosureTests(ReviewApp app) : IClassFixture<ReviewApp>
 
         var classified = await officer.ClassifyAsync(id, "not-suspicious").OkAsync();
         Assert.Equal("not-suspicious", classified.GetProperty("classification").GetString());
-        Assert.True(classified.GetProperty("canClose").GetBoolean());
+        Assert.False(classified.GetProperty("canClose").GetBoolean());
+        Assert.Equal(["classification-review: not completed"], classified.GetProperty("unmet").Strings());
+        Assert.True((await supervisor.ApproveClassificationAsync(id).OkAsync()).GetProperty("canClose").GetBoolean());
 
         var closed = await officer.CloseAsync(id).OkAsync();
         Assert.Equal("closed", closed.GetProperty("status").GetString());
         Assert.Equal("completed", closed.StateOf("closure"));
         Assert.Empty(closed.GetProperty("unmet").EnumerateArray());
         Assert.Equal(
-            ["case.created", .. Enumerable.Repeat("step.completed", 7), "step.signed-off", "case.classified", "case.closed"],
+            ["case.created", .. Enumerable.Repeat("step.completed", 7), "step.signed-off", "case.classified", "step.signed-off", "case.closed"],
             (await Audit(officer, id)).Select(e => e.GetProperty("action").GetString()!).ToList());
     }
 

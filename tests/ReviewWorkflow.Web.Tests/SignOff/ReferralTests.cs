@@ -113,6 +113,11 @@ public sealed class ReferralTests(ReviewApp app) : IClassFixture<ReviewApp>
         var reviewed = await inspector.SignOffAsync(id, "approve", "Reasons are specific and match the post-mortem findings.", step: "referral-decline-review").OkAsync();
         Assert.Equal("completed", reviewed.StateOf("referral-decline-review"));
         await officer.ClassifyAsync(id, "not-suspicious").OkAsync();
+        await supervisor.ApproveClassificationAsync(id).OkAsync();
+        // A referral was made (and declined): "not suspicious" needs an inspector's approval as well (F3, F7).
+        Assert.Equal(["classification-inspector-review: not completed — needs sign-off by an inspector"],
+            (await (await officer.CloseAsync(id)).ProblemAsync(HttpStatusCode.Conflict)).GetProperty("unmet").Strings());
+        await inspector.ApproveClassificationAsync(id, "classification-inspector-review").OkAsync();
         Assert.Equal("closed", (await officer.CloseAsync(id).OkAsync()).GetProperty("status").GetString());
     }
 

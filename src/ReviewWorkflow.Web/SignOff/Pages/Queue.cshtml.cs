@@ -21,6 +21,9 @@ public sealed class QueueModel(ReviewDb db, WorkflowRegistry workflows, TimeProv
     public DateTimeOffset Now { get; private set; }
     public const int PageSize = 50;
 
+    /// <summary>Closed cases of the user's team(s) with evidence that arrived after closure (F8, F9): a late candidate, an item, a link.</summary>
+    public IReadOnlyList<(Guid Id, string Reference, string Deceased, DateTimeOffset? ClosedAt)> ClosedToReview { get; private set; } = [];
+
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         Now = clock.GetUtcNow();
@@ -34,6 +37,11 @@ public sealed class QueueModel(ReviewDb db, WorkflowRegistry workflows, TimeProv
                         from o in officers.DefaultIfEmpty()
                         select new { c.Id, c.DeceasedName, Officer = o == null ? c.OfficerId : o.DisplayName }).ToListAsync(ct))
             .ToDictionary(x => x.Id, x => (x.DeceasedName, x.Officer));
+        var user = HttpContext.CurrentUser();
+        var closed = db.Cases.AsNoTracking().Where(c => c.Status == ReviewWorkflow.Web.Cases.CaseStatus.Closed && c.NeedsReview);
+        if (!user.SeesAllTeams) closed = closed.Where(c => c.Team == user.Team);
+        ClosedToReview = (await closed.OrderBy(c => c.ClosedAt).Take(PageSize).Select(c => new { c.Id, c.Reference, c.DeceasedName, c.ClosedAt }).ToListAsync(ct))
+            .Select(c => (c.Id, c.Reference, c.DeceasedName, c.ClosedAt)).ToList();
         return Page();
     }
 }

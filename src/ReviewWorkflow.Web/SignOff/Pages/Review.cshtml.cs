@@ -36,6 +36,8 @@ public sealed class ReviewModel(CaseProcedure cases, SignOffStep signOff, Review
     [BindProperty] public List<string> ReturnSteps { get; set; } = [];
 
     public IReadOnlyDictionary<string, string> UserNames { get; private set; } = new Dictionary<string, string>();
+    /// <summary>The candidates and family items the approval covers, as GET of the step shows them.</summary>
+    public SignOffEvidenceDto Evidence { get; private set; } = new([], [], []);
 
     public async Task<IActionResult> OnGetAsync(Guid id, string stepKey, CancellationToken ct) =>
         await LoadAsync(id, stepKey, ct) ?? Page();
@@ -62,6 +64,7 @@ public sealed class ReviewModel(CaseProcedure cases, SignOffStep signOff, Review
         Status = status;
         Now = clock.GetUtcNow();
 
+        Evidence = await SignOffEvidence.ForAsync(db, id, context.Definition, status.Step, evaluation, Now, ct) ?? Evidence;
         UserNames = await TeamUsers.DisplayNamesAsync(db,
             Approved.Where(a => a.Completion is not null).SelectMany(a => FieldDisplay.UserIds(a.Step.Fields, [a.Completion!.Fields])), ct);
 
