@@ -23,7 +23,7 @@ internal static class Deadlines
     {
         if (stepState == StepState.NotApplicable) return (null, null);
         var since = Latest(state.OpenedAt, whenSince, history.Return?.At,
-            step.Kind == StepKind.Linkage && history.Completion is { } done ? LinkageReopenedAt(done, state.Facts) : null);
+            step.Kind == StepKind.Linkage && history.Completion is { } completed ? LinkageReopenedAt(completed, state.Facts) : null);
         if (step.Kind == StepKind.SignOff)
         {
             if (stepState == StepState.Blocked) return (null, null);

@@ -27,7 +27,7 @@ public static class SignOffEvidence
     {
         if (step.Kind != StepKind.SignOff) return null;
         var covered = step.Approves.Select(definition.FindStep).OfType<StepDefinition>().ToList();
-        var candidates = covered.Any(s => s.Kind == StepKind.Linkage) ? (await LinkageDecisions.ListAsync(db, caseId, ct)).Candidates : [];
+        var candidates = covered.Any(s => s.Kind == StepKind.Linkage) ? (await Disposition.CandidatesAsync(db, caseId, ct)).Candidates : [];
         var items = covered.Any(s => s.Kind == StepKind.FamilyInformation) ? (await FamilyInformationCommands.RegisterAsync(db, caseId, now, ct)).Items : [];
         var steps = covered
             .Select(s => evaluation[s.Key]!)
