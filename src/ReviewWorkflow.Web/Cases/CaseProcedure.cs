@@ -143,7 +143,7 @@ public sealed class CaseProcedure(ReviewDb db, WorkflowRegistry workflows, Audit
     }
 
     public async Task<CaseOutcome> RunAsync(Guid id, CurrentUser user, string action,
-        Func<CaseContext, DateTimeOffset, CommandOutcome> decide, CancellationToken ct = default)
+        Func<CaseContext, DateTimeOffset, CommandOutcome> decide, CancellationToken ct = default, WithinTransaction? within = null)
     {
         var context = await LoadAsync(id, user, ct);
         if (context is null) return new CaseNotFound();
@@ -153,7 +153,7 @@ public sealed class CaseProcedure(ReviewDb db, WorkflowRegistry workflows, Audit
             case Refused refused:
                 return new CaseRefused(refused);
             case Accepted accepted:
-                return await RecordAsync(context, user, action, accepted.Events, now, ct);
+                return await RecordAsync(context, user, action, accepted.Events, now, ct, within);
             default:
                 throw new InvalidOperationException("The engine returned an unknown outcome.");
         }
@@ -179,7 +179,7 @@ public sealed class CaseProcedure(ReviewDb db, WorkflowRegistry workflows, Audit
     /// other. Refused: nothing tracked is saved.
     /// </summary>
     public async Task<CaseOutcome> ChangeAsync(Guid id, CurrentUser user, string action,
-        Func<CaseContext, DateTimeOffset, Task<CaseChange>> change, CancellationToken ct = default)
+        Func<CaseContext, DateTimeOffset, Task<CaseChange>> change, CancellationToken ct = default, WithinTransaction? within = null)
     {
         var context = await LoadAsync(id, user, ct);
         if (context is null) return new CaseNotFound();
@@ -188,11 +188,11 @@ public sealed class CaseProcedure(ReviewDb db, WorkflowRegistry workflows, Audit
         if (decided.Refusal is { } refusal) return new CaseRefused(refusal);
         var added = decided.Activities.Select(a => NewActivity(context.Case.Id, a, user)).ToList();
         db.CaseActivities.AddRange(added);
-        return await SaveAsync(context, user, action, decided.AuditData, added, now, ct);
+        return await SaveAsync(context, user, action, decided.AuditData, added, now, ct, within);
     }
 
     private async Task<CaseOutcome> RecordAsync(CaseContext context, CurrentUser user, string action,
-        IReadOnlyList<CaseEvent> events, DateTimeOffset now, CancellationToken ct)
+        IReadOnlyList<CaseEvent> events, DateTimeOffset now, CancellationToken ct, WithinTransaction? within = null)
     {
         var c = context.Case;
         var added = new List<CaseActivity>();
@@ -218,7 +218,7 @@ public sealed class CaseProcedure(ReviewDb db, WorkflowRegistry workflows, Audit
         }
         db.CaseActivities.AddRange(added);
         var auditData = new { events = events.Select(Describe).ToList() };
-        return await SaveAsync(context, user, action, auditData, added, now, ct, factsChange: false);
+        return await SaveAsync(context, user, action, auditData, added, now, ct, within, factsChange: false);
     }
 
     private async Task<CaseOutcome> SaveAsync(CaseContext context, CurrentUser user, string action, object auditData,
@@ -231,8 +231,9 @@ public sealed class CaseProcedure(ReviewDb db, WorkflowRegistry workflows, Audit
             var after = within is null ? null : await within(context, now, ct);
             // An engine command changes no other feature's rows, so the facts it was decided on still hold
             // (anyone else's change to them touches the case row, and the save below is then a conflict);
-            // only the case's own columns (a referral requested) are taken again.
-            var facts = factsChange ? await CaseFactsQuery.ForAsync(db, c, ct) : CaseFactsQuery.WithCase(context.State.Facts, c);
+            // only the case's own columns (a referral requested) are taken again — unless work within
+            // the transaction (a linkage run on a person answer) changed candidates.
+            var facts = factsChange || after is not null ? await CaseFactsQuery.ForAsync(db, c, ct) : CaseFactsQuery.WithCase(context.State.Facts, c);
             var updated = context with { Activities = [.. context.Activities, .. added], State = CaseFactsQuery.ToState(c, [.. context.Activities, .. added], facts) };
             var evaluation = updated.Evaluate();
             StepTable.Refresh(c, evaluation, updated.Activities, now);

@@ -43,7 +43,7 @@ public static class FamilyInformationCommands
         item.ToDto(await TeamUsers.DisplayNamesAsync(db, [item.AssigneeId], ct), now);
 
     public static async Task<FamilyOutcome> LogAsync(Guid id, LogFamilyInformationRequest request,
-        CaseProcedure procedure, ReviewDb db, CurrentUser user, TimeProvider clock, CancellationToken ct)
+        CaseProcedure procedure, ReviewDb db, CurrentUser user, TimeProvider clock, Linkage.LinkageCheck linkage, CancellationToken ct)
     {
         var errors = FamilyInformationValidation.Validate(request, clock.GetUtcNow());
         if (errors.Count > 0) return FamilyOutcome.Invalid(errors);
@@ -83,7 +83,7 @@ public static class FamilyInformationCommands
                 item = item.Reference, relationship = item.ProvidedByRelationship, receivedAt, how = request.How, item.Summary,
                 dueAt = item.DueAt, assignee, personsAdded = persons.Count, caseClosed = c.Status == CaseStatus.Closed,
             });
-        }, ct);
+        }, ct, within: linkage.WhenIdentifiersChange(user)); // the persons it names are compared with every death
         return new(outcome, outcome is CaseDone ? item : null);
     }
 

@@ -28,9 +28,9 @@ public static class FamilyInformationEndpoints
                 : TypedResults.Problem(FamilyInformationCommands.NoSuchItem(itemId), statusCode: StatusCodes.Status404NotFound, title: "Not found"));
 
         group.MapPost("/", async Task<Results<Created<FamilyItemDto>, ProblemHttpResult, ValidationProblem>>
-            (Guid id, LogFamilyInformationRequest request, CaseProcedure procedure, ReviewDb db, CurrentUser user, TimeProvider clock, CancellationToken ct) =>
+            (Guid id, LogFamilyInformationRequest request, CaseProcedure procedure, ReviewDb db, CurrentUser user, TimeProvider clock, Linkage.LinkageCheck linkage, CancellationToken ct) =>
         {
-            var (outcome, item) = await FamilyInformationCommands.LogAsync(id, request, procedure, db, user, clock, ct);
+            var (outcome, item) = await FamilyInformationCommands.LogAsync(id, request, procedure, db, user, clock, linkage, ct);
             if (outcome is not CaseDone) return Failed<Created<FamilyItemDto>>(outcome, "The family information is not valid");
             return TypedResults.Created($"/api/cases/{id}/family-information/{item!.Id}", await FamilyInformationCommands.DtoAsync(db, item, clock.GetUtcNow(), ct));
         });

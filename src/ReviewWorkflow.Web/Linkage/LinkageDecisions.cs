@@ -77,7 +77,7 @@ public static class LinkageDecisions
 
         if (row.Decision != LinkageDisposition.Linked) return;
         // F3: a confirmed link is a significant incident; the supervisor and the inspector must know.
-        var link = $"{LinkageCheck.PublicUrl(configuration)}/api/cases/{c.Id}/linkage";
+        var link = LinkageCheck.PageUrl(configuration, c.Id);
         var subject = $"{c.Reference}: linked to {reference}";
         var text = $"Case {c.Reference} was linked to {reference} by an officer. The homicide referral is now required. See: {link}";
         foreach (var recipient in new[] { "supervisor", "inspector" })

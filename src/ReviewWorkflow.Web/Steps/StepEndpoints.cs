@@ -16,7 +16,7 @@ public static class StepEndpoints
         group.MapGet("/{stepKey}", StepDetail.GetAsync);
 
         group.MapPost("/{stepKey}/complete", async Task<Results<Ok<CaseDto>, ProblemHttpResult, ValidationProblem>>
-            (Guid id, string stepKey, CompleteStepRequest request, CaseProcedure procedure, ReviewDb db, WorkflowRegistry workflows, CurrentUser user, HttpContext http, CancellationToken ct) =>
+            (Guid id, string stepKey, CompleteStepRequest request, CaseProcedure procedure, ReviewDb db, WorkflowRegistry workflows, Linkage.LinkageCheck linkage, CurrentUser user, HttpContext http, CancellationToken ct) =>
         {
             if (request.Note is { Length: > CaseLimits.Rationale })
                 return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["note"] = [$"at most {CaseLimits.Rationale} characters"] });
@@ -24,7 +24,8 @@ public static class StepEndpoints
             var (fields, userErrors) = await UserFields.ResolveAsync(db, workflows, id, stepKey, request.Fields ?? [], user, ct, seen);
             if (userErrors.Count > 0) return TypedResults.ValidationProblem(userErrors, title: "The request is not valid");
             var outcome = await procedure.RunAsync(id, user, "step.completed", (context, now) =>
-                Procedure.Complete(context.Definition, context.State, stepKey, fields, request.Note, user.ToActor(), now), ct);
+                Procedure.Complete(context.Definition, context.State, stepKey, fields, request.Note, user.ToActor(), now), ct,
+                within: linkage.WhenIdentifiersChange(user, stepKey));
             return await outcome.ToHttpAsync(db, seen, ct);
         });
 

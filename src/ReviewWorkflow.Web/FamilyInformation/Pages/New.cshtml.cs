@@ -10,7 +10,7 @@ namespace ReviewWorkflow.Web.FamilyInformation.Pages;
 
 /// <summary>Logs a piece of information from a family member or friend, as <c>POST …/family-information</c> does.</summary>
 [Authorize(Policy = Policies.Casework)]
-public sealed class NewModel(CaseProcedure procedure, ReviewDb db, TimeProvider clock) : PageModel
+public sealed class NewModel(CaseProcedure procedure, ReviewDb db, TimeProvider clock, Linkage.LinkageCheck linkage) : PageModel
 {
     public CaseContext Context { get; private set; } = null!;
     public IReadOnlyList<Caseworker> Team { get; private set; } = [];
@@ -59,7 +59,7 @@ public sealed class NewModel(CaseProcedure procedure, ReviewDb db, TimeProvider 
         var request = new LogFamilyInformationRequest(new ProvidedByInput(Name, Relationship, Contact), receivedAt,
             string.IsNullOrEmpty(How) ? null : How, Summary, string.IsNullOrEmpty(Assignee) ? null : Assignee, persons);
 
-        var (outcome, item) = await FamilyInformationCommands.LogAsync(id, request, procedure, db, HttpContext.CurrentUser(), clock, ct);
+        var (outcome, item) = await FamilyInformationCommands.LogAsync(id, request, procedure, db, HttpContext.CurrentUser(), clock, linkage, ct);
         switch (outcome)
         {
             case CaseDone:

@@ -23,7 +23,7 @@ public sealed record TeamMember(string Id, string DisplayName, string Role);
 /// </summary>
 // Casework only, as GET /api/cases/{id}/steps/{key} is: an administrator administers and does not read answers (family details among them).
 [Microsoft.AspNetCore.Authorization.Authorize(Policy = Policies.Casework)]
-public sealed class CompleteModel(CaseProcedure procedure, ReviewDb db, WorkflowRegistry workflows, TimeProvider clock) : PageModel
+public sealed class CompleteModel(CaseProcedure procedure, ReviewDb db, WorkflowRegistry workflows, TimeProvider clock, Linkage.LinkageCheck linkage) : PageModel
 {
     public CaseContext Context { get; private set; } = null!;
     public StepStatus Status { get; private set; } = null!;
@@ -65,7 +65,8 @@ public sealed class CompleteModel(CaseProcedure procedure, ReviewDb db, Workflow
             return Page();
         }
         var outcome = await procedure.RunAsync(id, user, "step.completed", (context, now) =>
-            Procedure.Complete(context.Definition, context.State, stepKey, answers, note, user.ToActor(), now), ct);
+            Procedure.Complete(context.Definition, context.State, stepKey, answers, note, user.ToActor(), now), ct,
+            within: linkage.WhenIdentifiersChange(user, stepKey));
         switch (outcome)
         {
             case CaseDone:
