@@ -117,7 +117,7 @@ public static class LinkageScorer
     /// (a person of the case, a family item's giver or named person, a person answer of a step, a
     /// name a text mentions) matches the same value of any kind elsewhere — except two mere
     /// capitalised runs, and never the deceased (see <see cref="Named"/>). Identifiers joined by a
-    /// match are one person: "D. K...: named by a friend in FI-1 of RW-1; associate in RW-2".
+    /// match are one person: "D. K...: named by a friend in FI-1 of UD-1; associate in UD-2".
     /// Several shared persons make stronger evidence than one.
     /// </summary>
     private static (double, string) SharedPersons(LinkageSubject a, LinkageSubject b)
@@ -197,12 +197,13 @@ public static class LinkageScorer
         // A role key ("reporting-person") in words; a description ("named by a friend in FI-1") as it is.
         public static string Role(string role) => role.Contains(' ', StringComparison.Ordinal) ? role : role.Replace('-', ' ');
 
-        /// <summary>"named by a friend in FI-1 of RW-1", "associate and finder in RW-2".</summary>
+        /// <summary>"named by a friend in FI-1 of UD-1", "associate and finder in UD-2".</summary>
         public static string Where(IEnumerable<string> roles, string reference)
         {
             var list = roles.Select(Role).Distinct(StringComparer.Ordinal).ToList();
-            var inItem = list.Count > 0 && list[^1].Contains(" FI-", StringComparison.Ordinal);
-            return $"{And(list)} {(inItem ? "of" : "in")} {reference}";
+            // A description that already says where ("... in FI-1", "... in the circumstances") is "of" the case.
+            var placed = list.Count > 0 && list[^1].Contains(" in ", StringComparison.Ordinal);
+            return $"{And(list)} {(placed ? "of" : "in")} {reference}";
         }
 
         public static string Kind(string kind) => kind switch

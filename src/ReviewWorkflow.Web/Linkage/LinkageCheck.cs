@@ -58,7 +58,7 @@ public sealed class LinkageCheck(ReviewDb db, WorkflowRegistry workflows, AuditT
         var stored = await db.PersonIdentifiers.AsNoTracking().Where(i => i.CaseId == c.Id)
             .Select(i => new LinkageIdentifier(i.Kind, i.Value, i.Role, i.PersonKey, i.Label)).ToListAsync(ct);
         if (stored.ToHashSet().SetEquals(identifiers)) return null;
-        var run = await RunAsync(c, context.Definition, identifiers, now, ct);
+        var run = await RunAsync(c, context.Definition, identifiers, now, ct, identifiersOnly: true);
         return t => RecordAsync(run, user, now, t);
     };
 
@@ -79,7 +79,13 @@ public sealed class LinkageCheck(ReviewDb db, WorkflowRegistry workflows, AuditT
         return PersonIdentifiers.For(c, items, answers, definition);
     }
 
-    private async Task<LinkageRun> RunAsync(Case c, WorkflowDefinition definition, List<LinkageIdentifier> identifiers, DateTimeOffset now, CancellationToken ct)
+    /// <param name="identifiersOnly">
+    /// Only persons changed: place, time, drugs and profile score every other death as before, so
+    /// only deaths sharing an identifier can have become (or changed as) candidates, and only they
+    /// are searched for.
+    /// </param>
+    private async Task<LinkageRun> RunAsync(Case c, WorkflowDefinition definition, List<LinkageIdentifier> identifiers, DateTimeOffset now,
+        CancellationToken ct, bool identifiersOnly = false)
     {
         // Two deaths recorded at the same moment would each miss the other (neither is committed
         // when the other searches); one run at a time, across app instances, until commit.
@@ -95,6 +101,7 @@ public sealed class LinkageCheck(ReviewDb db, WorkflowRegistry workflows, AuditT
         if (definition.StepOfKind(StepKind.Linkage)?.Linkage is not { } settings) return LinkageRun.None(c, subject);
 
         var plan = LinkageSearchPlan.For(settings, subject);
+        if (identifiersOnly) plan = plan with { PlaceBoxes = [], RareFamilies = [] };
         var found = await LinkageSearch.FindAsync((NpgsqlConnection)db.Database.GetDbConnection(), c.Id, subject, plan, ct);
         var matches = found
             .Select(f => new LinkageMatch(f, LinkageScorer.Score(settings, subject, f.Facts)))

@@ -84,17 +84,8 @@ public sealed class IndexModel(CaseProcedure procedure, ReviewDb db, IConfigurat
         var evaluation = context.Evaluate();
         Step = context.Definition.StepOfKind(StepKind.Linkage) is { } step ? evaluation[step.Key] : null;
 
-        var listed = (await LinkageDecisions.ListAsync(db, id, ct)).Candidates;
-        var ids = listed.Select(c => c.CaseId).ToList();
-        var others = await db.Cases.AsNoTracking().Where(c => ids.Contains(c.Id))
-            .Select(c => new { c.Id, c.Latitude, c.Longitude, c.FoundAt, c.Team }).ToDictionaryAsync(c => c.Id, ct);
-        var here = context.Case;
-        Candidates = listed.Select(c =>
-        {
-            var o = others[c.CaseId];
-            return new CandidateRow(c, Geo.DistanceKm(here.Latitude, here.Longitude, o.Latitude, o.Longitude),
-                Math.Abs((here.FoundAt - o.FoundAt).TotalDays), user.CanSee(o.Team));
-        }).ToList();
+        Candidates = (await LinkageDecisions.ListAsync(db, id, ct)).Candidates
+            .Select(c => new CandidateRow(c, c.Facts!.Km, c.Facts.DaysApart, user.CanSee(c.Team!))).ToList();
         return null;
     }
 }
