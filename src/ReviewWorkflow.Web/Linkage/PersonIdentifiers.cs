@@ -66,7 +66,7 @@ public static class PersonIdentifiers
             var key = (index++).ToString(System.Globalization.CultureInfo.InvariantCulture);
             var label = Folding.Label(p.Name);
             var role = Fit(p.Where);
-            if (Folding.IdentifyingName(p.Name) is { } name) ids.Add(new(IdentifierKinds.Name, name, role, key, label));
+            if (p.NameIdentifies && Folding.IdentifyingName(p.Name) is { } name) ids.Add(new(IdentifierKinds.Name, name, role, key, label));
             if (Phone(p.Phone) is { } phone) ids.Add(new(IdentifierKinds.Phone, phone, role, key, label));
             if (Email(p.Email) is { } email) ids.Add(new(IdentifierKinds.Email, email, role, key, label));
             if (Username(p.Username) is { } user) ids.Add(new(IdentifierKinds.Username, user, role, key, label));
@@ -99,8 +99,9 @@ public static class PersonIdentifiers
             var reference = item.Reference;
             var giver = Article(item.ProvidedByRelationship);
             var contact = item.ProvidedByContact;
-            if (FamilyInformationPersons.IsEmail(contact)) persons.Add(new(item.ProvidedByName, $"gave {reference} ({item.ProvidedByRelationship})", null, contact, null));
-            else if (FamilyInformationPersons.IsPhone(contact)) persons.Add(new(item.ProvidedByName, $"gave {reference} ({item.ProvidedByRelationship})", contact, null, null));
+            // The giver by the contact given: a relative's name alone is shared by too many families.
+            if (FamilyInformationPersons.IsEmail(contact)) persons.Add(new(item.ProvidedByName, $"gave {reference} ({item.ProvidedByRelationship})", null, contact, null, NameIdentifies: false));
+            else if (FamilyInformationPersons.IsPhone(contact)) persons.Add(new(item.ProvidedByName, $"gave {reference} ({item.ProvidedByRelationship})", contact, null, null, NameIdentifies: false));
             foreach (var p in JsonSerializer.Deserialize<List<NamedPersonDto>>(item.NamedPersonsJson, Json) ?? [])
                 persons.Add(new(p.Name ?? FamilyInformationPersons.UnknownName, Fit($"named by {giver} in {reference}", $"named in {reference}"), p.Phone, p.Email, p.Username));
             texts.Add(new(item.Summary, $"mentioned in {reference}"));
@@ -146,7 +147,7 @@ public static class PersonIdentifiers
 }
 
 /// <summary>A person as a case holds him: where (a role, or a description such as "named by a friend in FI-1") and what is known.</summary>
-public sealed record PersonSource(string Name, string Where, string? Phone, string? Email, string? Username);
+public sealed record PersonSource(string Name, string Where, string? Phone, string? Email, string? Username, bool NameIdentifies = true);
 
 /// <summary>A text of a case (the circumstances, an item's summary) whose names are indexed, and where it is.</summary>
 public sealed record TextSource(string Text, string Where);

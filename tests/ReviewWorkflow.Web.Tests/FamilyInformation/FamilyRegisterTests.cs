@@ -35,10 +35,7 @@ public sealed class FamilyRegisterTests(ReviewApp app) : IClassFixture<ReviewApp
         // The register has no deadline of its own: each item has one.
         Assert.Equal(JsonValueKind.Null, c.Step("family-information").GetProperty("dueAt").ValueKind);
         var audit = await officer.GetFromJsonAsync<JsonElement>($"/api/cases/{id}/audit");
-        // The item's persons are compared with every death: the same giver's items on this class's other
-        // cases are candidates, whose finding the linkage run records after the item.
-        var actions = audit.EnumerateArray().Select(e => e.GetProperty("action").GetString()).ToList();
-        Assert.Equal("family-information.logged", actions.Last(a => a != "linkage.candidates-found"));
+        Assert.Equal("family-information.logged", audit[audit.GetArrayLength() - 1].GetProperty("action").GetString());
     }
 
     [Fact]
@@ -169,8 +166,8 @@ public sealed class FamilyRegisterTests(ReviewApp app) : IClassFixture<ReviewApp
         var id = (await officer.CreateCaseAsync()).Id();
         var named = new object[] { new { name = "Jon", phone = "07700 900555", username = "jonny88" }, new { email = "jon@example.org" } };
 
-        await officer.LoggedAsync(id, Register.Item(Now.AddHours(-1), persons: named));
-        await officer.LoggedAsync(id, Register.Item(Now.AddHours(-1), summary: "Called again with the same story."));
+        await officer.LoggedAsync(id, Register.Item(Now.AddHours(-1), contact: "07700 900777", persons: named));
+        await officer.LoggedAsync(id, Register.Item(Now.AddHours(-1), contact: "07700 900777", summary: "Called again with the same story."));
 
         var persons = (await officer.GetCaseAsync(id)).GetProperty("persons").EnumerateArray()
             .Select(p => (p.GetProperty("name").GetString(), p.GetProperty("role").GetString(), Phone: p.GetProperty("phone").GetString(),
