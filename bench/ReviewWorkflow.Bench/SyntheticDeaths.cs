@@ -106,7 +106,7 @@ public sealed class SyntheticDeaths(int seed)
         }
         var markers = Markers.Where(m => _random.NextDouble() < m.Chance).Select(m => m.Marker).ToList();
         return new HistoricalDeath($"BG-{n:D8}", From.AddMinutes(_random.NextDouble() * Days * 1440), lat, lon, sex, age,
-            _random.NextDouble() < 0.8 ? Name() : "unknown", "synthetic", Circumstances[_random.Next(Circumstances.Length)],
+            _random.NextDouble() < 0.8 ? Name() : "unknown", "synthetic", CircumstancesText(),
             substances.Distinct().ToList(), markers, Persons(), "historical", "not-suspicious", null);
     }
 
@@ -132,7 +132,7 @@ public sealed class SyntheticDeaths(int seed)
             if (_random.NextDouble() < 0.3) markers.Add(Markers[_random.Next(Markers.Length)].Marker);
             return new HistoricalDeath($"PL-{number:D5}-{i}", start.AddDays(days),
                 lat + metres * Math.Cos(angle) / 111_200, lon + metres * Math.Sin(angle) / (111_200 * Math.Cos(lat * Math.PI / 180)),
-                sex, Math.Clamp(baseAge + _random.Next(-3, 4), 16, 60), Name(), "synthetic series", Circumstances[_random.Next(Circumstances.Length)],
+                sex, Math.Clamp(baseAge + _random.Next(-3, 4), 16, 60), Name(), "synthetic series", CircumstancesText(),
                 [spellings[_random.Next(spellings.Length)]], markers.Distinct().ToList(), Persons(), "historical", "not-suspicious", null);
         }).ToList();
         return new PlantedSeries(number, deaths[..^1], deaths[^1]);
@@ -151,10 +151,19 @@ public sealed class SyntheticDeaths(int seed)
         return (city.Lat + northKm / 111.2, city.Lon + eastKm / (111.2 * Math.Cos(city.Lat * Math.PI / 180)));
     }
 
+    /// <summary>One in ten circumstances names a person after a cue ("a man called ..."), as officers write them.</summary>
+    private string CircumstancesText()
+    {
+        var text = Circumstances[_random.Next(Circumstances.Length)];
+        return _random.NextDouble() < 0.1 ? $"{text}; a man called {Name()} had visited" : text;
+    }
+
     private List<PersonInput> Persons()
     {
         var persons = new List<PersonInput>();
-        foreach (var (role, chance) in new[] { ("finder", 0.6), ("reporting-person", 0.4), ("witness", 0.15), ("associate", 0.1) })
+        // Besides the case's persons: a person a friend named in a family item, and a step's person answer.
+        foreach (var (role, chance) in new[] { ("finder", 0.6), ("reporting-person", 0.4), ("witness", 0.15), ("associate", 0.1),
+            ("named by a friend in FI-1", 0.1), ("who reported the death", 0.1) })
         {
             if (_random.NextDouble() >= chance) continue;
             var name = Name();

@@ -79,13 +79,17 @@ public static partial class Api
         "forensic-documents", "digital-devices", "post-mortem-toxicology", "homicide-referral",
     ];
 
-    /// <summary>Valid answers for each work step; the family liaison is the case's officer.</summary>
-    public static object Answers(string step, string liaison) => step switch
+    /// <summary>
+    /// Valid answers for each work step; the family liaison is the case's officer. The persons are the
+    /// case's own (a reporter's number and a next of kin nobody else has), as in life: the same ones in
+    /// every case would make every case a linkage candidate of every other.
+    /// </summary>
+    public static object Answers(string step, string liaison, Guid caseId) => step switch
     {
         "initial-report" => Body(new()
         {
             ["discoveredAt"] = "2024-06-19T04:05:00Z", ["address"] = "Cooke Street, Barking",
-            ["foundBy"] = new { name = "Anonymous caller" }, ["reportedBy"] = new { name = "Anonymous caller", phone = "07700 900123" },
+            ["foundBy"] = new { name = "Anonymous caller" }, ["reportedBy"] = new { name = "Anonymous caller", phone = PhoneOf(caseId) },
             ["attendingOfficers"] = new[] { "PC 1234", "PC 5678" }, ["scenePreserved"] = true, ["phonePresent"] = false, ["noteFound"] = false,
         }),
         "intelligence-checks" => Body(new()
@@ -94,7 +98,7 @@ public static partial class Api
         }),
         "family-notification" => Body(new()
         {
-            ["nextOfKin"] = new { name = "J Doe", role = "sister" }, ["toldAt"] = "2024-06-19T10:00:00Z", ["toldBy"] = "PC 1234",
+            ["nextOfKin"] = new { name = $"J Doe-{caseId:N}", role = "sister" }, ["toldAt"] = "2024-06-19T10:00:00Z", ["toldBy"] = "PC 1234",
             ["how"] = "in-person", ["liaisonContact"] = liaison,
         }),
         "digital-devices" => Body(new()
@@ -107,6 +111,10 @@ public static partial class Api
         }),
         _ => Body(new()), // registers with nothing in them are completed empty
     };
+
+    /// <summary>A UK mobile number of the case's own (07 and nine digits from its id).</summary>
+    public static string PhoneOf(Guid caseId) =>
+        "07" + (BitConverter.ToUInt64(caseId.ToByteArray(), 8) % 1_000_000_000).ToString("D9", System.Globalization.CultureInfo.InvariantCulture);
 
     private static object Body(Dictionary<string, object> fields) => new { fields, note = "bench" };
 

@@ -105,7 +105,7 @@ public static class ThroughputBench
         var steps = new List<string>();
         for (var c = closed; Api.WorkSteps.FirstOrDefault(s => c.StateOf(s) is "available" or "returned") is { } step;)
         {
-            c = await Api.SendAsync(http, HttpMethod.Post, $"/api/cases/{closedId}/steps/{step}/complete", officer, Api.Answers(step, officerId));
+            c = await Api.SendAsync(http, HttpMethod.Post, $"/api/cases/{closedId}/steps/{step}/complete", officer, Api.Answers(step, officerId, Guid.Parse(closedId)));
             steps.Add(step);
         }
         await Api.SendAsync(http, HttpMethod.Post, $"/api/cases/{closedId}/steps/supervisor-review/sign-off", supervisor,
@@ -224,7 +224,7 @@ public static class ThroughputBench
                 var step = steps[client.Step];
                 using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/cases/{client.Case}/steps/{step}/complete")
                 {
-                    Content = System.Net.Http.Json.JsonContent.Create(Api.Answers(step, officer.Id)),
+                    Content = System.Net.Http.Json.JsonContent.Create(Api.Answers(step, officer.Id, client.Case.Value)),
                 }.With(officer.Token!);
                 using var response = await http.SendAsync(request, ct);
                 await response.Content.LoadIntoBufferAsync(ct);
@@ -321,12 +321,12 @@ public static class ThroughputBench
         using var http = Api.NewClient(app.Url);
         var token = await Api.LoginAsync(http, BenchUsers.OfficerEmail(1, 1), BenchUsers.Password);
         // Warm the path first so the logged statements are the steady-state ones.
-        await Api.SendAsync(http, HttpMethod.Post, $"/api/cases/{open.Id}/steps/{steps[0]}/complete", token, Api.Answers(steps[0], open.OfficerId));
+        await Api.SendAsync(http, HttpMethod.Post, $"/api/cases/{open.Id}/steps/{steps[0]}/complete", token, Api.Answers(steps[0], open.OfficerId, open.Id));
         var offset = new FileInfo(server.LogFile).Length;
         await ExecuteAsync(server.ConnectionString, "ALTER SYSTEM SET log_statement = 'all'");
         await ExecuteAsync(server.ConnectionString, "SELECT pg_reload_conf()");
         await http.GetAsync("/health"); // a round trip, so the reload has reached the app's backends
-        await Api.SendAsync(http, HttpMethod.Post, $"/api/cases/{open.Id}/steps/{steps[1]}/complete", token, Api.Answers(steps[1], open.OfficerId));
+        await Api.SendAsync(http, HttpMethod.Post, $"/api/cases/{open.Id}/steps/{steps[1]}/complete", token, Api.Answers(steps[1], open.OfficerId, open.Id));
         await ExecuteAsync(server.ConnectionString, "ALTER SYSTEM RESET log_statement");
         await ExecuteAsync(server.ConnectionString, "SELECT pg_reload_conf()");
         string text;

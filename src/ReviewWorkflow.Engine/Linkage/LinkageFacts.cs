@@ -9,6 +9,11 @@ public static class IdentifierKinds
     public const string Username = "username";
     /// <summary>A name that a case's circumstances text mentions (see <see cref="Folding.Mentions"/>).</summary>
     public const string Mention = "mention";
+    /// <summary>A name a text says is a person's ("a man called Daniel Kerr"; see <see cref="Folding.PersonMentions"/>).</summary>
+    public const string PersonMention = "person-mention";
+
+    /// <summary>Kinds that hold a folded name, and match each other (see <see cref="LinkageScorer"/>).</summary>
+    public static bool IsName(string kind) => kind is Name or Mention or PersonMention;
 
     public static IReadOnlyList<string> OfPersons { get; } = [Name, Phone, Email, Username];
 }
@@ -41,5 +46,11 @@ public sealed record LinkageReason(string Factor, string Detail, double Contribu
 /// <summary>A score in [0, 1] and the reasons that make it up (contributions add up to the score).</summary>
 public sealed record LinkageScore(double Score, IReadOnlyList<LinkageReason> Reasons)
 {
-    public bool Reaches(double threshold) => Score >= threshold;
+    /// <summary>
+    /// At or above the threshold, or sharing a person whatever the score: the same phone or the same
+    /// man in two deaths is for an officer to judge, at any distance and any time apart.
+    /// </summary>
+    public bool Reaches(double threshold) => Score >= threshold || SharesPerson;
+
+    public bool SharesPerson => Reasons.Any(r => r.Factor == LinkageScorer.SharedPerson);
 }

@@ -27,8 +27,9 @@ public static class LinkageScorer
         void Add(string factor, double strength, string detail)
         {
             var weight = settings.Weights.GetValueOrDefault(factor);
-            if (strength <= 0 || weight <= 0) return;
-            reasons.Add(new LinkageReason(factor, detail, weight * Math.Min(strength, 1) / total));
+            // A shared person is listed even where the definition gives it no weight: it always makes a candidate.
+            if (strength <= 0 || (weight <= 0 && factor != SharedPerson)) return;
+            reasons.Add(new LinkageReason(factor, detail, total <= 0 ? 0 : Math.Max(weight, 0) * Math.Min(strength, 1) / total));
         }
 
         var km = Geo.DistanceKm(subject.Latitude, subject.Longitude, other.Latitude, other.Longitude);
@@ -54,7 +55,8 @@ public static class LinkageScorer
         var (named, namedDetail) = Named(subject, other);
         Add(NamedInCircumstances, named, namedDetail);
 
-        var ordered = reasons.OrderByDescending(r => r.Contribution).ToList();
+        // The shared person first: it is why a far or old death is a candidate at all.
+        var ordered = reasons.OrderByDescending(r => r.Factor == SharedPerson).ThenByDescending(r => r.Contribution).ToList();
         return new LinkageScore(Math.Clamp(ordered.Sum(r => r.Contribution), 0, 1), ordered);
     }
 
@@ -111,45 +113,67 @@ public static class LinkageScorer
 
     /// <summary>
     /// The same person connected with both deaths (the Barking killer reported the first body
-    /// himself). Identifiers count only between persons, never the deceased. Several shared persons
-    /// make stronger evidence than one.
+    /// himself; a friend named the man another death's associates knew). Any identifier of a person
+    /// (a person of the case, a family item's giver or named person, a person answer of a step, a
+    /// name a text mentions) matches the same value of any kind elsewhere — except two mere
+    /// capitalised runs, and never the deceased (see <see cref="Named"/>). Identifiers joined by a
+    /// match are one person: "D. K...: named by a friend in FI-1 of UD-1; associate in UD-2".
+    /// Several shared persons make stronger evidence than one.
     /// </summary>
     private static (double, string) SharedPersons(LinkageSubject a, LinkageSubject b)
     {
+        var theirs = b.Identifiers.Where(y => y.Role != LinkageIdentifier.DeceasedRole).ToLookup(y => y.Value, StringComparer.Ordinal);
         var pairs = (
             from x in a.Identifiers
-            where x.Kind != IdentifierKinds.Mention && x.Role != LinkageIdentifier.DeceasedRole
-            join y in b.Identifiers.Where(y => y.Kind != IdentifierKinds.Mention && y.Role != LinkageIdentifier.DeceasedRole)
-                on (x.Kind, x.Value) equals (y.Kind, y.Value)
+            where x.Role != LinkageIdentifier.DeceasedRole
+            from y in theirs[x.Value]
+            where SamePerson(x, y)
             select (Here: x, There: y)).ToList();
         if (pairs.Count == 0) return (0, "");
 
+        // Persons joined through any shared identifier are one (a name here, his phone there).
+        var parent = new Dictionary<string, string>(StringComparer.Ordinal);
+        string Find(string k) { while (parent.TryGetValue(k, out var p) && p != k) k = p; return k; }
+        foreach (var (x, y) in pairs)
+        {
+            var (h, t) = (Find("a:" + x.Person), Find("b:" + y.Person));
+            parent.TryAdd(h, h);
+            parent.TryAdd(t, t);
+            if (h != t) parent[t] = h;
+        }
+
         var missing = 1.0;
         var details = new List<string>();
-        foreach (var person in pairs.GroupBy(p => (p.Here.Person, p.There.Person)))
+        foreach (var person in pairs.GroupBy(p => Find("a:" + p.Here.Person)))
         {
-            var kinds = person.Select(p => p.Here.Kind).Distinct().OrderBy(k => IdentifierKinds.OfPersons.ToList().IndexOf(k)).ToList();
+            var kinds = person.SelectMany(p => new[] { p.Here.Kind, p.There.Kind })
+                .Select(k => IdentifierKinds.IsName(k) ? IdentifierKinds.Name : k).Distinct()
+                .OrderBy(k => IdentifierKinds.OfPersons.ToList().IndexOf(k)).ToList();
             var strength = kinds.Any(k => k != IdentifierKinds.Name) ? 1.0 : NameOnlyStrength;
             missing *= 1 - strength;
-            var here = person.First().Here;
-            var there = person.First().There;
-            var who = here.Kind == IdentifierKinds.Name ? here.Label : there.Label;
-            var roles = here.Role == there.Role
-                ? $"same {Words.Role(here.Role)}: {who}"
-                : $"same person: {who}, {Words.Role(here.Role)} here and {Words.Role(there.Role)} there";
-            details.Add($"{roles} (same {Words.And(kinds.Select(Words.Kind))})");
+            var named = person.SelectMany(p => new[] { p.Here, p.There }).ToList();
+            var who = (named.FirstOrDefault(i => i.Kind == IdentifierKinds.Name) ?? named.FirstOrDefault(i => IdentifierKinds.IsName(i.Kind)) ?? named[0]).Label;
+            details.Add($"{who}: {Words.Where(person.Select(p => p.Here.Role), a.Reference)}; "
+                + $"{Words.Where(person.Select(p => p.There.Role), b.Reference)} (same {Words.And(kinds.Select(Words.Kind))})");
         }
         return (1 - missing, string.Join("; ", details));
     }
 
-    /// <summary>A person of one case named in the other's circumstances (in Barking, a note named another victim).</summary>
+    /// <summary>Whether two identifiers of persons (not the deceased) are the same person's.</summary>
+    public static bool SamePerson(LinkageIdentifier x, LinkageIdentifier y) =>
+        x.Value == y.Value && (IdentifierKinds.IsName(x.Kind)
+            ? IdentifierKinds.IsName(y.Kind) && !(x.Kind == IdentifierKinds.Mention && y.Kind == IdentifierKinds.Mention)
+            : x.Kind == y.Kind);
+
+    /// <summary>The deceased of one case named in the other's texts (in Barking, a note named another victim).</summary>
     private static (double, string) Named(LinkageSubject a, LinkageSubject b)
     {
         var details = new List<string>();
         foreach (var (text, people, where) in new[] { (a, b, "here"), (b, a, "there") })
         {
-            var mentions = text.Identifiers.Where(i => i.Kind == IdentifierKinds.Mention).Select(i => i.Value).ToHashSet(StringComparer.Ordinal);
-            foreach (var named in people.Identifiers.Where(i => i.Kind == IdentifierKinds.Name && mentions.Contains(i.Value)).DistinctBy(i => i.Person))
+            var mentions = text.Identifiers.Where(i => i.Kind is IdentifierKinds.Mention or IdentifierKinds.PersonMention)
+                .Select(i => i.Value).ToHashSet(StringComparer.Ordinal);
+            foreach (var named in people.Identifiers.Where(i => i.Kind == IdentifierKinds.Name && i.Role == LinkageIdentifier.DeceasedRole && mentions.Contains(i.Value)).DistinctBy(i => i.Person))
             {
                 var whose = where == "here" ? "the other case" : "this case";
                 details.Add($"{named.Label} ({Words.Role(named.Role)} in {whose}) named in the circumstances {where}");
@@ -170,7 +194,17 @@ public static class LinkageScorer
             : days < 60 ? $"found {days.ToString("0", CultureInfo.InvariantCulture)} days apart"
             : $"found {(days / 30.44).ToString("0", CultureInfo.InvariantCulture)} months apart";
 
-        public static string Role(string role) => role.Replace('-', ' ');
+        // A role key ("reporting-person") in words; a description ("named by a friend in FI-1") as it is.
+        public static string Role(string role) => role.Contains(' ', StringComparison.Ordinal) ? role : role.Replace('-', ' ');
+
+        /// <summary>"named by a friend in FI-1 of UD-1", "associate and finder in UD-2".</summary>
+        public static string Where(IEnumerable<string> roles, string reference)
+        {
+            var list = roles.Select(Role).Distinct(StringComparer.Ordinal).ToList();
+            // A description that already says where ("... in FI-1", "... in the circumstances") is "of" the case.
+            var placed = list.Count > 0 && list[^1].Contains(" in ", StringComparison.Ordinal);
+            return $"{And(list)} {(placed ? "of" : "in")} {reference}";
+        }
 
         public static string Kind(string kind) => kind switch
         {

@@ -124,8 +124,9 @@ public sealed record LinkageSearchPlan(
     }
 
     /// <summary>
-    /// Which stored identifiers to look up: the same phone, email or user name; a name of ours as a
-    /// name or a mention elsewhere; a mention in our circumstances as a name elsewhere.
+    /// Which stored identifiers to look up: the same phone, email or user name; a name of a person as
+    /// any kind of name elsewhere (a person, a name a text mentions); the deceased's name as a mention
+    /// elsewhere; a mention as a person's name elsewhere, and a person mention as any kind of name.
     /// </summary>
     private static IReadOnlyList<(string Kind, string Value)> LookupsFor(IReadOnlyList<LinkageIdentifier> identifiers)
     {
@@ -137,9 +138,16 @@ public sealed record LinkageSearchPlan(
                 case IdentifierKinds.Name:
                     if (id.Role != LinkageIdentifier.DeceasedRole) lookups.Add((IdentifierKinds.Name, id.Value));
                     lookups.Add((IdentifierKinds.Mention, id.Value));
+                    lookups.Add((IdentifierKinds.PersonMention, id.Value));
                     break;
                 case IdentifierKinds.Mention:
                     lookups.Add((IdentifierKinds.Name, id.Value));
+                    lookups.Add((IdentifierKinds.PersonMention, id.Value));
+                    break;
+                case IdentifierKinds.PersonMention:
+                    lookups.Add((IdentifierKinds.Name, id.Value));
+                    lookups.Add((IdentifierKinds.Mention, id.Value));
+                    lookups.Add((IdentifierKinds.PersonMention, id.Value));
                     break;
                 default:
                     lookups.Add((id.Kind, id.Value));

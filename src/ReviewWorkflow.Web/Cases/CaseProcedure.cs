@@ -160,7 +160,8 @@ public sealed class CaseProcedure(ReviewDb db, WorkflowRegistry workflows, Audit
         try
         {
             await using var tx = await db.Database.BeginTransactionAsync(ct);
-            var found = recheckLinkage ? await linkage.RunAsync(c, context.Definition, now, ct) : null;
+            var found = recheckLinkage ? await linkage.RunAsync(c, context.Definition, now, ct)
+                : await linkage.WhenIdentifiersChangeAsync(context, added, now, ct);
             // A later death matching a closed case puts it back on the review list until decided.
             if (found is not null && await CaseReview.ReasonsRemainAsync(db, c, ct)) c.MarkForReview();
             // The facts counted with the case still hold unless this change touched what they count (a

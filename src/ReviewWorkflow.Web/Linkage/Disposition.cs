@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using ReviewWorkflow.Engine;
 using ReviewWorkflow.Engine.Commands;
 using ReviewWorkflow.Engine.Linkage;
 using ReviewWorkflow.Web.Accounts;
@@ -19,15 +20,47 @@ public sealed class Disposition(CaseProcedure cases, ReviewDb db, IConfiguration
 {
     public const string NoSuchCandidate = "No such linkage candidate on this case.";
 
-    /// <summary>The case's candidates, highest score first (visibility is the caller's to check).</summary>
+    /// <summary>
+    /// The case's candidates, highest score first (visibility is the caller's to check), each with
+    /// what an officer of any team needs to judge it: its team, the facts that matched, its officer
+    /// and its team's supervisors to contact, and its own decision on this case.
+    /// </summary>
     public static async Task<LinkageDto> CandidatesAsync(ReviewDb db, Guid caseId, CancellationToken ct)
     {
         var rows = await (from x in db.LinkageCandidates.AsNoTracking()
                           join other in db.Cases on x.CandidateCaseId equals other.Id
                           where x.CaseId == caseId
                           orderby x.Score descending, other.Reference
-                          select new { Candidate = x, other.Reference }).ToListAsync(ct);
-        return new LinkageDto(rows.Select(r => r.Candidate.ToDto(r.Reference)).ToList());
+                          select new
+                          {
+                              Candidate = x, other.Reference, other.Team, other.OfficerId, other.LocationDescription, other.FoundAt,
+                              other.Latitude, other.Longitude, other.SubstanceFamilies, other.Markers,
+                          }).ToListAsync(ct);
+        if (rows.Count == 0) return new LinkageDto([]);
+        var here = await db.Cases.AsNoTracking().Where(c => c.Id == caseId)
+            .Select(c => new { c.Latitude, c.Longitude, c.FoundAt, c.SubstanceFamilies, c.Markers }).SingleAsync(ct);
+        var ids = rows.Select(r => r.Candidate.CandidateCaseId).ToList();
+        var theirs = await db.LinkageCandidates.AsNoTracking().Where(x => ids.Contains(x.CaseId) && x.CandidateCaseId == caseId)
+            .ToDictionaryAsync(x => x.CaseId, ct);
+        var officers = rows.Select(r => r.OfficerId).Distinct().ToList();
+        var teams = rows.Select(r => r.Team).Distinct().ToList();
+        var users = await db.Users.AsNoTracking()
+            .Where(u => officers.Contains(u.Id) || (teams.Contains(u.Team) && u.Role == Roles.Supervisor))
+            .OrderBy(u => u.DisplayName).Select(u => new { u.Id, u.DisplayName, u.Email, u.Team, u.Role }).ToListAsync(ct);
+
+        return new LinkageDto(rows.Select(r => r.Candidate.ToDto(r.Reference) with
+        {
+            Team = r.Team,
+            Facts = new MatchedFactsDto(r.LocationDescription, r.FoundAt,
+                Math.Round(Geo.DistanceKm(here.Latitude, here.Longitude, r.Latitude, r.Longitude), 3),
+                Math.Round(Math.Abs((here.FoundAt - r.FoundAt).TotalDays), 1),
+                [.. here.SubstanceFamilies.Intersect(r.SubstanceFamilies).Select(SubstanceCatalog.Display)],
+                [.. here.Markers.Intersect(r.Markers, StringComparer.OrdinalIgnoreCase)]),
+            Officer = users.Where(u => u.Id == r.OfficerId).Select(u => new ContactDto(u.Id, u.DisplayName, u.Email)).FirstOrDefault()
+                ?? new ContactDto(r.OfficerId, r.OfficerId, null),
+            Supervisors = [.. users.Where(u => u.Team == r.Team && u.Role == Roles.Supervisor).Select(u => new ContactDto(u.Id, u.DisplayName, u.Email))],
+            TheirDisposition = theirs.GetValueOrDefault(r.Candidate.CandidateCaseId)?.Disposition(),
+        }).ToList());
     }
 
     public async Task<DispositionOutcome> RunAsync(CaseContext context, Guid candidateCaseId, DispositionRequest request, CurrentUser user, CancellationToken ct)
@@ -59,7 +92,7 @@ public sealed class Disposition(CaseProcedure cases, ReviewDb db, IConfiguration
     /// <summary>F3: a confirmed link is a significant incident; the supervisor and the inspector must know.</summary>
     private void NotifyLink(Case c, LinkageCandidate row, string reference, DateTimeOffset now)
     {
-        var link = $"{LinkageCheck.PublicUrl(configuration)}/api/cases/{c.Id}/linkage";
+        var link = LinkageCheck.PageUrl(configuration, c.Id);
         var subject = $"{c.Reference}: linked to {reference}";
         var text = $"Case {c.Reference} was linked to {reference} by an officer. The homicide referral is now required. See: {link}";
         foreach (var recipient in new[] { "supervisor", "inspector" })

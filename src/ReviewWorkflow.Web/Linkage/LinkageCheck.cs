@@ -7,6 +7,9 @@ using ReviewWorkflow.Web.Accounts;
 using ReviewWorkflow.Web.Audit;
 using ReviewWorkflow.Web.Cases;
 using ReviewWorkflow.Web.Data;
+using ReviewWorkflow.Web.FamilyInformation;
+using ReviewWorkflow.Web.Steps;
+using ReviewWorkflow.Engine.Evaluation;
 using ReviewWorkflow.Web.Notifications;
 using ReviewWorkflow.Web.Workflows;
 
@@ -37,13 +40,58 @@ public sealed class LinkageCheck(ReviewDb db, WorkflowRegistry workflows, AuditT
     /// Before the case is evaluated: refreshes its families and identifiers, searches, scores and
     /// stores the candidates on this case (tracked; saved with the case).
     /// </summary>
-    public async Task<LinkageRun> RunAsync(Case c, WorkflowDefinition definition, DateTimeOffset now, CancellationToken ct = default)
+    public async Task<LinkageRun> RunAsync(Case c, WorkflowDefinition definition, DateTimeOffset now, CancellationToken ct = default) =>
+        await RunAsync(c, definition, await IdentifiersAsync(c, definition, ct), now, ct);
+
+    /// <summary>
+    /// For every save of a case (<see cref="CaseProcedure.SaveAsync"/>): when the change may add person
+    /// identifiers (a family item logged, a step with person fields answered) and the case's identifiers
+    /// did change, the check runs again in both directions inside the change's transaction, under the
+    /// same lock as a new death. Any other change returns at once (no query, no lock: completions are
+    /// the hot path), and so does one that added no identifier (the same item logged twice).
+    /// </summary>
+    public async Task<LinkageRun?> WhenIdentifiersChangeAsync(CaseContext context, IReadOnlyList<CaseActivity> added, DateTimeOffset now, CancellationToken ct)
+    {
+        var c = context.Case;
+        var answered = added.Any(a => context.Definition.FindStep(a.StepKey) is { } step && PersonIdentifiers.HasPersonFields(step));
+        if (!answered && !db.ChangeTracker.Entries<FamilyInformationItem>().Any(e => e.State == EntityState.Added && e.Entity.CaseId == c.Id))
+            return null;
+        var identifiers = await IdentifiersAsync(c, context.Definition, ct);
+        var stored = await db.PersonIdentifiers.AsNoTracking().Where(i => i.CaseId == c.Id)
+            .Select(i => new LinkageIdentifier(i.Kind, i.Value, i.Role, i.PersonKey, i.Label)).ToListAsync(ct);
+        if (stored.ToHashSet().SetEquals(identifiers)) return null;
+        return await RunAsync(c, context.Definition, identifiers, now, ct, identifiersOnly: true);
+    }
+
+    /// <summary>
+    /// Every identifier of the case as it stands in this change: its family items and step answers
+    /// as stored plus those being added (not yet saved). A new case has neither.
+    /// </summary>
+    private async Task<List<LinkageIdentifier>> IdentifiersAsync(Case c, WorkflowDefinition definition, CancellationToken ct)
+    {
+        if (db.Entry(c).State == EntityState.Added) return PersonIdentifiers.For(c, [], [], definition);
+        var items = await db.FamilyInformationItems.AsNoTracking().Where(i => i.CaseId == c.Id).ToListAsync(ct);
+        items.AddRange(db.ChangeTracker.Entries<FamilyInformationItem>().Where(e => e.State == EntityState.Added && e.Entity.CaseId == c.Id).Select(e => e.Entity));
+        string[] personSteps = [.. definition.Steps.Where(PersonIdentifiers.HasPersonFields).Select(s => s.Key)];
+        List<CaseActivity> answers = personSteps.Length == 0 ? [] : await db.CaseActivities.AsNoTracking()
+            .Where(a => a.CaseId == c.Id && personSteps.Contains(a.StepKey) && (a.Kind == ActivityKind.Completed || a.Kind == ActivityKind.Contributed))
+            .ToListAsync(ct);
+        answers.AddRange(db.ChangeTracker.Entries<CaseActivity>().Where(e => e.State == EntityState.Added && e.Entity.CaseId == c.Id && personSteps.Contains(e.Entity.StepKey)).Select(e => e.Entity));
+        return PersonIdentifiers.For(c, items, answers, definition);
+    }
+
+    /// <param name="identifiersOnly">
+    /// Only persons changed: place, time, drugs and profile score every other death as before, so
+    /// only deaths sharing an identifier can have become (or changed as) candidates, and only they
+    /// are searched for.
+    /// </param>
+    private async Task<LinkageRun> RunAsync(Case c, WorkflowDefinition definition, List<LinkageIdentifier> identifiers, DateTimeOffset now,
+        CancellationToken ct, bool identifiersOnly = false)
     {
         // Two deaths recorded at the same moment would each miss the other (neither is committed
         // when the other searches); one run at a time, across app instances, until commit.
         await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({RunLock})", ct);
         c.SubstanceFamilies = [.. SubstanceCatalog.Read(c.Substances).Families];
-        var identifiers = PersonIdentifiers.For(c);
         await db.PersonIdentifiers.Where(i => i.CaseId == c.Id).ExecuteDeleteAsync(ct);
         db.PersonIdentifiers.AddRange(identifiers.Select(i => new PersonIdentifier
         {
@@ -54,6 +102,7 @@ public sealed class LinkageCheck(ReviewDb db, WorkflowRegistry workflows, AuditT
         if (definition.StepOfKind(StepKind.Linkage)?.Linkage is not { } settings) return LinkageRun.None(c, subject);
 
         var plan = LinkageSearchPlan.For(settings, subject);
+        if (identifiersOnly) plan = plan with { PlaceBoxes = [], RareFamilies = [] };
         var found = await LinkageSearch.FindAsync((NpgsqlConnection)db.Database.GetDbConnection(), c.Id, subject, plan, ct);
         var matches = found
             .Select(f => new LinkageMatch(f, LinkageScorer.Score(settings, subject, f.Facts)))
@@ -139,18 +188,28 @@ public sealed class LinkageCheck(ReviewDb db, WorkflowRegistry workflows, AuditT
 
     private void Notify(FoundDeath earlier, Case later, DateTimeOffset now)
     {
-        var link = $"{PublicUrl(configuration)}/api/cases/{earlier.Id}/linkage";
         var subject = $"{earlier.Facts.Reference}: new linkage candidate {later.Reference}";
-        var text = $"A death recorded since ({later.Reference}) matches case {earlier.Facts.Reference}"
+        // "Later" in what was recorded: a late family item can make an older death match this one.
+        var text = $"A death recorded or added to since ({later.Reference}) matches case {earlier.Facts.Reference}"
             + (earlier.Closed ? ", which is closed and is back on the review list" : "")
-            + $". Decide the candidate, linked or not linked, with a rationale: {link}";
+            + $". Decide the candidate, linked or not linked, with a rationale: {PageUrl(configuration, earlier.Id)}";
         var html = $"<p>{System.Net.WebUtility.HtmlEncode(text)}</p>";
         foreach (var recipient in new[] { "officer", "supervisor" })
         {
             Outbox.Enqueue(db, $"linkage:{earlier.Id}:{later.Id}:{recipient}", earlier.Id, "linkage", recipient, earlier.Team,
                 subject, text, html, now, recipient == "officer" ? earlier.OfficerId : null);
         }
+        if (earlier.Team == later.Team) return;
+        // Across teams each side must know the other is looking: the later case's supervisor is told too.
+        var across = $"{later.Reference}: linkage candidate {earlier.Facts.Reference} of team {earlier.Team}";
+        var acrossText = $"Case {later.Reference} matches {earlier.Facts.Reference}, a case of team {earlier.Team}. "
+            + $"The facts that matched and whom to contact are on the linkage page: {PageUrl(configuration, later.Id)}";
+        Outbox.Enqueue(db, $"linkage:{later.Id}:{earlier.Id}:supervisor", later.Id, "linkage", "supervisor", later.Team,
+            across, acrossText, $"<p>{System.Net.WebUtility.HtmlEncode(acrossText)}</p>", now);
     }
+
+    /// <summary>The case's linkage page, where candidates are read and decided (an email's reader is a person, not a client of the API).</summary>
+    public static string PageUrl(IConfiguration configuration, Guid caseId) => $"{PublicUrl(configuration)}/cases/{caseId}/linkage";
 
     /// <summary>The same base as escalation emails (App:BaseUrl, which the compose file sets), so no link points at a developer's loopback.</summary>
     public static string PublicUrl(IConfiguration configuration) =>

@@ -1,6 +1,11 @@
+using System.Text.Json;
 using PhoneNumbers;
+using ReviewWorkflow.Engine.Definitions;
+using ReviewWorkflow.Engine.Evaluation;
 using ReviewWorkflow.Engine.Linkage;
 using ReviewWorkflow.Web.Cases;
+using ReviewWorkflow.Web.FamilyInformation;
+using ReviewWorkflow.Web.Steps;
 
 namespace ReviewWorkflow.Web.Linkage;
 
@@ -40,7 +45,17 @@ public static class PersonIdentifiers
     }
 
     /// <summary>Every identifier of a case: its persons', the deceased's name, and the names its circumstances mention.</summary>
-    public static List<LinkageIdentifier> For(string deceasedName, string circumstances, IEnumerable<(string Name, string Role, string? Phone, string? Email, string? Username)> persons)
+    public static List<LinkageIdentifier> For(string deceasedName, string circumstances, IEnumerable<(string Name, string Role, string? Phone, string? Email, string? Username)> persons) =>
+        For(deceasedName, persons.Select(p => new PersonSource(p.Name, p.Role, p.Phone, p.Email, p.Username)), [new TextSource(circumstances, CircumstancesRole)]);
+
+    public const string CircumstancesRole = "mentioned in the circumstances";
+
+    /// <summary>
+    /// Every identifier of a case: the deceased's name; each person's name, phone, email and user
+    /// name, grouped per person (<see cref="LinkageIdentifier.Person"/>), with where the case has
+    /// him as the role; the names each text mentions, as person mentions where the text says so.
+    /// </summary>
+    public static List<LinkageIdentifier> For(string deceasedName, IEnumerable<PersonSource> persons, IEnumerable<TextSource> texts)
     {
         var ids = new List<LinkageIdentifier>();
         if (Folding.IdentifyingName(deceasedName) is { } deceased)
@@ -50,17 +65,89 @@ public static class PersonIdentifiers
         {
             var key = (index++).ToString(System.Globalization.CultureInfo.InvariantCulture);
             var label = Folding.Label(p.Name);
-            if (Folding.IdentifyingName(p.Name) is { } name) ids.Add(new(IdentifierKinds.Name, name, p.Role, key, label));
-            if (Phone(p.Phone) is { } phone) ids.Add(new(IdentifierKinds.Phone, phone, p.Role, key, label));
-            if (Email(p.Email) is { } email) ids.Add(new(IdentifierKinds.Email, email, p.Role, key, label));
-            if (Username(p.Username) is { } user) ids.Add(new(IdentifierKinds.Username, user, p.Role, key, label));
+            var role = Fit(p.Where);
+            if (p.NameIdentifies && Folding.IdentifyingName(p.Name) is { } name) ids.Add(new(IdentifierKinds.Name, name, role, key, label));
+            if (Phone(p.Phone) is { } phone) ids.Add(new(IdentifierKinds.Phone, phone, role, key, label));
+            if (Email(p.Email) is { } email) ids.Add(new(IdentifierKinds.Email, email, role, key, label));
+            if (Username(p.Username) is { } user) ids.Add(new(IdentifierKinds.Username, user, role, key, label));
         }
-        foreach (var mention in Folding.Mentions(circumstances))
-            ids.Add(new(IdentifierKinds.Mention, mention, "mention", "mention", Folding.Label(mention)));
-        return ids.DistinctBy(i => (i.Kind, i.Value, i.Person)).ToList();
+        var mentioned = new Dictionary<string, string>(StringComparer.Ordinal);
+        string Key(string value) => mentioned.TryGetValue(value, out var k) ? k : mentioned[value] = $"m{mentioned.Count}";
+        foreach (var text in texts)
+        {
+            var role = Fit(text.Where);
+            foreach (var mention in Folding.PersonMentions(text.Text))
+                ids.Add(new(IdentifierKinds.PersonMention, mention, role, Key(mention), Folding.Label(mention)));
+            foreach (var mention in Folding.Mentions(text.Text))
+                ids.Add(new(IdentifierKinds.Mention, mention, role, Key(mention), Folding.Label(mention)));
+        }
+        return ids.Distinct().ToList();
     }
 
-    public static List<LinkageIdentifier> For(Case c) =>
-        For(c.DeceasedName, c.Circumstances, c.Persons.OrderBy(p => p.Id == 0 ? long.MaxValue : p.Id)
-            .Select(p => (p.Name, p.Role, p.Phone, p.Email, p.Username)));
+    /// <summary>
+    /// Every identifier anywhere in a case: its persons (those a family item added are described by
+    /// the item instead), each item's giver (by phone or email) and named persons, the person answers
+    /// of its steps (by the field's type in the definition), and the names mentioned in its
+    /// circumstances and item summaries.
+    /// </summary>
+    public static List<LinkageIdentifier> For(Case c, IEnumerable<FamilyInformationItem> items, IEnumerable<CaseActivity> answers, WorkflowDefinition definition)
+    {
+        var persons = new List<PersonSource>();
+        var texts = new List<TextSource> { new(c.Circumstances, CircumstancesRole) };
+        foreach (var item in items.OrderBy(i => i.Number))
+        {
+            var reference = item.Reference;
+            var giver = Article(item.ProvidedByRelationship);
+            var contact = item.ProvidedByContact;
+            // The giver by the contact given: a relative's name alone is shared by too many families.
+            if (FamilyInformationPersons.IsEmail(contact)) persons.Add(new(item.ProvidedByName, $"gave {reference} ({item.ProvidedByRelationship})", null, contact, null, NameIdentifies: false));
+            else if (FamilyInformationPersons.IsPhone(contact)) persons.Add(new(item.ProvidedByName, $"gave {reference} ({item.ProvidedByRelationship})", contact, null, null, NameIdentifies: false));
+            foreach (var p in JsonSerializer.Deserialize<List<NamedPersonDto>>(item.NamedPersonsJson, Json) ?? [])
+                persons.Add(new(p.Name ?? FamilyInformationPersons.UnknownName, Fit($"named by {giver} in {reference}", $"named in {reference}"), p.Phone, p.Email, p.Username));
+            texts.Add(new(item.Summary, $"mentioned in {reference}"));
+        }
+        var fromItems = persons.Select(SameAs).ToHashSet();
+        foreach (var p in c.Persons.OrderBy(p => p.Id == 0 ? long.MaxValue : p.Id))
+        {
+            var person = new PersonSource(p.Name, p.Role, p.Phone, p.Email, p.Username);
+            if (!fromItems.Contains(SameAs(person))) persons.Add(person);
+        }
+        foreach (var a in answers.OrderBy(a => a.At))
+        {
+            if (definition.FindStep(a.StepKey) is not { } step) continue;
+            var values = FieldCodec.FromJson(a.FieldsJson);
+            foreach (var field in step.Fields.Where(f => f.Type == FieldType.Person))
+                if (values.GetValueOrDefault(field.Key) is PersonValue v)
+                    persons.Add(new(v.Name, Fit(char.ToLowerInvariant(field.Label[0]) + field.Label[1..]), v.Phone, v.Email, v.Username));
+        }
+        return For(c.DeceasedName, persons, texts);
+    }
+
+    /// <summary>The steps whose answers hold persons: only their completions can change a case's identifiers.</summary>
+    public static bool HasPersonFields(StepDefinition step) => step.Fields.Any(f => f.Type == FieldType.Person);
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    private const int RoleLength = 40;
+
+    private static string Fit(string text, string? shorter = null) =>
+        text.Length <= RoleLength ? text : shorter is { Length: <= RoleLength } ? shorter : text[..(RoleLength - 3)] + "...";
+
+    // "a friend", "an aunt"; "the deceased's sister" and "his brother" as given.
+    private static string Article(string relationship)
+    {
+        var r = relationship.Trim();
+        if (r.StartsWith("the ", StringComparison.OrdinalIgnoreCase) || r.StartsWith("his ", StringComparison.OrdinalIgnoreCase)
+            || r.StartsWith("her ", StringComparison.OrdinalIgnoreCase) || r.StartsWith("their ", StringComparison.OrdinalIgnoreCase)) return r;
+        return ("aeiou".Contains(char.ToLowerInvariant(r.FirstOrDefault('x'))) ? "an " : "a ") + r;
+    }
+
+    private static (string, string?, string?, string?) SameAs(PersonSource p) =>
+        (Folding.FoldName(p.Name), Phone(p.Phone) ?? p.Phone?.Trim(), Email(p.Email), Username(p.Username));
 }
+
+/// <summary>A person as a case holds him: where (a role, or a description such as "named by a friend in FI-1") and what is known.</summary>
+public sealed record PersonSource(string Name, string Where, string? Phone, string? Email, string? Username, bool NameIdentifies = true);
+
+/// <summary>A text of a case (the circumstances, an item's summary) whose names are indexed, and where it is.</summary>
+public sealed record TextSource(string Text, string Where);

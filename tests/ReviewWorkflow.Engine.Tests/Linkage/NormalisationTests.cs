@@ -62,4 +62,23 @@ public sealed class NormalisationTests
         Assert.Contains("barking abbey", mentions);
         Assert.DoesNotContain(mentions, m => m.Contains("note"));
     }
+
+    [Theory]
+    [InlineData("Neighbours said a man called Daniel Kerr had visited the flat.", "daniel kerr")]
+    [InlineData("She was last seen with Daniel Kerr, a friend.", "daniel kerr")]
+    [InlineData("Found by Mr Daniel Kerr on his way to work.", "daniel kerr")]
+    [InlineData("A man named Dániel KERR rang twice.", "daniel kerr")]
+    public void APersonMentionIsACapitalisedNameAfterACue(string text, string name)
+    {
+        Assert.Equal([name], Folding.PersonMentions(text));
+        Assert.DoesNotContain(name, Folding.Mentions(text));
+    }
+
+    [Fact]
+    public void ACapitalisedRunWithoutACueIsOnlyAMention()
+    {
+        const string text = "Found near Barking Abbey. Daniel Kerr had visited.";
+        Assert.Empty(Folding.PersonMentions(text));
+        Assert.Equal(["barking abbey", "daniel kerr"], Folding.Mentions(text).Order());
+    }
 }

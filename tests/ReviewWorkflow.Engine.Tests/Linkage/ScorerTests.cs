@@ -21,9 +21,10 @@ public sealed class ScorerTests
         Assert.Equal("both GHB/GBL", reasons["substance"]);
         Assert.Equal("both male, aged 22 and 23", reasons["profile"]);
         Assert.Equal("shared markers: found-outdoors, phone-missing, posed", reasons["markers"]);
-        Assert.Equal("same finder: M. H... (same name and phone number)", reasons["sharedPerson"]);
+        Assert.Equal("M. H...: finder in UD-TEST; finder in UD-TEST (same name and phone number)", reasons["sharedPerson"]);
         Assert.Equal(score.Score, score.Reasons.Sum(r => r.Contribution), 10);
-        Assert.Equal(score.Reasons.OrderByDescending(r => r.Contribution), score.Reasons);
+        Assert.Equal("sharedPerson", score.Reasons[0].Factor);
+        Assert.Equal(score.Reasons.Skip(1).OrderByDescending(r => r.Contribution), score.Reasons.Skip(1));
     }
 
     [Fact]
@@ -79,7 +80,7 @@ public sealed class ScorerTests
         var byPhone = LinkageScorer.Score(Default, Death(identifiers: [Phone("+447700900777")]), far with { Identifiers = [Phone("+447700900777")] });
 
         Assert.True(byName.Score < byPhone.Score);
-        Assert.Equal("same finder: S. M... (same name)", byName.Reasons.Single(r => r.Factor == "sharedPerson").Detail);
+        Assert.Equal("S. M...: finder in UD-TEST; finder in UD-TEST (same name)", byName.Reasons.Single(r => r.Factor == "sharedPerson").Detail);
     }
 
     [Fact]
@@ -88,7 +89,7 @@ public sealed class ScorerTests
         var score = LinkageScorer.Score(Default, Death(identifiers: [Phone("+447700900777", role: "witness", label: "S. M...")]),
             Death(identifiers: [Phone("+447700900777", role: "reporting-person", label: "S. M...")]));
 
-        Assert.Equal("same person: S. M..., witness here and reporting person there (same phone number)",
+        Assert.Equal("S. M...: witness in UD-TEST; reporting person in UD-TEST (same phone number)",
             score.Reasons.Single(r => r.Factor == "sharedPerson").Detail);
     }
 
@@ -103,6 +104,49 @@ public sealed class ScorerTests
         Assert.Equal("G. K... (deceased in the other case) named in the circumstances here",
             score.Reasons.Single(r => r.Factor == "namedInCircumstances").Detail);
         Assert.DoesNotContain(score.Reasons, r => r.Factor == "sharedPerson");
+    }
+
+    [Fact]
+    public void ASharedPersonAlwaysReachesAndIsListedFirstWhateverDistanceTimeAndThreshold()
+    {
+        var here = Death(identifiers: [Phone("+447700900777", role: "associate", label: "D. K...")]);
+        var there = Death(days: 5 * 365, latitude: 53.48, longitude: -2.24, substances: ["heroin"], sex: "female", age: 70, markers: [],
+            identifiers: [Phone("+447700900777", role: "named by a friend in FI-1", label: "D. K...")]);
+
+        var score = LinkageScorer.Score(Default with { Threshold = 0.99 }, here, there);
+
+        Assert.True(score.Score < 0.35, $"score {score.Score}");
+        Assert.True(score.Reaches(0.99));
+        Assert.Equal("sharedPerson", score.Reasons[0].Factor);
+        Assert.Equal("D. K...: associate in UD-TEST; named by a friend in FI-1 of UD-TEST (same phone number)", score.Reasons[0].Detail);
+        Assert.True(LinkageScorer.Score(With("sharedPerson", 0), here, there).Reaches(0.99), "even where the definition gives it no weight");
+        Assert.False(LinkageScorer.Score(Default with { Threshold = 0.99 }, here, there with { Identifiers = [] }).Reaches(0.99));
+    }
+
+    [Fact]
+    public void ANameMatchesEveryKindOfNameButTwoMereCapitalisedRunsDoNot()
+    {
+        var far = Death(days: 2000, latitude: 55, substances: [], markers: []);
+        LinkageIdentifier Of(string kind) => new(kind, "daniel kerr", "somewhere", kind, "D. K...");
+        string[] kinds = [IdentifierKinds.Name, IdentifierKinds.Mention, IdentifierKinds.PersonMention];
+        foreach (var a in kinds)
+            foreach (var b in kinds)
+            {
+                var score = LinkageScorer.Score(Default, Death(identifiers: [Of(a)]), far with { Identifiers = [Of(b)] });
+                Assert.Equal(!(a == IdentifierKinds.Mention && b == IdentifierKinds.Mention), score.SharesPerson);
+            }
+    }
+
+    [Fact]
+    public void IdentifiersJoinedThroughTheOtherSideAreOnePerson()
+    {
+        // Here his name (in a friend's item) and his number (as an associate) are two entries; there, one person has both.
+        var here = Death(identifiers: [Name("Daniel Kerr", role: "named by a friend in FI-1", person: "0"), Phone("+447700900461", role: "associate", person: "1", label: "D. K...")]);
+        var there = Death(identifiers: [Name("Daniel Kerr", role: "associate", person: "0"), Phone("+447700900461", role: "associate", person: "0", label: "D. K...")]);
+
+        var detail = LinkageScorer.Score(Default, here, there).Reasons[0].Detail;
+
+        Assert.Equal("D. K...: named by a friend in FI-1 and associate in UD-TEST; associate in UD-TEST (same name and phone number)", detail);
     }
 
     [Fact]

@@ -73,6 +73,9 @@ public sealed class SearchPlanTests
         Assert.Contains(("name", "gavin korver"), plan.Lookups);
         Assert.Contains(("mention", "adam whitlock"), plan.Lookups);
         Assert.DoesNotContain(("name", "adam whitlock"), plan.Lookups);
+        Assert.Contains(("person-mention", "margaret hollis"), plan.Lookups);
+        Assert.Contains(("person-mention", "gavin korver"), plan.Lookups);
+        Assert.DoesNotContain(("mention", "gavin korver"), plan.Lookups); // two mere capitalised runs are no match
     }
 
     private static LinkageSubject RandomDeath(Random random, double northMetres, double days) => Death(

@@ -166,8 +166,8 @@ public sealed class FamilyRegisterTests(ReviewApp app) : IClassFixture<ReviewApp
         var id = (await officer.CreateCaseAsync()).Id();
         var named = new object[] { new { name = "Jon", phone = "07700 900555", username = "jonny88" }, new { email = "jon@example.org" } };
 
-        await officer.LoggedAsync(id, Register.Item(Now.AddHours(-1), persons: named));
-        await officer.LoggedAsync(id, Register.Item(Now.AddHours(-1), summary: "Called again with the same story."));
+        await officer.LoggedAsync(id, Register.Item(Now.AddHours(-1), contact: "07700 900777", persons: named));
+        await officer.LoggedAsync(id, Register.Item(Now.AddHours(-1), contact: "07700 900777", summary: "Called again with the same story."));
 
         var persons = (await officer.GetCaseAsync(id)).GetProperty("persons").EnumerateArray()
             .Select(p => (p.GetProperty("name").GetString(), p.GetProperty("role").GetString(), Phone: p.GetProperty("phone").GetString(),

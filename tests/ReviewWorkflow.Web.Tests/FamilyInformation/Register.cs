@@ -7,11 +7,16 @@ namespace ReviewWorkflow.Web.Tests.FamilyInformation;
 /// <summary>Helpers for the family-information register's endpoints.</summary>
 internal static class Register
 {
+    /// <summary>The default contact: a phone number of the giver's own, so the tests' items do not make their cases linkage candidates of each other.</summary>
+    public const string OwnNumber = "(a number of her own)";
+
+    private static int _numbers;
+
     public static object Item(DateTimeOffset receivedAt, string name = "Dana Dunn", string relationship = "sister",
-        string? contact = "07700 900777", string summary = "Says he met a man from an app the night before; has his profile name.",
+        string? contact = OwnNumber, string summary = "Says he met a man from an app the night before; has his profile name.",
         string? how = "phone", string? assignee = null, object[]? persons = null) => new
     {
-        providedBy = new { name, relationship, contact },
+        providedBy = new { name, relationship, contact = contact == OwnNumber ? $"07700 8{Interlocked.Increment(ref _numbers) % 100_000:D5}" : contact },
         receivedAt,
         how,
         summary,

@@ -24,7 +24,7 @@ public sealed class LinkageTests(ReviewApp app) : IClassFixture<ReviewApp>
             .ToDictionary(r => r.GetProperty("factor").GetString()!, r => r.GetProperty("detail").GetString()!);
         Assert.Equal("found 480 m apart", reasons["distance"]);
         Assert.Equal("both GHB/GBL", reasons["substance"]);
-        Assert.StartsWith("same finder: M. H...", reasons["sharedPerson"]);
+        Assert.StartsWith("M. H...: finder in UD-", reasons["sharedPerson"]);
         Assert.Contains("phone number", reasons["sharedPerson"]);
         Assert.DoesNotContain("Hollis", hit.GetRawText(), StringComparison.OrdinalIgnoreCase);
         var score = hit.GetProperty("score").GetDouble();
@@ -95,7 +95,8 @@ public sealed class LinkageTests(ReviewApp app) : IClassFixture<ReviewApp>
         Assert.All(mail, m =>
         {
             Assert.Contains(second.GetProperty("reference").GetString()!, m.TextBody);
-            Assert.Contains($"/api/cases/{second.Id()}/linkage", m.TextBody);
+            Assert.Contains($"/cases/{second.Id()}/linkage", m.TextBody);
+            Assert.DoesNotContain("/api/", m.TextBody);
             Assert.DoesNotContain("Ortiz", m.TextBody + m.Subject + m.HtmlBody);
             Assert.DoesNotContain("Hollis", m.TextBody + m.Subject + m.HtmlBody);
         });
@@ -178,7 +179,8 @@ public sealed class LinkageTests(ReviewApp app) : IClassFixture<ReviewApp>
         Assert.Contains((await patched.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("unmet").Strings(), l => l.StartsWith("linkage-check: 1 candidate not dispositioned: ", StringComparison.Ordinal));
         var hit = (await officer.LinkageAsync(second)).CandidateFor(first)!.Value;
         var person = hit.GetProperty("reasons").EnumerateArray().Single(r => r.GetProperty("factor").GetString() == "sharedPerson");
-        Assert.Contains("witness here and reporting person there", person.GetProperty("detail").GetString());
+        Assert.StartsWith("S. M...: witness in UD-", person.GetProperty("detail").GetString());
+        Assert.Contains("; reporting person in UD-", person.GetProperty("detail").GetString());
         Assert.NotNull((await officer.LinkageAsync(first)).CandidateFor(second));
     }
 

@@ -54,9 +54,10 @@ public static class ProcedureWalk
             ["personsChecked"] = new[] { "Anonymous caller" }, ["systemsSearched"] = new[] { "PNC", "PND" },
             ["results"] = "No trace on either system.",
         }),
+        // A surname alone identifies nobody: the same full name in every walked case would link them all.
         "family-notification" => Body(new()
         {
-            ["nextOfKin"] = new { name = "J Doe", role = "sister" }, ["toldAt"] = "2014-06-19T10:00:00Z", ["toldBy"] = "PC 1234",
+            ["nextOfKin"] = new { name = "Doe", role = "sister" }, ["toldAt"] = "2014-06-19T10:00:00Z", ["toldBy"] = "PC 1234",
             ["how"] = "in-person", ["liaisonContact"] = liaison,
         }),
         "forensic-documents" => Body(new()

@@ -78,16 +78,7 @@ public sealed class IndexModel(CaseProcedure cases, Disposition disposition, Rev
     private async Task ListAsync(CancellationToken ct)
     {
         var user = HttpContext.CurrentUser();
-        var listed = (await Disposition.CandidatesAsync(db, Context.Case.Id, ct)).Candidates;
-        var ids = listed.Select(c => c.CaseId).ToList();
-        var others = await db.Cases.AsNoTracking().Where(c => ids.Contains(c.Id))
-            .Select(c => new { c.Id, c.Latitude, c.Longitude, c.FoundAt, c.Team }).ToDictionaryAsync(c => c.Id, ct);
-        var here = Context.Case;
-        Candidates = listed.Select(c =>
-        {
-            var o = others[c.CaseId];
-            return new CandidateRow(c, Geo.DistanceKm(here.Latitude, here.Longitude, o.Latitude, o.Longitude),
-                Math.Abs((here.FoundAt - o.FoundAt).TotalDays), user.CanSee(o.Team));
-        }).ToList();
+        Candidates = (await Disposition.CandidatesAsync(db, Context.Case.Id, ct)).Candidates
+            .Select(c => new CandidateRow(c, c.Facts!.Km, c.Facts.DaysApart, user.CanSee(c.Team!))).ToList();
     }
 }
