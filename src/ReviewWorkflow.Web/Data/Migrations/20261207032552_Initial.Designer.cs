@@ -14,7 +14,7 @@ using ReviewWorkflow.Web.Data;
 namespace ReviewWorkflow.Web.Data.Migrations
 {
     [DbContext(typeof(ReviewDb))]
-    [Migration("20261207014604_Initial")]
+    [Migration("20261207032552_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -195,6 +195,43 @@ namespace ReviewWorkflow.Web.Data.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("ReviewWorkflow.Web.Accounts.IssuedRefreshToken", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expires_at");
+
+                    b.Property<Guid>("Family")
+                        .HasColumnType("uuid")
+                        .HasColumnName("family");
+
+                    b.Property<DateTimeOffset>("IssuedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("issued_at");
+
+                    b.Property<DateTimeOffset?>("UsedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("used_at");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_refresh_tokens");
+
+                    b.HasIndex("UserId")
+                        .HasDatabaseName("ix_refresh_tokens_user_id");
+
+                    b.ToTable("refresh_tokens", (string)null);
+                });
+
             modelBuilder.Entity("ReviewWorkflow.Web.Accounts.User", b =>
                 {
                     b.Property<string>("Id")
@@ -209,6 +246,10 @@ namespace ReviewWorkflow.Web.Data.Migrations
                         .IsConcurrencyToken()
                         .HasColumnType("text")
                         .HasColumnName("concurrency_stamp");
+
+                    b.Property<bool>("Deactivated")
+                        .HasColumnType("boolean")
+                        .HasColumnName("deactivated");
 
                     b.Property<string>("DisplayName")
                         .IsRequired()
@@ -1265,6 +1306,16 @@ namespace ReviewWorkflow.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_asp_net_user_tokens_asp_net_users_user_id");
+                });
+
+            modelBuilder.Entity("ReviewWorkflow.Web.Accounts.IssuedRefreshToken", b =>
+                {
+                    b.HasOne("ReviewWorkflow.Web.Accounts.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_refresh_tokens_asp_net_users_user_id");
                 });
 
             modelBuilder.Entity("ReviewWorkflow.Web.Cases.CasePerson", b =>

@@ -9,7 +9,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace ReviewWorkflow.Web.Data.Migrations
 {
     /// <summary>
-    /// The whole schema, squashed from the first day's nine migrations before anything was deployed,
+    /// The whole schema, squashed from the first day's migrations before anything was deployed,
     /// plus the hand-written append-only triggers (<see cref="AppendOnlyTriggers"/>).
     /// </summary>
     public partial class Initial : Migration
@@ -46,6 +46,7 @@ namespace ReviewWorkflow.Web.Data.Migrations
                     display_name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
                     team = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
                     role = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    deactivated = table.Column<bool>(type: "boolean", nullable: false),
                     user_name = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
                     normalized_user_name = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
                     email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
@@ -265,6 +266,28 @@ namespace ReviewWorkflow.Web.Data.Migrations
                     table.PrimaryKey("pk_asp_net_user_tokens", x => new { x.user_id, x.login_provider, x.name });
                     table.ForeignKey(
                         name: "fk_asp_net_user_tokens_asp_net_users_user_id",
+                        column: x => x.user_id,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "refresh_tokens",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    user_id = table.Column<string>(type: "text", nullable: false),
+                    family = table.Column<Guid>(type: "uuid", nullable: false),
+                    issued_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    expires_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    used_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_refresh_tokens", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_refresh_tokens_asp_net_users_user_id",
                         column: x => x.user_id,
                         principalTable: "AspNetUsers",
                         principalColumn: "id",
@@ -687,6 +710,11 @@ namespace ReviewWorkflow.Web.Data.Migrations
                 table: "outbox_messages",
                 columns: new[] { "state", "created_at" });
 
+            migrationBuilder.CreateIndex(
+                name: "ix_refresh_tokens_user_id",
+                table: "refresh_tokens",
+                column: "user_id");
+
             AppendOnlyTriggers.Create(migrationBuilder); // hand-written: keep when regenerating
         }
 
@@ -741,13 +769,16 @@ namespace ReviewWorkflow.Web.Data.Migrations
                 name: "published_workflows");
 
             migrationBuilder.DropTable(
+                name: "refresh_tokens");
+
+            migrationBuilder.DropTable(
                 name: "AspNetRoles");
 
             migrationBuilder.DropTable(
-                name: "AspNetUsers");
+                name: "family_information_items");
 
             migrationBuilder.DropTable(
-                name: "family_information_items");
+                name: "AspNetUsers");
 
             migrationBuilder.DropTable(
                 name: "cases");
