@@ -83,7 +83,7 @@ public sealed class OversightTests(BrowserApp app, Chromium chromium) : BrowserT
         await page.GetByLabel("Email").FillAsync("north.officer@demo.local");
         await page.GetByLabel("Name").FillAsync("Nora North");
         // Exact: each account's row has its own "Role of …" and "Team of …" to change it.
-        await page.GetByLabel("Role", new() { Exact = true }).SelectOptionAsync("officer");
+        await page.GetByRole(AriaRole.Combobox, new() { Name = "Role", Exact = true }).SelectOptionAsync("officer");
         await page.GetByRole(AriaRole.Combobox, new() { Name = "Team", Exact = true }).FillAsync("north");
         await page.GetByLabel("First password").FillAsync("short");
         await page.GetByRole(AriaRole.Button, new() { Name = "Create account" }).ClickAsync();
@@ -101,7 +101,7 @@ public sealed class OversightTests(BrowserApp app, Chromium chromium) : BrowserT
         await Expect(north.Locator(".who")).ToContainTextAsync("Nora North");
 
         // Moved to another team, the account's session ends; deactivated, it cannot sign in.
-        await page.GetByLabel("Team of north.officer@demo.local").FillAsync("south");
+        await page.GetByRole(AriaRole.Combobox, new() { Name = "Team of north.officer@demo.local", Exact = true }).FillAsync("south");
         await page.GetByRole(AriaRole.Button, new() { Name = "Change role or team of north.officer@demo.local" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Account north.officer@demo.local changed; its sessions have ended (officer, team south).");
         await page.GetByRole(AriaRole.Button, new() { Name = "Deactivate north.officer@demo.local" }).ClickAsync();

@@ -18,6 +18,13 @@ public sealed class InputScreen(RequestDelegate next, IProblemDetailsService pro
 
     public async Task InvokeAsync(HttpContext context)
     {
+        // The error page re-executes a failed request (a form too large to read, say): screening it
+        // again would fail the same way and leave the visitor an empty answer.
+        if (context.Features.Get<Microsoft.AspNetCore.Diagnostics.IExceptionHandlerFeature>() is not null)
+        {
+            await next(context);
+            return;
+        }
         var request = context.Request;
         var refusal = RouteValues(request) ?? Query(request);
         if (refusal is null && request.HasJsonContentType()) refusal = await JsonBodyAsync(request);

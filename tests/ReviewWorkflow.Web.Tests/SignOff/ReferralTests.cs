@@ -37,6 +37,7 @@ public sealed class ReferralTests(ReviewApp app) : IClassFixture<ReviewApp>
     {
         var officer = await app.OfficerAsync();
         var supervisor = await app.SupervisorAsync();
+        var admin = await app.AdminAsync(); // signed in before the snapshot: a sign-in records its refresh token
         var id = (await officer.CreateCaseAsync(ProcedureWalk.IsolatedCase())).Id();
         var before = await app.SnapshotAsync();
 
@@ -44,7 +45,7 @@ public sealed class ReferralTests(ReviewApp app) : IClassFixture<ReviewApp>
             (await (await officer.RequestReferralAsync(id, RequestRationale)).ProblemAsync(HttpStatusCode.Forbidden)).GetProperty("detail").GetString());
         Assert.Equal(["a rationale of at least 10 characters is required"],
             (await (await supervisor.RequestReferralAsync(id, "tbc")).ProblemAsync(HttpStatusCode.BadRequest)).GetProperty("errors").GetProperty("rationale").Strings());
-        Assert.Equal(HttpStatusCode.Forbidden, (await (await app.AdminAsync()).RequestReferralAsync(id, RequestRationale)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await admin.RequestReferralAsync(id, RequestRationale)).StatusCode);
         await app.AssertUnchangedSinceAsync(before);
 
         await supervisor.RequestReferralAsync(id, RequestRationale).OkAsync();
