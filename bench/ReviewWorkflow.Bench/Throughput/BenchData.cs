@@ -135,6 +135,11 @@ public static class BenchData
             ("cases", "reference", _) => "b.reference",
             ("cases", "latitude", _) => "b.latitude",
             ("cases", "longitude", _) => "b.longitude",
+            // Every clone a different person: a person shared by two deaths always makes them
+            // candidates of each other, and real deaths do not all share one deceased and one finder.
+            ("cases", "deceased_name", _) => "b.deceased_name",
+            ("case_persons", "name" or "phone" or "email", _) => $"t.{name} || ' ' || b.n",
+            ("linkage_identifiers", "value", _) => "t.value || ' ' || b.n",
             (_, "id", "uuid") => "md5(t.id::text || b.n)::uuid",
             (_, _, "timestamptz") => $"t.{name} + b.shift",
             (_, _, "text" or "varchar") => $"""

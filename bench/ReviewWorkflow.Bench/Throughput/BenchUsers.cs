@@ -25,10 +25,10 @@ public static class BenchUsers
         await using var command = new NpgsqlCommand("""
             INSERT INTO "AspNetUsers" (id, user_name, normalized_user_name, email, normalized_email, email_confirmed, password_hash,
                                        security_stamp, concurrency_stamp, phone_number_confirmed, two_factor_enabled, lockout_enabled,
-                                       access_failed_count, display_name, team, role)
+                                       access_failed_count, display_name, team, role, deactivated)
             SELECT md5(u.email)::uuid::text, u.email, upper(u.email), u.email, upper(u.email), true, @hash,
                    upper(substr(md5('stamp' || u.email), 1, 32)), md5('concurrency' || u.email)::uuid::text, false, false, true,
-                   0, u.display_name, u.team, u.role
+                   0, u.display_name, u.team, u.role, false
             FROM (
                 SELECT format('o%s-%s@bench.local', t, k) AS email, format('Officer %s-%s', t, k) AS display_name,
                        format('team-%s', lpad(t::text, 2, '0')) AS team, 'officer' AS role

@@ -112,6 +112,9 @@ public static class ThroughputBench
             new { decision = "approve", rationale = "Every step checked against the file; answers complete and proportionate.", returnSteps = Array.Empty<string>() });
         await Api.SendAsync(http, HttpMethod.Post, $"/api/cases/{closedId}/classification", officer,
             new { category = "not-suspicious", rationale = "Toxicology shows a therapeutic dose only; no third party involvement found." });
+        // F7: a not-suspicious classification is approved by a supervisor who did not make it.
+        await Api.SendAsync(http, HttpMethod.Post, $"/api/cases/{closedId}/steps/classification-review/sign-off", supervisor,
+            new { decision = "approve", rationale = "The classification follows from the toxicology and the checks.", returnSteps = Array.Empty<string>() });
         var final = await Api.SendAsync(http, HttpMethod.Post, $"/api/cases/{closedId}/close", officer, new { rationale = "All lines of enquiry complete; the coroner has the file." });
         if (final.GetProperty("status").GetString() != "closed") throw new InvalidOperationException("the closed template did not close");
 
