@@ -1,8 +1,6 @@
 using ReviewWorkflow.LocalCluster;
 using ReviewWorkflow.Web;
-using ReviewWorkflow.Web.Accounts;
 using ReviewWorkflow.Web.Audit;
-using ReviewWorkflow.Web.Cases;
 using ReviewWorkflow.Web.FamilyInformation;
 using ReviewWorkflow.Web.Infrastructure;
 using ReviewWorkflow.Web.Linkage;

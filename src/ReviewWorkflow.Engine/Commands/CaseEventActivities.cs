@@ -1,5 +1,3 @@
-using ReviewWorkflow.Engine.Evaluation;
-
 namespace ReviewWorkflow.Engine.Commands;
 
 /// <summary>

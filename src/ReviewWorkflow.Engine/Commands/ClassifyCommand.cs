@@ -1,6 +1,3 @@
-using ReviewWorkflow.Engine.Definitions;
-using ReviewWorkflow.Engine.Evaluation;
-
 namespace ReviewWorkflow.Engine.Commands;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using ReviewWorkflow.Engine.Evaluation;
-
 namespace ReviewWorkflow.Engine.Commands;
 
 /// <summary>What a command decided: the events to record, or a refusal with its reasons.</summary>

@@ -1,6 +1,4 @@
 using System.Text.Json;
-using ReviewWorkflow.Engine.Definitions;
-using ReviewWorkflow.Engine.Evaluation;
 
 namespace ReviewWorkflow.Engine.Commands;
 

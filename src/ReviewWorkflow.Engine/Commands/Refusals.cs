@@ -1,5 +1,3 @@
-using ReviewWorkflow.Engine.Evaluation;
-
 namespace ReviewWorkflow.Engine.Commands;
 
 /// <summary>Shorthands for the refusals every command shares, so they read the same everywhere.</summary>

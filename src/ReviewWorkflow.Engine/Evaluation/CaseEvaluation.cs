@@ -1,5 +1,3 @@
-using ReviewWorkflow.Engine.Definitions;
-
 namespace ReviewWorkflow.Engine.Evaluation;
 
 public enum StepState { Blocked, Available, Completed, Returned, NotApplicable }

@@ -1,5 +1,3 @@
-using ReviewWorkflow.Engine.Definitions;
-
 namespace ReviewWorkflow.Engine.Evaluation;
 
 /// <summary>Computes step states, deadlines, closability and due escalations. Decides; never stores.</summary>

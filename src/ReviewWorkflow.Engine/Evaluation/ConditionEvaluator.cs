@@ -1,5 +1,3 @@
-using System.Globalization;
-using ReviewWorkflow.Engine.Definitions;
 using ReviewWorkflow.Engine.Linkage;
 
 namespace ReviewWorkflow.Engine.Evaluation;

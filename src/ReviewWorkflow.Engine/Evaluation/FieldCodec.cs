@@ -1,5 +1,4 @@
 using System.Text.Json;
-using ReviewWorkflow.Engine.Definitions;
 
 namespace ReviewWorkflow.Engine.Evaluation;
 

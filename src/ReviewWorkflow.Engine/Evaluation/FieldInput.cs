@@ -1,7 +1,5 @@
-using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using ReviewWorkflow.Engine.Definitions;
 
 namespace ReviewWorkflow.Engine.Evaluation;
 

@@ -1,6 +1,4 @@
-using System.Globalization;
 using ReviewWorkflow.Engine.Commands;
-using ReviewWorkflow.Engine.Definitions;
 
 namespace ReviewWorkflow.Engine.Evaluation;
 

@@ -1,6 +1,4 @@
 using ReviewWorkflow.Engine.Commands;
-using ReviewWorkflow.Engine.Definitions;
-using ReviewWorkflow.Engine.Evaluation;
 
 namespace ReviewWorkflow.Engine.Linkage;
 

@@ -1,6 +1,3 @@
-using System.Globalization;
-using ReviewWorkflow.Engine.Definitions;
-
 namespace ReviewWorkflow.Engine.Linkage;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using ReviewWorkflow.Engine.Definitions;
-
 namespace ReviewWorkflow.Engine.Linkage;
 
 /// <summary>A place-and-time box of the search: deaths within the radius and within the window either side.</summary>

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 
 namespace ReviewWorkflow.Web.Accounts;

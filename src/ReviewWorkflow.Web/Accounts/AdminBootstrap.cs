@@ -1,7 +1,3 @@
-using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
-using ReviewWorkflow.Engine;
-
 namespace ReviewWorkflow.Web.Accounts;
 
 /// <summary>

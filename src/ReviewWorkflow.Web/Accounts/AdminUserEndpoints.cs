@@ -1,8 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 using ReviewWorkflow.Web.Audit;
-using ReviewWorkflow.Web.Data;
 
 namespace ReviewWorkflow.Web.Accounts;
 

@@ -1,6 +1,4 @@
 using System.Security.Claims;
-using ReviewWorkflow.Engine;
-using ReviewWorkflow.Engine.Evaluation;
 
 namespace ReviewWorkflow.Web.Accounts;
 

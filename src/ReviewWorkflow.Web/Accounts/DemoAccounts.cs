@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Identity;
-
 namespace ReviewWorkflow.Web.Accounts;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using Microsoft.AspNetCore.Authorization;
-using ReviewWorkflow.Engine;
-
 namespace ReviewWorkflow.Web.Accounts;
 
 public static class Policies

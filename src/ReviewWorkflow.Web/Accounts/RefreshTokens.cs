@@ -1,11 +1,8 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication.BearerToken;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Microsoft.Extensions.Options;
 using ReviewWorkflow.Web.Audit;
-using ReviewWorkflow.Web.Data;
 
 namespace ReviewWorkflow.Web.Accounts;
 

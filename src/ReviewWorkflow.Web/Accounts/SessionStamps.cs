@@ -1,10 +1,7 @@
 using System.Collections.Concurrent;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using ReviewWorkflow.Web.Data;
 
 namespace ReviewWorkflow.Web.Accounts;
 

@@ -1,7 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using ReviewWorkflow.Engine;
-using ReviewWorkflow.Web.Data;
-
 namespace ReviewWorkflow.Web.Accounts;
 
 /// <summary>

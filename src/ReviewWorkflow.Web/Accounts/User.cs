@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Identity;
-
 namespace ReviewWorkflow.Web.Accounts;
 
 /// <summary>A person who works cases. One role and one team each; the team scopes what they see.</summary>

@@ -1,7 +1,4 @@
-using Microsoft.AspNetCore.Identity;
-using ReviewWorkflow.Engine;
 using ReviewWorkflow.Web.Audit;
-using ReviewWorkflow.Web.Data;
 
 namespace ReviewWorkflow.Web.Accounts;
 

@@ -1,9 +1,6 @@
 using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using NpgsqlTypes;
-using ReviewWorkflow.Web.Accounts;
-using ReviewWorkflow.Web.Data;
 
 namespace ReviewWorkflow.Web.Audit;
 

@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using ReviewWorkflow.Web.Data;
-
 namespace ReviewWorkflow.Web.Audit;
 
 public sealed record AuditVerification(bool Valid, long Events, string? FirstBrokenEventId, string? Problem);

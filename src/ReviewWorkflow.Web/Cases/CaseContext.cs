@@ -1,5 +1,3 @@
-using ReviewWorkflow.Engine.Definitions;
-using ReviewWorkflow.Engine.Evaluation;
 using ReviewWorkflow.Web.Steps;
 
 namespace ReviewWorkflow.Web.Cases;

@@ -1,9 +1,4 @@
-using Microsoft.EntityFrameworkCore;
-using ReviewWorkflow.Engine.Definitions;
-using ReviewWorkflow.Engine.Evaluation;
-using ReviewWorkflow.Web.Accounts;
 using ReviewWorkflow.Web.Audit;
-using ReviewWorkflow.Web.Data;
 using ReviewWorkflow.Web.Steps;
 using ReviewWorkflow.Web.Workflows;
 

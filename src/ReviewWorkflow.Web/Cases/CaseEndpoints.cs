@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using ReviewWorkflow.Web.Accounts;
 
 namespace ReviewWorkflow.Web.Cases;
 

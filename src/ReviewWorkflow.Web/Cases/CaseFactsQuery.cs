@@ -1,7 +1,4 @@
-using Microsoft.EntityFrameworkCore;
-using ReviewWorkflow.Engine.Evaluation;
 using ReviewWorkflow.Engine.Linkage;
-using ReviewWorkflow.Web.Data;
 using ReviewWorkflow.Web.FamilyInformation;
 using ReviewWorkflow.Web.Linkage;
 using ReviewWorkflow.Web.Steps;

@@ -1,11 +1,7 @@
-using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using ReviewWorkflow.Engine.Commands;
-using ReviewWorkflow.Engine.Evaluation;
 using ReviewWorkflow.Engine.Linkage;
-using ReviewWorkflow.Web.Accounts;
 using ReviewWorkflow.Web.Audit;
-using ReviewWorkflow.Web.Data;
 using ReviewWorkflow.Web.FamilyInformation;
 using ReviewWorkflow.Web.Linkage;
 using ReviewWorkflow.Web.Steps;

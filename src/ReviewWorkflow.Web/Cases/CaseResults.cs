@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using ReviewWorkflow.Engine.Commands;
-using ReviewWorkflow.Web.Accounts;
 
 namespace ReviewWorkflow.Web.Cases;
 

@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using ReviewWorkflow.Engine.Evaluation;
-using ReviewWorkflow.Web.Data;
 using ReviewWorkflow.Web.FamilyInformation;
 
 namespace ReviewWorkflow.Web.Cases;

@@ -1,7 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using ReviewWorkflow.Web.Accounts;
-using ReviewWorkflow.Web.Data;
-
 namespace ReviewWorkflow.Web.Cases;
 
 /// <summary>

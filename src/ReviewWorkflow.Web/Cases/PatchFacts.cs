@@ -1,5 +1,3 @@
-using ReviewWorkflow.Web.Accounts;
-
 namespace ReviewWorkflow.Web.Cases;
 
 /// <summary>

@@ -1,8 +1,5 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using ReviewWorkflow.Web.Accounts;
 using ReviewWorkflow.Web.Audit;
-using ReviewWorkflow.Web.Cases;
 using ReviewWorkflow.Web.Notifications;
 using ReviewWorkflow.Web.Steps;
 using ReviewWorkflow.Web.Workflows;

@@ -1,8 +1,5 @@
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore;
-using ReviewWorkflow.Web.Accounts;
 using ReviewWorkflow.Web.Audit;
-using ReviewWorkflow.Web.Cases;
 using ReviewWorkflow.Web.Escalation;
 using ReviewWorkflow.Web.FamilyInformation;
 using ReviewWorkflow.Web.Notifications;

@@ -1,7 +1,5 @@
-using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using NpgsqlTypes;
-using ReviewWorkflow.Web.Data;
 using ReviewWorkflow.Web.Notifications;
 
 namespace ReviewWorkflow.Web.Escalation;

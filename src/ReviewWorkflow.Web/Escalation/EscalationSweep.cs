@@ -1,10 +1,5 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using ReviewWorkflow.Engine.Evaluation;
-using ReviewWorkflow.Web.Accounts;
 using ReviewWorkflow.Web.Audit;
-using ReviewWorkflow.Web.Cases;
-using ReviewWorkflow.Web.Data;
 using ReviewWorkflow.Web.Notifications;
 using ReviewWorkflow.Web.Workflows;
 

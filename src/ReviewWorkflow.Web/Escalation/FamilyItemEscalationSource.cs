@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using ReviewWorkflow.Engine.Definitions;
-using ReviewWorkflow.Web.Data;
 using ReviewWorkflow.Web.FamilyInformation;
 using ReviewWorkflow.Web.Workflows;
 

@@ -1,5 +1,3 @@
-using ReviewWorkflow.Web.Data;
-
 namespace ReviewWorkflow.Web.Escalation;
 
 /// <summary>

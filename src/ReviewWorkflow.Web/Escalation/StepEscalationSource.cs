@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using ReviewWorkflow.Web.Data;
-
 namespace ReviewWorkflow.Web.Escalation;
 
 /// <summary>Open steps past a rung of their ladder, from <c>case_steps.next_escalation_at</c>.</summary>

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using ReviewWorkflow.Web.Cases;
 
 namespace ReviewWorkflow.Web.FamilyInformation;
 

@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using ReviewWorkflow.Web.Cases;
 
 namespace ReviewWorkflow.Web.FamilyInformation;
 

@@ -1,5 +1,3 @@
-using ReviewWorkflow.Web.Cases;
-
 namespace ReviewWorkflow.Web.FamilyInformation;
 
 /// <summary>Checks register requests; each problem is keyed by the JSON path of the field.</summary>

@@ -1,8 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using ReviewWorkflow.Engine.Definitions;
-using ReviewWorkflow.Engine.Evaluation;
-using ReviewWorkflow.Web.Data;
-
 namespace ReviewWorkflow.Web.FamilyInformation;
 
 /// <summary>What the rest of the app asks of the register: open items, deadlines, escalation levels.</summary>

@@ -1,5 +1,4 @@
 using ReviewWorkflow.Web.Audit;
-using ReviewWorkflow.Web.Data;
 using ReviewWorkflow.Web.Workflows;
 
 namespace ReviewWorkflow.Web.Infrastructure;

@@ -1,6 +1,4 @@
 using System.Text.Json;
-using Microsoft.AspNetCore.Mvc;
-using ReviewWorkflow.Engine.Evaluation;
 
 namespace ReviewWorkflow.Web.Infrastructure;
 

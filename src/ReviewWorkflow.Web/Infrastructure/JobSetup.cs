@@ -1,6 +1,5 @@
 using Hangfire;
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.Net.Http.Headers;
 using Hangfire.AspNetCore;
 using Hangfire.Dashboard;
@@ -8,7 +7,6 @@ using Hangfire.PostgreSql;
 using Hangfire.PostgreSql.Factories;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
-using ReviewWorkflow.Engine;
 using ReviewWorkflow.Web.Escalation;
 using ReviewWorkflow.Web.Notifications;
 

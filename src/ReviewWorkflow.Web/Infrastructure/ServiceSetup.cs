@@ -1,12 +1,7 @@
 using ReviewWorkflow.LocalCluster;
 using System.Text.Json.Serialization;
-using Microsoft.AspNetCore.Http.Json;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
-using ReviewWorkflow.Web.Accounts;
+using JsonOptions = Microsoft.AspNetCore.Http.Json.JsonOptions; // the minimal APIs' options, not MVC's
 using ReviewWorkflow.Web.Audit;
-using ReviewWorkflow.Web.Cases;
-using ReviewWorkflow.Web.Data;
 using ReviewWorkflow.Web.Escalation;
 using ReviewWorkflow.Web.FamilyInformation;
 using ReviewWorkflow.Web.Linkage;

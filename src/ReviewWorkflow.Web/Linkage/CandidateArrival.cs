@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using ReviewWorkflow.Web.Cases;
-using ReviewWorkflow.Web.Data;
 using ReviewWorkflow.Web.Steps;
 using ReviewWorkflow.Web.Workflows;
 

@@ -1,10 +1,5 @@
-using Microsoft.EntityFrameworkCore;
-using ReviewWorkflow.Engine;
 using ReviewWorkflow.Engine.Commands;
 using ReviewWorkflow.Engine.Linkage;
-using ReviewWorkflow.Web.Accounts;
-using ReviewWorkflow.Web.Cases;
-using ReviewWorkflow.Web.Data;
 using ReviewWorkflow.Web.Notifications;
 
 namespace ReviewWorkflow.Web.Linkage;

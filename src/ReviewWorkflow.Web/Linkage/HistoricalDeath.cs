@@ -1,5 +1,4 @@
 using System.Globalization;
-using ReviewWorkflow.Web.Cases;
 
 namespace ReviewWorkflow.Web.Linkage;
 

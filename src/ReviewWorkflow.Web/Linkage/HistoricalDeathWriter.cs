@@ -1,8 +1,6 @@
 using Npgsql;
 using NpgsqlTypes;
-using ReviewWorkflow.Engine.Definitions;
 using ReviewWorkflow.Engine.Linkage;
-using ReviewWorkflow.Web.Cases;
 
 namespace ReviewWorkflow.Web.Linkage;
 

@@ -1,13 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
-using Microsoft.EntityFrameworkCore;
 using Npgsql;
-using ReviewWorkflow.Engine;
-using ReviewWorkflow.Web.Accounts;
 using ReviewWorkflow.Web.Audit;
-using ReviewWorkflow.Web.Cases;
-using ReviewWorkflow.Web.Data;
 using ReviewWorkflow.Web.Workflows;
 
 namespace ReviewWorkflow.Web.Linkage;

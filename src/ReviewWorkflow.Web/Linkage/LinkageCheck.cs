@@ -1,15 +1,9 @@
 using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
 using Npgsql;
-using ReviewWorkflow.Engine.Definitions;
 using ReviewWorkflow.Engine.Linkage;
-using ReviewWorkflow.Web.Accounts;
 using ReviewWorkflow.Web.Audit;
-using ReviewWorkflow.Web.Cases;
-using ReviewWorkflow.Web.Data;
 using ReviewWorkflow.Web.FamilyInformation;
 using ReviewWorkflow.Web.Steps;
-using ReviewWorkflow.Engine.Evaluation;
 using ReviewWorkflow.Web.Notifications;
 using ReviewWorkflow.Web.Workflows;
 

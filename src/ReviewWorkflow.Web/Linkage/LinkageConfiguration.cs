@@ -1,6 +1,4 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using ReviewWorkflow.Web.Cases;
 
 namespace ReviewWorkflow.Web.Linkage;
 

@@ -1,5 +1,3 @@
-using ReviewWorkflow.Web.Cases;
-
 namespace ReviewWorkflow.Web.Linkage;
 
 public sealed record LinkageReasonDto(string Factor, string Detail, double Contribution);

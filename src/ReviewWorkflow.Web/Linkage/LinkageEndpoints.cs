@@ -1,7 +1,4 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using ReviewWorkflow.Web.Accounts;
-using ReviewWorkflow.Web.Cases;
-using ReviewWorkflow.Web.Data;
 
 namespace ReviewWorkflow.Web.Linkage;
 

@@ -1,9 +1,4 @@
 using System.Globalization;
-using Microsoft.EntityFrameworkCore;
-using ReviewWorkflow.Engine;
-using ReviewWorkflow.Web.Accounts;
-using ReviewWorkflow.Web.Cases;
-using ReviewWorkflow.Web.Data;
 
 namespace ReviewWorkflow.Web.Linkage;
 

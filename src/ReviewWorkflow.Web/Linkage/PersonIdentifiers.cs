@@ -1,9 +1,6 @@
 using System.Text.Json;
 using PhoneNumbers;
-using ReviewWorkflow.Engine.Definitions;
-using ReviewWorkflow.Engine.Evaluation;
 using ReviewWorkflow.Engine.Linkage;
-using ReviewWorkflow.Web.Cases;
 using ReviewWorkflow.Web.FamilyInformation;
 using ReviewWorkflow.Web.Steps;
 

@@ -1,5 +1,3 @@
-using ReviewWorkflow.Web.Data;
-
 namespace ReviewWorkflow.Web.Notifications;
 
 /// <summary>Adds messages to the outbox; the caller saves them in its own transaction.</summary>

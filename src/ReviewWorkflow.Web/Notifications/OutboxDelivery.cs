@@ -1,7 +1,5 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using MimeKit;
-using ReviewWorkflow.Web.Data;
 using ReviewWorkflow.Web.Infrastructure;
 
 namespace ReviewWorkflow.Web.Notifications;

@@ -1,6 +1,4 @@
 using ReviewWorkflow.Engine.Commands;
-using ReviewWorkflow.Web.Accounts;
-using ReviewWorkflow.Web.Cases;
 
 namespace ReviewWorkflow.Web.SignOff;
 

@@ -1,7 +1,3 @@
-using ReviewWorkflow.Engine;
-using ReviewWorkflow.Web.Accounts;
-using ReviewWorkflow.Web.Cases;
-
 namespace ReviewWorkflow.Web.SignOff;
 
 /// <summary>A supervisor's request for a homicide referral. Every member nullable: a missing value gets our message, naming the field.</summary>

@@ -1,7 +1,3 @@
-using ReviewWorkflow.Engine.Definitions;
-using ReviewWorkflow.Engine.Evaluation;
-using ReviewWorkflow.Web.Cases;
-using ReviewWorkflow.Web.Data;
 using ReviewWorkflow.Web.FamilyInformation;
 using ReviewWorkflow.Web.Linkage;
 using ReviewWorkflow.Web.Steps;

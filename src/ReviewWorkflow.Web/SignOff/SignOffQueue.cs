@@ -1,13 +1,6 @@
 using System.Xml;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
-using ReviewWorkflow.Engine;
 using ReviewWorkflow.Engine.Commands;
-using ReviewWorkflow.Engine.Definitions;
-using ReviewWorkflow.Engine.Evaluation;
-using ReviewWorkflow.Web.Accounts;
-using ReviewWorkflow.Web.Cases;
-using ReviewWorkflow.Web.Data;
 using ReviewWorkflow.Web.Steps;
 using ReviewWorkflow.Web.Workflows;
 

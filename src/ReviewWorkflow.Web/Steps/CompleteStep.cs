@@ -1,8 +1,5 @@
 using System.Text.Json;
 using ReviewWorkflow.Engine.Commands;
-using ReviewWorkflow.Web.Accounts;
-using ReviewWorkflow.Web.Cases;
-using ReviewWorkflow.Web.Data;
 
 namespace ReviewWorkflow.Web.Steps;
 

@@ -1,9 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using ReviewWorkflow.Engine.Commands;
-using ReviewWorkflow.Engine.Evaluation;
-using ReviewWorkflow.Web.Accounts;
-using ReviewWorkflow.Web.Cases;
-using ReviewWorkflow.Web.Data;
 using ReviewWorkflow.Web.SignOff;
 
 namespace ReviewWorkflow.Web.Steps;

@@ -1,6 +1,3 @@
-using ReviewWorkflow.Web.Accounts;
-using ReviewWorkflow.Web.Cases;
-
 namespace ReviewWorkflow.Web.Steps;
 
 public static class StepEndpoints

@@ -1,7 +1,5 @@
 using System.Globalization;
 using System.Text.Json;
-using ReviewWorkflow.Engine.Definitions;
-using ReviewWorkflow.Engine.Evaluation;
 using ReviewWorkflow.Web.Ui;
 
 namespace ReviewWorkflow.Web.Steps;

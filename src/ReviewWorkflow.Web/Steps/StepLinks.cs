@@ -1,5 +1,3 @@
-using ReviewWorkflow.Engine.Definitions;
-
 namespace ReviewWorkflow.Web.Steps;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using ReviewWorkflow.Engine;
-using ReviewWorkflow.Engine.Evaluation;
-using ReviewWorkflow.Web.Cases;
-
 namespace ReviewWorkflow.Web.Steps;
 
 /// <summary>Copies the engine's view of each step into the case's step rows (tracked; saved by the caller).</summary>

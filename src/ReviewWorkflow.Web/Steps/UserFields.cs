@@ -1,8 +1,4 @@
 using System.Text.Json;
-using ReviewWorkflow.Engine.Definitions;
-using ReviewWorkflow.Web.Accounts;
-using ReviewWorkflow.Web.Cases;
-using ReviewWorkflow.Web.Data;
 
 namespace ReviewWorkflow.Web.Steps;
 

@@ -1,7 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using ReviewWorkflow.Web.Cases;
-
 namespace ReviewWorkflow.Web.Ui;
 
 /// <summary>

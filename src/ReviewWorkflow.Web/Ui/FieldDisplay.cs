@@ -1,5 +1,4 @@
 using System.Globalization;
-using ReviewWorkflow.Engine.Evaluation;
 
 namespace ReviewWorkflow.Web.Ui;
 

@@ -1,6 +1,4 @@
 using Microsoft.AspNetCore.Diagnostics;
-using Microsoft.AspNetCore.Identity;
-using ReviewWorkflow.Web.Accounts;
 
 namespace ReviewWorkflow.Web.Ui;
 

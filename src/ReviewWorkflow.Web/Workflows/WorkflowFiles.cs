@@ -1,5 +1,3 @@
-using ReviewWorkflow.Engine.Definitions;
-
 namespace ReviewWorkflow.Web.Workflows;
 
 /// <summary>Reads workflow definition files from disk; the engine does the parsing.</summary>

@@ -1,8 +1,3 @@
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-
 namespace ReviewWorkflow.Web.Accounts.Pages;
 
 /// <summary>Sign-out is a POST with the anti-forgery token: a link or image elsewhere cannot sign anyone out.</summary>

@@ -1,9 +1,3 @@
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using ReviewWorkflow.Web.Accounts;
-using ReviewWorkflow.Web.Data;
-
 namespace ReviewWorkflow.Web.Audit.Pages;
 
 /// <summary>Walks the hash chain on request (a POST: it reads every event, so a crawler or prefetch must not start it).</summary>

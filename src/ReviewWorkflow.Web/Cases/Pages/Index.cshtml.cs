@@ -1,8 +1,4 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using ReviewWorkflow.Web.Data;
 using ReviewWorkflow.Web.Ui;
 
 namespace ReviewWorkflow.Web.Cases.Pages;

@@ -1,7 +1,3 @@
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using ReviewWorkflow.Web.Accounts;
 using ReviewWorkflow.Web.Ui;
 
 namespace ReviewWorkflow.Web.Cases.Pages;

@@ -1,8 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using ReviewWorkflow.Engine;
-using ReviewWorkflow.Web.Cases;
-using ReviewWorkflow.Web.Data;
-
 namespace ReviewWorkflow.Web.FamilyInformation.Pages;
 
 /// <summary>One register item as a page shows it (the API's view of it), with or without links to its forms.</summary>

@@ -1,9 +1,3 @@
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using ReviewWorkflow.Web.Accounts;
-using ReviewWorkflow.Web.Data;
-
 namespace ReviewWorkflow.Web.Notifications.Pages;
 
 public sealed record FailedMail(long Id, DateTimeOffset CreatedAt, Guid? CaseId, string? Reference, string Kind, string Recipient, string Team,

@@ -1,10 +1,4 @@
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using ReviewWorkflow.Engine;
-using ReviewWorkflow.Web.Data;
 using ReviewWorkflow.Web.Ui;
 using ReviewWorkflow.Web.Workflows;
 

@@ -1,7 +1,3 @@
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using ReviewWorkflow.Engine;
-using ReviewWorkflow.Web.Cases;
 using ReviewWorkflow.Web.Ui;
 
 namespace ReviewWorkflow.Web.SignOff.Pages;

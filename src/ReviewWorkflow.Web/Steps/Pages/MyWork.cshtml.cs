@@ -1,6 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using ReviewWorkflow.Engine;
 using ReviewWorkflow.Web.Ui;
 
 namespace ReviewWorkflow.Web.Steps.Pages;

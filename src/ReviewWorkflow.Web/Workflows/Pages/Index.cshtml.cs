@@ -1,10 +1,3 @@
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using ReviewWorkflow.Engine.Definitions;
-using ReviewWorkflow.Web.Accounts;
-using ReviewWorkflow.Web.Data;
-
 namespace ReviewWorkflow.Web.Workflows.Pages;
 
 /// <summary>Every workflow and version the application serves, as the engine parsed it.</summary>
