@@ -10,8 +10,9 @@
 # The app replaces this shell (exec), so Ctrl-C, `kill -TERM PID` or `kill -TERM -- -PGID` stop it
 # cleanly. Extra arguments are passed to the app.
 # Environment (defaults): ASPNETCORE_URLS (http://127.0.0.1:5080), ASPNETCORE_ENVIRONMENT
-# (Development), MAIL_SINK_SMTP_PORT (2525), MAIL_SINK_WEB_PORT (5081); set Email__Host (and
-# Email__Port) to use another SMTP server instead of the sink.
+# (Development), MAIL_SINK_SMTP_PORT (2525), MAIL_SINK_WEB_PORT (5081), MAIL_SINK_DIR (.data: the
+# sink's pid file, log and data); set Email__Host (and Email__Port) to use another SMTP server
+# instead of the sink.
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -29,18 +30,19 @@ if [[ -n "${Email__Host:-}" ]]; then
 else
   smtp_port="${MAIL_SINK_SMTP_PORT:-2525}"
   web_port="${MAIL_SINK_WEB_PORT:-5081}"
-  mkdir -p .data
+  sink_dir="${MAIL_SINK_DIR:-.data}"
+  mkdir -p "$sink_dir"
   # A sink of an earlier run (killed with kill -9 and restarted at once) would stop moments later,
   # when its watcher sees that run's app gone: stop it now, so the sink started below is the one
   # that stays. Only a process whose command line names smtp4dev is stopped.
-  if [[ -f .data/smtp4dev.pid ]]; then
-    old_sink="$(cat .data/smtp4dev.pid)"
+  if [[ -f "$sink_dir/smtp4dev.pid" ]]; then
+    old_sink="$(cat "$sink_dir/smtp4dev.pid")"
     if [[ "$old_sink" =~ ^[0-9]+$ ]] && tr '\0' ' ' <"/proc/$old_sink/cmdline" 2>/dev/null | grep -q smtp4dev; then
       echo "Mail: stopping the sink left by an earlier run (pid $old_sink)"
       kill -TERM -- "-$old_sink" 2>/dev/null || true
       tail --pid="$old_sink" -f /dev/null 2>/dev/null || while kill -0 "$old_sink" 2>/dev/null; do sleep 1; done
     fi
-    rm -f .data/smtp4dev.pid
+    rm -f "$sink_dir/smtp4dev.pid"
   fi
   # Something else on the port: the sink takes the next free ports, and the app is told which.
   while port_in_use "$smtp_port" || port_in_use "$web_port"; do
@@ -55,15 +57,15 @@ else
     # does not pass a TERM on to it, so the whole group is stopped.
     (
       setsid dotnet smtp4dev --smtpport="$smtp_port" --urls="http://127.0.0.1:$web_port" --bindaddress=127.0.0.1 \
-        --db="" --imapport="" --pop3port="" --baseappdatapath="$PWD/.data/smtp4dev" --nousersettings \
-        </dev/null >.data/smtp4dev.log 2>&1 &
+        --db="" --imapport="" --pop3port="" --baseappdatapath="$(realpath "$sink_dir")/smtp4dev" --nousersettings \
+        </dev/null >"$sink_dir/smtp4dev.log" 2>&1 &
       sink=$!
-      echo "$sink" >.data/smtp4dev.pid
-      trap 'kill -TERM -- "-$sink" 2>/dev/null; [[ "$(cat .data/smtp4dev.pid 2>/dev/null)" == "$sink" ]] && rm -f .data/smtp4dev.pid' EXIT
+      echo "$sink" >"$sink_dir/smtp4dev.pid"
+      trap 'kill -TERM -- "-$sink" 2>/dev/null; [[ "$(cat "$sink_dir/smtp4dev.pid" 2>/dev/null)" == "$sink" ]] && rm -f "$sink_dir/smtp4dev.pid"' EXIT
       trap 'exit 143' TERM
       tail --pid="$app_pid" -f /dev/null 2>/dev/null || while kill -0 "$app_pid" 2>/dev/null; do sleep 1; done
     ) </dev/null >/dev/null 2>&1 &
-    echo "Mail sink (smtp4dev): http://127.0.0.1:$web_port (SMTP on 127.0.0.1:$smtp_port, log .data/smtp4dev.log)"
+    echo "Mail sink (smtp4dev): http://127.0.0.1:$web_port (SMTP on 127.0.0.1:$smtp_port, log $sink_dir/smtp4dev.log)"
   }
 fi
 
