@@ -6,7 +6,7 @@ namespace ReviewWorkflow.Web.Accounts;
 public sealed record CreateUserRequest(string? Email, string? DisplayName, string? Password, string? Role, string? Team);
 
 /// <param name="Active">False once an administrator has deactivated the account.</param>
-/// <param name="LockedOutUntil">Set while (and after) repeated failed sign-ins lock the account.</param>
+/// <param name="LockedOutUntil">Set while repeated failed sign-ins lock the account, and after it until the next sign-in attempt records the lock's end.</param>
 public sealed record UserDto(string Id, string Email, string DisplayName, string Role, string Team, bool Active = true, DateTimeOffset? LockedOutUntil = null);
 
 public static class AdminUserEndpoints

@@ -34,6 +34,34 @@ public sealed class AccountSafetyTests(ReviewApp app) : IClassFixture<ReviewApp>
     }
 
     [Fact]
+    public async Task ALockoutAndItsRunningOutAreInTheAuditTrailOnceEach()
+    {
+        var (email, id) = await NewAccountAsync();
+        for (var i = 0; i < 4; i++) await TryLoginAsync(email, "Wrong!2345");
+        Assert.Equal(0, await AuditCountAsync("user.locked-out", id));
+        await TryLoginAsync(email, "Wrong!2345");
+        Assert.Equal(1, await AuditCountAsync("user.locked-out", id));
+        await (await TryLoginAsync(email, Password)).ProblemAsync(HttpStatusCode.Unauthorized);
+        app.Clock.Advance(TimeSpan.FromMinutes(15) - TimeSpan.FromSeconds(1));
+        await (await TryLoginAsync(email, Password)).ProblemAsync(HttpStatusCode.Unauthorized);
+        Assert.Equal(0, await AuditCountAsync("user.lockout-expired", id));
+
+        // Run out, its end is recorded by the next attempt: here a wrong password, which counts anew.
+        app.Clock.Advance(TimeSpan.FromSeconds(1));
+        for (var i = 0; i < 5; i++) await TryLoginAsync(email, "Wrong!2345");
+        Assert.Equal(1, await AuditCountAsync("user.lockout-expired", id));
+        Assert.Equal(2, await AuditCountAsync("user.locked-out", id));
+
+        // The second lock runs out; the right password opens the account and records the end once.
+        app.Clock.Advance(TimeSpan.FromMinutes(15));
+        await LoginAsync(email);
+        await LoginAsync(email);
+        Assert.Equal(2, await AuditCountAsync("user.lockout-expired", id));
+        Assert.Equal(2, await AuditCountAsync("user.locked-out", id));
+        Assert.Equal(JsonValueKind.Null, (await UserAsync(await app.AdminAsync(), id)).GetProperty("lockedOutUntil").ValueKind);
+    }
+
+    [Fact]
     public async Task AnAdministratorUnlocksAnAccountAndItsOldTokensStayEnded()
     {
         var (email, id) = await NewAccountAsync();

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
 using System.Runtime.InteropServices;
@@ -22,7 +21,7 @@ public sealed class RunScriptProcessTests(ITestOutputHelper output) : IAsyncLife
 
     private readonly string _root = Path.Combine(Path.GetTempPath(), $"rw-run-{Guid.NewGuid():N}");
     private readonly int _appPort = AppProcess.FreePort(), _smtpPort = AppProcess.FreePort(), _webPort = AppProcess.FreePort();
-    private readonly List<ScriptRun> _runs = [];
+    private readonly List<AppProcess> _runs = [];
     private readonly List<int> _frozen = [];
 
     private string SinkDirectory => Path.Combine(_root, "sink");
@@ -32,7 +31,7 @@ public sealed class RunScriptProcessTests(ITestOutputHelper output) : IAsyncLife
     public async Task After_a_kill_9_and_a_quick_restart_the_app_is_given_the_one_sink_that_stays()
     {
         var first = Start("first run");
-        var firstApp = await first.WaitServingAsync(Patience);
+        var firstApp = await WaitServingAsync(first);
         var oldSink = Assert.Single(Sinks());
         // The first run's watcher stops its sink once it sees the app gone. Its `tail --pid` is held
         // until the second run serves: the restart comes before the watcher acts, every time.
@@ -44,7 +43,7 @@ public sealed class RunScriptProcessTests(ITestOutputHelper output) : IAsyncLife
         Signal(firstApp, SigKill);
         await first.WaitForExitAsync(Patience);
         var second = Start("second run");
-        var secondApp = await second.WaitServingAsync(Patience);
+        var secondApp = await WaitServingAsync(second);
 
         Signal(oldWatch, SigCont);
         _frozen.Remove(oldWatch);
@@ -71,16 +70,10 @@ public sealed class RunScriptProcessTests(ITestOutputHelper output) : IAsyncLife
         output.WriteLine(string.Join('\n', second.Output.Where(line => line.StartsWith("Mail", StringComparison.Ordinal))));
     }
 
-    private ScriptRun Start(string name)
+    private AppProcess Start(string name)
     {
         var script = Path.Combine(Path.GetDirectoryName(RepositoryFolders.Find("scripts"))!, "run.sh");
-        var start = new ProcessStartInfo("bash")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            ArgumentList = { script },
-        };
+        var start = new ProcessStartInfo("bash") { ArgumentList = { script } };
         start.Environment.Remove("Email__Host");
         start.Environment.Remove("Email__Port");
         start.Environment.Remove("ConnectionStrings__Default");
@@ -90,9 +83,16 @@ public sealed class RunScriptProcessTests(ITestOutputHelper output) : IAsyncLife
         start.Environment["MAIL_SINK_DIR"] = SinkDirectory;
         start.Environment["Database__LocalDataDirectory"] = DataDirectory;
         start.Environment["Logging__LogLevel__Default"] = "Warning";
-        var run = new ScriptRun(name, Process.Start(start)!, $"http://127.0.0.1:{_appPort}");
+        var run = AppProcess.Start(name, start, $"http://127.0.0.1:{_appPort}");
         _runs.Add(run);
         return run;
+    }
+
+    /// <summary>Waits for <c>/health</c> 200 and answers the app's process: after run.sh's <c>exec</c>, the child of <c>dotnet run</c>.</summary>
+    private static async Task<int> WaitServingAsync(AppProcess run)
+    {
+        await run.WaitHealthyAsync(Patience);
+        return Assert.Single(ChildrenOf(run.Pid), pid => CommandLine(pid).FirstOrDefault()?.EndsWith("/ReviewWorkflow.Web", StringComparison.Ordinal) == true);
     }
 
     private static async Task SendAsync(string host, int port)
@@ -157,70 +157,16 @@ public sealed class RunScriptProcessTests(ITestOutputHelper output) : IAsyncLife
     public async Task DisposeAsync()
     {
         foreach (var pid in _frozen) kill(pid, SigCont);
-        foreach (var run in _runs) await run.DisposeAsync();
+        foreach (var run in _runs)
+        {
+            if (!run.HasExited) foreach (var child in ChildrenOf(run.Pid)) kill(child, SigKill); // the app, the watcher
+            await run.DisposeAsync();
+        }
         foreach (var sink in Sinks()) kill(-sink, SigKill); // the sink is the leader of its own process group
         if (Directory.Exists(DataDirectory))
         {
             LocalPostgres.Start(new LocalPostgresOptions(DataDirectory, Throwaway: true)).Stop();
         }
         if (Directory.Exists(_root)) Directory.Delete(_root, recursive: true);
-    }
-
-    /// <summary>One <c>bash run.sh</c>: after its <c>exec</c>, the <c>dotnet run</c> process, parent of the app.</summary>
-    private sealed class ScriptRun : IAsyncDisposable
-    {
-        private readonly Process _process;
-        private readonly ConcurrentQueue<string> _output = new();
-
-        public ScriptRun(string name, Process process, string url)
-        {
-            Name = name;
-            _process = process;
-            Url = url;
-            process.OutputDataReceived += (_, e) => { if (e.Data is not null) _output.Enqueue(e.Data); };
-            process.ErrorDataReceived += (_, e) => { if (e.Data is not null) _output.Enqueue(e.Data); };
-            process.BeginOutputReadLine();
-            process.BeginErrorReadLine();
-        }
-
-        public string Name { get; }
-        public string Url { get; }
-        public int Pid => _process.Id;
-        public IReadOnlyList<string> Output => _output.ToList();
-
-        /// <summary>Waits for <c>/health</c> 200 and answers the app's process (the child of <c>dotnet run</c>).</summary>
-        public async Task<int> WaitServingAsync(TimeSpan timeout)
-        {
-            using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
-            await Wait.UntilAsync(async () =>
-            {
-                if (_process.HasExited) Assert.Fail($"{Name} exited with {_process.ExitCode}:\n{string.Join("\n", Output.TakeLast(30))}");
-                try
-                {
-                    return (await http.GetAsync($"{Url}/health")).StatusCode == HttpStatusCode.OK;
-                }
-                catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
-                {
-                    return false; // building, starting, or too busy to answer within the probe's timeout
-                }
-            }, timeout, $"{Name} to serve");
-            return Assert.Single(ChildrenOf(Pid), pid => CommandLine(pid).FirstOrDefault()?.EndsWith("/ReviewWorkflow.Web", StringComparison.Ordinal) == true);
-        }
-
-        public async Task WaitForExitAsync(TimeSpan timeout)
-        {
-            using var cts = new CancellationTokenSource(timeout);
-            await _process.WaitForExitAsync(cts.Token);
-        }
-
-        public async ValueTask DisposeAsync()
-        {
-            if (!_process.HasExited)
-            {
-                _process.Kill(entireProcessTree: true);
-                await _process.WaitForExitAsync();
-            }
-            _process.Dispose();
-        }
     }
 }

@@ -23,6 +23,7 @@ public sealed class AppProcess : IAsyncDisposable
 
     public string Name { get; }
     public string Url { get; }
+    public int Pid => _process.Id;
     public IReadOnlyList<string> Output => _output.ToList();
     public bool HasExited => _process.HasExited;
     public int ExitCode => _process.ExitCode;
@@ -33,9 +34,6 @@ public sealed class AppProcess : IAsyncDisposable
         var url = $"http://127.0.0.1:{FreePort()}";
         var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
         {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
             WorkingDirectory = AppContext.BaseDirectory,
         };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "ReviewWorkflow.Web.dll"));
@@ -54,6 +52,14 @@ public sealed class AppProcess : IAsyncDisposable
         foreach (var (key, value) in settings) environment[key] = value;
         foreach (var (key, value) in environment) start.Environment[key.Replace(":", "__")] = value;
 
+        return Start(name, start, url);
+    }
+
+    /// <summary>Any process that serves the app on <paramref name="url"/> (<c>./run.sh</c>, …), its output collected.</summary>
+    public static AppProcess Start(string name, ProcessStartInfo start, string url)
+    {
+        start.RedirectStandardOutput = start.RedirectStandardError = true;
+        start.UseShellExecute = false;
         var process = new Process { StartInfo = start };
         var app = new AppProcess(name, process, url);
         process.OutputDataReceived += (_, e) => { if (e.Data is not null) app._output.Enqueue(e.Data); };
