@@ -48,15 +48,16 @@ public sealed class LinkageCheck(ReviewDb db, WorkflowRegistry workflows, AuditT
 
     /// <summary>
     /// For every save of a case (<see cref="CaseProcedure.SaveAsync"/>): when the change may add person
-    /// identifiers (a family item logged, a step with person fields answered) and the case's identifiers
-    /// did change, the check runs again in both directions inside the change's transaction, under the
+    /// identifiers (a family item logged, a step answered with a person who can be matched) and the
+    /// case's identifiers did change, the check runs again in both directions inside the change's transaction, under the
     /// same lock as a new death. Any other change returns at once (no query, no lock: completions are
     /// the hot path), and so does one that added no identifier (the same item logged twice).
     /// </summary>
     public async Task<LinkageRun?> WhenIdentifiersChangeAsync(CaseContext context, IReadOnlyList<CaseActivity> added, DateTimeOffset now, CancellationToken ct)
     {
         var c = context.Case;
-        var answered = added.Any(a => context.Definition.FindStep(a.StepKey) is { } step && PersonIdentifiers.HasPersonFields(step));
+        // Answers only add identifiers (earlier answers keep theirs), so answers naming nobody change nothing.
+        var answered = PersonIdentifiers.Identify(added, context.Definition);
         if (!answered && !db.ChangeTracker.Entries<FamilyInformationItem>().Any(e => e.State == EntityState.Added && e.Entity.CaseId == c.Id))
             return null;
         var identifiers = await IdentifiersAsync(c, context.Definition, ct);

@@ -193,6 +193,34 @@ public sealed class LateEvidenceTests(ReviewApp app) : IClassFixture<ReviewApp>
         });
     }
 
+    [Fact]
+    public async Task APersonCheckedInTheIntelligenceChecksReachesTheDeathThatHasHim()
+    {
+        var officer = await app.OfficerAsync();
+        var place = LinkageCases.NewPlace();
+        var earlier = await officer.CreateCaseAsync(LinkageCases.Death(place, "2013-04-01T04:05:00Z", "Frank Hale", persons: []));
+        var later = await officer.CreateCaseAsync(LinkageCases.Death(place, "2018-06-01T05:00:00Z", "Gary Holt", northMetres: 120_000,
+            substances: ["alcohol"], persons: [Associate("Stefan Olsen", "+44 7700 900467")]));
+        await officer.CompleteAsync(earlier.Id(), "initial-report", ProcedureWalk.Answers("initial-report")).OkAsync();
+        Assert.Empty((await officer.LinkageAsync(earlier.Id())).Candidates());
+
+        // Late: the intelligence checks list him among the persons checked, written as officers write them.
+        await officer.CompleteAsync(earlier.Id(), "intelligence-checks", new
+        {
+            fields = new Dictionary<string, object>
+            {
+                ["personsChecked"] = new[] { "Anonymous caller", "stefan olsen, 07700 900467" },
+                ["systemsSearched"] = new[] { "PNC" }, ["results"] = "One caution for possession in 2012.",
+            },
+        }).OkAsync();
+
+        var hit = Assert.Single((await officer.LinkageAsync(earlier.Id())).Candidates());
+        Assert.Equal(later.Id(), hit.GetProperty("caseId").GetString());
+        Assert.StartsWith("S. O...: persons checked in ", hit.GetProperty("reasons")[0].GetProperty("detail").GetString());
+        Assert.Contains("(same name and phone number)", hit.GetProperty("reasons")[0].GetProperty("detail").GetString());
+        Assert.NotNull((await officer.LinkageAsync(later.Id())).CandidateFor(earlier.Id()));
+    }
+
     /// <summary>
     /// A re-check over identifiers runs beside other changes (it takes turns only with runs over the
     /// same values), so the race it must not lose is forced here: every write of identifiers is held
