@@ -12,8 +12,7 @@ internal static class SignOffCommand
         WorkflowDefinition definition, CaseState state, string stepKey, string decision, string? rationale,
         IReadOnlyList<string> returnSteps, Actor actor, DateTimeOffset now)
     {
-        if (state.Closed) return Refusals.Closed();
-        if (definition.FindStep(stepKey) is not { } step) return Refusals.UnknownStep(stepKey);
+        if (definition.FindStep(stepKey) is not { } step) return state.Closed ? Refusals.Closed() : Refusals.UnknownStep(stepKey);
         if (step.Kind != StepKind.SignOff)
             return Refused.Because(RefusalKind.Conflict, $"{step.Key} is not a sign-off: use the complete command");
 
@@ -38,18 +37,25 @@ internal static class SignOffCommand
 
         var evaluation = CaseEvaluator.Evaluate(definition, state);
         if (Barred(state, step, actor, evaluation) is { } barred) return barred;
+        // Sending a decision back for a redo would reopen the case: not done by a sign-off.
+        if (state.Closed && normalizedDecision == Return)
+            return Refused.Because(RefusalKind.Conflict, $"the case is closed: {step.Key} can only be approved on it, not returned");
 
         return normalizedDecision == Approve
             ? Approved(step, state, reason!, actor, now)
             : Returned(step, evaluation, toReturn, reason!, actor, now);
     }
 
-    /// <summary>What bars the actor from any decision on the sign-off now: the case closed, the role, the step's state.</summary>
+    /// <summary>
+    /// What bars the actor from any decision on the sign-off now: the case closed, the role, the step's
+    /// state. On a closed case only a sign-off that came to apply after closure can be given (a late
+    /// link makes the classification an inspector's to approve): the rest were given before it closed.
+    /// </summary>
     public static Refused? Barred(CaseState state, StepDefinition step, Actor actor, CaseEvaluation evaluation)
     {
-        if (state.Closed) return Refusals.Closed();
-        if (!Roles.Satisfies(actor.Role, step.Role)) return Refusals.Role(step.Role, $"sign off {step.Key}");
         var status = evaluation[step.Key]!;
+        if (state.Closed && (step.When is null || status.State is not (StepState.Available or StepState.Returned))) return Refusals.Closed();
+        if (!Roles.Satisfies(actor.Role, step.Role)) return Refusals.Role(step.Role, $"sign off {step.Key}");
         // Returned too: a sign-off sent back by a higher sign-off is redone like any returned step.
         return status.State is StepState.Available or StepState.Returned ? null : Refusals.NotActionable(status);
     }

@@ -45,11 +45,18 @@ internal sealed class FieldReader(Diagnostics errors)
                 errors.Add(map.LineOf("maxLength"), map.PathOf("maxLength"), $"must not be less than minLength ({minLength})");
             }
 
+            // A list of people (persons checked, spoken to): each entry is indexed for the linkage check.
+            var persons = map.Flag("persons") ?? false;
+            if (persons && type is not null && type != FieldType.List)
+            {
+                errors.Add(map.LineOf("persons"), map.PathOf("persons"), "persons is only for list fields");
+            }
+
             var label = map.Text("label");
             var required = map.Flag("required") ?? false;
             if (key is not null && type is not null)
             {
-                fields.Add(new FieldDefinition(key.Value, label ?? key.Value, type.Value, required, choices, Math.Max(minLength ?? 0, 0), maxLength, maxItems));
+                fields.Add(new FieldDefinition(key.Value, label ?? key.Value, type.Value, required, choices, Math.Max(minLength ?? 0, 0), maxLength, maxItems, persons && type == FieldType.List));
             }
         }
 

@@ -74,7 +74,8 @@ public sealed record FieldDefinition(
     IReadOnlyList<string> Choices,
     int MinLength,
     int? MaxLength = null,
-    int? MaxItems = null)
+    int? MaxItems = null,
+    bool Persons = false)
 {
     public const int DefaultTextLength = 10_000, DefaultItemLength = 500, DefaultItems = 100;
 

@@ -48,7 +48,8 @@ public sealed record OpenFamilyItem(string Reference, string ProvidedBy, DateTim
 /// <c>Contributed</c>: work inside a step that is not its completion (a linkage disposition, a
 /// family-information action) — it counts for four-eyes. <c>Requested</c>: someone asked for the
 /// step (a supervisor requested a homicide referral): it applies, and its deadline runs, from then;
-/// it is no work on the step, so it does not count for four-eyes.
+/// it is no work on the step, so it does not count for four-eyes. <c>FactsAdded</c>: facts learnt
+/// later (<see cref="FactsAdded"/>), on no step: conditions on them hold from then.
 /// </summary>
 public sealed record StepActivity(
     string StepKey,
@@ -58,7 +59,7 @@ public sealed record StepActivity(
     IReadOnlyDictionary<string, FieldValue> Fields,
     string? Note);
 
-public enum ActivityKind { Completed, Returned, Contributed, Requested }
+public enum ActivityKind { Completed, Returned, Contributed, Requested, FactsAdded }
 
 /// <summary>Who acts. Role is the user's one role: officer, supervisor, inspector or admin.</summary>
 public sealed record Actor(string Id, string DisplayName, string Role);

@@ -40,12 +40,13 @@ internal static class ConditionEvaluator
             AllCondition all => all.Terms.Select(t => HoldsSince(t, state, histories, classificationStep)).Max(),
             TruthyCondition truthy => Since(truthy.Ref, state, histories),
             EqualsCondition eq => Since(eq.Ref, state, histories),
-            ContainsCondition contains => Since(contains.Ref, state, histories),
+            ContainsCondition contains => Since(contains.Ref, state, histories, contains.Value),
             _ => state.OpenedAt,
         };
     }
 
-    private static DateTimeOffset Since(FieldReference reference, CaseState state, IReadOnlyDictionary<string, StepHistory> histories)
+    /// <param name="value">For a <c>contains</c>: the value whose arrival made it true.</param>
+    private static DateTimeOffset Since(FieldReference reference, CaseState state, IReadOnlyDictionary<string, StepHistory> histories, string? value = null)
     {
         if (!reference.IsCaseFact)
             return histories.GetValueOrDefault(reference.Scope)?.Completion?.At ?? state.OpenedAt;
@@ -54,9 +55,23 @@ internal static class ConditionEvaluator
             "linked" => state.Activities.Where(a => a.Kind == ActivityKind.Contributed && IsChoice(a, "decision", LinkageDisposition.Linked)),
             "classification" => state.Activities.Where(a => a.Kind == ActivityKind.Completed && IsChoice(a, "category", state.Classification)).Reverse(),
             "referralrequested" => state.Activities.Where(a => a.Kind == ActivityKind.Requested).Reverse(),
+            "markers" or "substances" => FactsArrived(state, reference.Name.ToLowerInvariant(), value),
             _ => [],
         };
         return recorded.FirstOrDefault()?.At ?? state.OpenedAt;
+    }
+
+    /// <summary>
+    /// Facts are only ever added: a <c>contains</c> holds from the arrival of its value (the only
+    /// addition that has it), anything else about the list from its latest addition; facts given
+    /// when the death was recorded have no addition, and hold from the opening.
+    /// </summary>
+    private static IEnumerable<StepActivity> FactsArrived(CaseState state, string list, string? value)
+    {
+        var additions = state.Activities.Where(a => a.Kind == ActivityKind.FactsAdded
+            && a.Fields.GetValueOrDefault(list) is ListValue added
+            && (value is null ? added.Items.Count > 0 : added.Items.Any(item => SameText(item, value))));
+        return value is null ? additions.Reverse() : additions;
     }
 
     private static bool IsChoice(StepActivity activity, string field, string value) =>

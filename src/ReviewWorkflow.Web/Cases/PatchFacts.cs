@@ -19,8 +19,10 @@ public sealed class PatchFacts(CaseProcedure cases)
         c.Markers = [.. c.Markers, .. markers];
         c.Persons.AddRange(persons);
         c.MarkForReview();
+        // Recorded with their time: a step they make apply runs its deadline from now (Deadlines).
+        IReadOnlyList<StepActivity> added = substances.Count + markers.Count > 0 ? [FactsAdded.Activity(user.Id, now, substances, markers)] : [];
         return await cases.SaveAsync(context, user, "case.facts-added",
-            new { substances, markers, persons = persons.Select(p => new { p.Role }).ToList(), needsReview = c.NeedsReview }, [], now, ct,
+            new { substances, markers, persons = persons.Select(p => new { p.Role }).ToList(), needsReview = c.NeedsReview }, added, now, ct,
             recheckLinkage: true);
     }
 }

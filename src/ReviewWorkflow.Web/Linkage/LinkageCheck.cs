@@ -30,6 +30,9 @@ public sealed class LinkageCheck(ReviewDb db, WorkflowRegistry workflows, AuditT
     // Any constant distinct from the audit chain's lock.
     private const long RunLock = 0x4C49_4E4B_4147; // "LINKAG"
 
+    // The first half of the two-part keys of the per-value locks (a key space apart from the one-part keys).
+    private const int ValueLocks = 0x4C4B; // "LK"
+
     /// <summary>
     /// Before the case is evaluated: refreshes its families and identifiers, searches, scores and
     /// stores the candidates on this case (tracked; saved with the case).
@@ -39,22 +42,23 @@ public sealed class LinkageCheck(ReviewDb db, WorkflowRegistry workflows, AuditT
 
     /// <summary>
     /// For every save of a case (<see cref="CaseProcedure.SaveAsync"/>): when the change may add person
-    /// identifiers (a family item logged, a step with person fields answered) and the case's identifiers
-    /// did change, the check runs again in both directions inside the change's transaction, under the
+    /// identifiers (a family item logged, a step answered with a person who can be matched) and the
+    /// case's identifiers did change, the check runs again in both directions inside the change's transaction, under the
     /// same lock as a new death. Any other change returns at once (no query, no lock: completions are
     /// the hot path), and so does one that added no identifier (the same item logged twice).
     /// </summary>
     public async Task<LinkageRun?> WhenIdentifiersChangeAsync(CaseContext context, IReadOnlyList<CaseActivity> added, DateTimeOffset now, CancellationToken ct)
     {
         var c = context.Case;
-        var answered = added.Any(a => context.Definition.FindStep(a.StepKey) is { } step && PersonIdentifiers.HasPersonFields(step));
+        // Answers only add identifiers (earlier answers keep theirs), so answers naming nobody change nothing.
+        var answered = PersonIdentifiers.Identify(added, context.Definition);
         if (!answered && !db.ChangeTracker.Entries<FamilyInformationItem>().Any(e => e.State == EntityState.Added && e.Entity.CaseId == c.Id))
             return null;
         var identifiers = await IdentifiersAsync(c, context.Definition, ct);
-        var stored = await db.PersonIdentifiers.AsNoTracking().Where(i => i.CaseId == c.Id)
+        var had = await db.PersonIdentifiers.AsNoTracking().Where(i => i.CaseId == c.Id)
             .Select(i => new LinkageIdentifier(i.Kind, i.Value, i.Role, i.PersonKey, i.Label)).ToListAsync(ct);
-        if (stored.ToHashSet().SetEquals(identifiers)) return null;
-        return await RunAsync(c, context.Definition, identifiers, now, ct, identifiersOnly: true);
+        if (had.ToHashSet().SetEquals(identifiers)) return null;
+        return await RunAsync(c, context.Definition, identifiers, now, ct, had);
     }
 
     /// <summary>
@@ -74,38 +78,75 @@ public sealed class LinkageCheck(ReviewDb db, WorkflowRegistry workflows, AuditT
         return PersonIdentifiers.For(c, items, answers, definition);
     }
 
-    /// <param name="identifiersOnly">
-    /// Only persons changed: place, time, drugs and profile score every other death as before, so
-    /// only deaths sharing an identifier can have become (or changed as) candidates, and only they
-    /// are searched for.
+    /// <param name="had">
+    /// Only persons changed, and these were the case's identifiers before: place, time, drugs and
+    /// profile score every other death as before, so only deaths sharing an identifier can have
+    /// become (or changed as) candidates, and only they are searched for.
     /// </param>
     private async Task<LinkageRun> RunAsync(Case c, WorkflowDefinition definition, List<LinkageIdentifier> identifiers, DateTimeOffset now,
-        CancellationToken ct, bool identifiersOnly = false)
+        CancellationToken ct, List<LinkageIdentifier>? had = null)
     {
-        // Two deaths recorded at the same moment would each miss the other (neither is committed
-        // when the other searches); one run at a time, across app instances, until commit.
-        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({RunLock})", ct);
         c.SubstanceFamilies = [.. SubstanceCatalog.Read(c.Substances).Families];
-        await db.PersonIdentifiers.Where(i => i.CaseId == c.Id).ExecuteDeleteAsync(ct);
-        db.PersonIdentifiers.AddRange(identifiers.Select(i => new PersonIdentifier
-        {
-            CaseId = c.Id, Kind = i.Kind, Value = i.Value, Role = i.Role, PersonKey = i.Person, Label = i.Label,
-        }));
-
         var subject = SubjectOf(c, identifiers);
-        if (definition.StepOfKind(StepKind.Linkage)?.Linkage is not { } settings) return LinkageRun.None(c, subject);
+        var settings = definition.StepOfKind(StepKind.Linkage)?.Linkage;
+        var plan = settings is null ? null : LinkageSearchPlan.For(settings, subject);
+        if (had is not null && plan is not null) plan = plan with { PlaceBoxes = [], RareFamilies = [] };
+        await LockAsync(identifiers, had, plan, ct);
+        await StoreAsync(c, identifiers, had, ct);
+        if (settings is null || plan is null) return LinkageRun.None(c, subject);
 
-        var plan = LinkageSearchPlan.For(settings, subject);
-        if (identifiersOnly) plan = plan with { PlaceBoxes = [], RareFamilies = [] };
         var found = await LinkageSearch.FindAsync((NpgsqlConnection)db.Database.GetDbConnection(), c.Id, subject, plan, ct);
         var matches = found
             .Select(f => new LinkageMatch(f, LinkageScorer.Score(settings, subject, f.Facts)))
             .Where(m => m.Score.Reaches(settings.Threshold))
             .ToList();
+        if (matches.Count == 0) return new LinkageRun(c, subject, settings, matches);
 
         var existing = await db.LinkageCandidates.Where(x => x.CaseId == c.Id).ToDictionaryAsync(x => x.CandidateCaseId, ct);
         foreach (var m in matches) Upsert(existing.GetValueOrDefault(m.Other.Id), c.Id, m.Other.Id, m.Score, now);
         return new LinkageRun(c, subject, settings, matches);
+    }
+
+    /// <summary>
+    /// Replaces the case's stored identifiers. A new case has none, and a re-check over identifiers
+    /// knows what the case had and mostly only adds (an answer, an item): then only the new ones are
+    /// written, and nothing is deleted unless something went.
+    /// </summary>
+    private async Task StoreAsync(Case c, List<LinkageIdentifier> identifiers, List<LinkageIdentifier>? had, CancellationToken ct)
+    {
+        var known = db.Entry(c).State == EntityState.Added ? [] : had;
+        if (known is null || known.Except(identifiers).Any())
+        {
+            await db.PersonIdentifiers.Where(i => i.CaseId == c.Id).ExecuteDeleteAsync(ct);
+            known = [];
+        }
+        db.PersonIdentifiers.AddRange(identifiers.Distinct().Except(known).Select(i => new PersonIdentifier
+        {
+            CaseId = c.Id, Kind = i.Kind, Value = i.Value, Role = i.Role, PersonKey = i.Person, Label = i.Label,
+        }));
+    }
+
+    /// <summary>
+    /// Two deaths recorded at the same moment would each miss the other (neither is committed when
+    /// the other searches), so runs that could find each other take turns, across app instances,
+    /// until commit. A run over a death's facts can find any death: it runs alone. A run over
+    /// identifiers only (a step answered, an item logged: most of the day's changes) can find only
+    /// deaths sharing one of its values, so it shares the run lock with its like and waits only for
+    /// runs over the same values: it locks each value it holds, had or looks up (by hash: a collision
+    /// only makes two runs take turns). Values are locked in order, so two runs cannot deadlock.
+    /// </summary>
+    private async Task LockAsync(List<LinkageIdentifier> identifiers, List<LinkageIdentifier>? had, LinkageSearchPlan? plan, CancellationToken ct)
+    {
+        if (had is null)
+        {
+            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({RunLock})", ct);
+            return;
+        }
+        string[] values = [.. identifiers.Concat(had).Select(i => i.Value).Concat(plan?.Lookups.Select(l => l.Value) ?? []).Distinct()];
+        await db.Database.ExecuteSqlAsync($"""
+            SELECT pg_advisory_xact_lock_shared({RunLock});
+            SELECT pg_advisory_xact_lock({ValueLocks}, h) FROM (SELECT DISTINCT hashtext(v) AS h FROM unnest({values}) v ORDER BY h) ordered
+            """, ct);
     }
 
     /// <summary>

@@ -109,19 +109,52 @@ public static class PersonIdentifiers
             var person = new PersonSource(p.Name, p.Role, p.Phone, p.Email, p.Username);
             if (!fromItems.Contains(SameAs(person))) persons.Add(person);
         }
+        persons.AddRange(InAnswers(answers, definition));
+        return For(c.DeceasedName, persons, texts);
+    }
+
+    /// <summary>Whether these step answers name anyone who can be matched (not "unknown", not "the caller").</summary>
+    public static bool Identify(IEnumerable<CaseActivity> answers, WorkflowDefinition definition) =>
+        For("", InAnswers(answers, definition), []).Count > 0;
+
+    private static IEnumerable<PersonSource> InAnswers(IEnumerable<CaseActivity> answers, WorkflowDefinition definition)
+    {
         foreach (var a in answers.OrderBy(a => a.At))
         {
             if (definition.FindStep(a.StepKey) is not { } step) continue;
             var values = FieldCodec.FromJson(a.FieldsJson);
-            foreach (var field in step.Fields.Where(f => f.Type == FieldType.Person))
-                if (values.GetValueOrDefault(field.Key) is PersonValue v)
-                    persons.Add(new(v.Name, Fit(char.ToLowerInvariant(field.Label[0]) + field.Label[1..]), v.Phone, v.Email, v.Username));
+            foreach (var field in step.Fields.Where(HoldsPersons))
+            {
+                var where = Fit(char.ToLowerInvariant(field.Label[0]) + field.Label[1..]);
+                if (values.GetValueOrDefault(field.Key) is PersonValue v) yield return new(v.Name, where, v.Phone, v.Email, v.Username);
+                if (values.GetValueOrDefault(field.Key) is ListValue list)
+                    foreach (var entry in list.Items) yield return Entry(entry, where);
+            }
         }
-        return For(c.DeceasedName, persons, texts);
     }
 
     /// <summary>The steps whose answers hold persons: only their completions can change a case's identifiers.</summary>
-    public static bool HasPersonFields(StepDefinition step) => step.Fields.Any(f => f.Type == FieldType.Person);
+    public static bool HasPersonFields(StepDefinition step) => step.Fields.Any(HoldsPersons);
+
+    private static bool HoldsPersons(FieldDefinition field) => field.Type == FieldType.Person || field.Persons;
+
+    /// <summary>
+    /// One entry of a list of persons, as officers write them: a name, with a phone number or email
+    /// when known ("Daniel Kerr, 07700 900461"). An entry with no name matches by what it has.
+    /// </summary>
+    public static PersonSource Entry(string entry, string where)
+    {
+        var email = EmailInText.Match(entry);
+        var rest = email.Success ? entry.Remove(email.Index, email.Length) : entry;
+        var phone = PhoneInText.Match(rest);
+        if (phone.Success) rest = rest.Remove(phone.Index, phone.Length);
+        var name = rest.Trim(' ', ',', ';', ':', '-', '(', ')', '/', '\t');
+        return new(name.Length == 0 ? FamilyInformationPersons.UnknownName : name, where,
+            phone.Success ? phone.Value : null, email.Success ? email.Value : null, null, NameIdentifies: name.Length > 0);
+    }
+
+    private static readonly System.Text.RegularExpressions.Regex EmailInText = new(@"[^\s,;()<>]+@[^\s,;()<>]+");
+    private static readonly System.Text.RegularExpressions.Regex PhoneInText = new(@"\+?\d[\d \-()]{7,}\d");
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 

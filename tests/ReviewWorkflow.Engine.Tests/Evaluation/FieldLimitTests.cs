@@ -62,6 +62,7 @@ public sealed class FieldLimitTests
     [InlineData("type: bool, required: true }", "type: text, required: true, maxLength: 200000 }", "test.yaml:10: steps[0].fields[0].maxLength: must be between 1 and 100,000, found 200000")]
     [InlineData("type: bool, required: true }", "type: text, required: true, minLength: 20, maxLength: 10 }", "test.yaml:10: steps[0].fields[0].maxLength: must not be less than minLength (20)")]
     [InlineData("type: bool, required: true }", "type: text, required: true, maxLength: many }", "test.yaml:10: steps[0].fields[0].maxLength: 'many' is not a whole number")]
+    [InlineData("type: bool, required: true }", "type: text, required: true, persons: true }", "test.yaml:10: steps[0].fields[0].persons: persons is only for list fields")]
     public void AWrongLimitIsReportedWhereItIs(string old, string replacement, string expected)
     {
         Assert.Equal([expected], Minimal.Errors(Minimal.With((old, replacement))));

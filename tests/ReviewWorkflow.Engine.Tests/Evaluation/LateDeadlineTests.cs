@@ -142,6 +142,32 @@ public sealed class LateDeadlineTests
     }
 
     [Fact]
+    public void AStepAMarkerAddedLaterMakesApplyRunsFromTheMarkersArrival()
+    {
+        var @case = new TestCase().Completed("initial-report", atHours: 1)
+            .Add(FactsAdded.Activity(Officer.Id, At(100), ["cocaine"], []))
+            .Add(FactsAdded.Activity(Officer.Id, At(200), [], ["phone-missing", "Note-Found"]))
+            .Add(FactsAdded.Activity(Officer.Id, At(300), [], ["bruising"]))
+            .WithFacts(f => f with { Markers = ["phone-missing", "note-found", "bruising"] });
+
+        var forensic = @case.Status("forensic-documents");
+        Assert.Equal(StepState.Available, forensic.State);
+        Assert.Equal(At(200), forensic.AppliesSince);
+        Assert.Equal(At(200) + TimeSpan.FromDays(7), forensic.DueAt);
+        Assert.Empty(Due(@case, At(200 + 7 * 24).AddTicks(-1), "forensic-documents"));
+    }
+
+    [Fact]
+    public void AMarkerGivenWhenTheDeathWasRecordedRunsFromTheOpening()
+    {
+        var @case = new TestCase().Completed("initial-report", atHours: 1)
+            .Add(FactsAdded.Activity(Officer.Id, At(300), [], ["bruising"]))
+            .WithFacts(f => f with { Markers = ["note-found", "bruising"] });
+
+        Assert.Equal(Opened + TimeSpan.FromDays(7), @case.Status("forensic-documents").DueAt);
+    }
+
+    [Fact]
     public void TheLadderStartsAtTheDeadlinePlusItsFirstLevelAndStopsWhenTheCaseCloses()
     {
         var @case = LinkedAt(500);

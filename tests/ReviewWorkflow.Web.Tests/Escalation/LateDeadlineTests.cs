@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Net;
 using System.Text.Json;
 using ReviewWorkflow.Web.Tests.Linkage;
@@ -50,6 +51,32 @@ public sealed class LateDeadlineTests(EscalationApp app) : IClassFixture<Escalat
         await app.DeliverAllDueAsync();
         Assert.Equal([("homicide-referral", 1, "assignee")], app.EscalationsOf(c).Where(e => e.Step == "homicide-referral"));
         Assert.Single(app.MailAbout(c), m => m.Subject.Contains(Referral));
+    }
+
+    [Fact]
+    public async Task ANoteFoundWeeksLaterStartsTheForensicStepsDeadlineThenNotAtOpening()
+    {
+        var officer = await app.OfficerAsync();
+        var c = await officer.CreateCaseAsync(Api.NewCase());
+        await officer.CompleteAsync(c.Id(), "initial-report", Api.InitialReport).OkAsync(); // no note found at the scene
+        Assert.Equal("not-applicable", (await officer.GetCaseAsync(c.Id())).StateOf("forensic-documents"));
+
+        app.Clock.Advance(20 * Day);
+        officer = await app.OfficerAsync();
+        var foundAt = app.Clock.GetUtcNow();
+        var patched = await officer.PatchAsJsonAsync($"/api/cases/{c.Id()}", new { markers = new[] { "note-found" } });
+        Assert.Equal(HttpStatusCode.OK, patched.StatusCode);
+
+        var later = await officer.GetCaseAsync(c.Id());
+        Assert.Equal("available", later.StateOf("forensic-documents"));
+        Assert.Equal(foundAt + 7 * Day, DueAt(later, "forensic-documents"));
+        await app.SweepAsync();
+        Assert.DoesNotContain(app.EscalationsOf(c), e => e.Step == "forensic-documents");
+
+        // Told twice: the same marker again adds nothing and moves nothing.
+        app.Clock.Advance(Day);
+        Assert.Equal(HttpStatusCode.OK, (await (await app.OfficerAsync()).PatchAsJsonAsync($"/api/cases/{c.Id()}", new { markers = new[] { "note-found", "bruising" } })).StatusCode);
+        Assert.Equal(foundAt + 7 * Day, DueAt(await (await app.OfficerAsync()).GetCaseAsync(c.Id()), "forensic-documents"));
     }
 
     [Fact]

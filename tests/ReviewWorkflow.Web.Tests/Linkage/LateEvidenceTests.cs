@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Net;
 using System.Text.Json;
 using ReviewWorkflow.Web.Tests.FamilyInformation;
@@ -190,6 +191,81 @@ public sealed class LateEvidenceTests(ReviewApp app) : IClassFixture<ReviewApp>
             foreach (var name in new[] { "Quentin", "Ashdown", "Basil", "Fairweather", "Rufus", "Penhallow", "Friendly" })
                 Assert.DoesNotContain(name, m.Subject + m.TextBody + m.HtmlBody);
         });
+    }
+
+    [Fact]
+    public async Task APersonCheckedInTheIntelligenceChecksReachesTheDeathThatHasHim()
+    {
+        var officer = await app.OfficerAsync();
+        var place = LinkageCases.NewPlace();
+        var earlier = await officer.CreateCaseAsync(LinkageCases.Death(place, "2013-04-01T04:05:00Z", "Frank Hale", persons: []));
+        var later = await officer.CreateCaseAsync(LinkageCases.Death(place, "2018-06-01T05:00:00Z", "Gary Holt", northMetres: 120_000,
+            substances: ["alcohol"], persons: [Associate("Stefan Olsen", "+44 7700 900467")]));
+        await officer.CompleteAsync(earlier.Id(), "initial-report", ProcedureWalk.Answers("initial-report")).OkAsync();
+        Assert.Empty((await officer.LinkageAsync(earlier.Id())).Candidates());
+
+        // Late: the intelligence checks list him among the persons checked, written as officers write them.
+        await officer.CompleteAsync(earlier.Id(), "intelligence-checks", new
+        {
+            fields = new Dictionary<string, object>
+            {
+                ["personsChecked"] = new[] { "Anonymous caller", "stefan olsen, 07700 900467" },
+                ["systemsSearched"] = new[] { "PNC" }, ["results"] = "One caution for possession in 2012.",
+            },
+        }).OkAsync();
+
+        var hit = Assert.Single((await officer.LinkageAsync(earlier.Id())).Candidates());
+        Assert.Equal(later.Id(), hit.GetProperty("caseId").GetString());
+        Assert.StartsWith("S. O...: persons checked in ", hit.GetProperty("reasons")[0].GetProperty("detail").GetString());
+        Assert.Contains("(same name and phone number)", hit.GetProperty("reasons")[0].GetProperty("detail").GetString());
+        Assert.NotNull((await officer.LinkageAsync(later.Id())).CandidateFor(earlier.Id()));
+    }
+
+    /// <summary>
+    /// A re-check over identifiers runs beside other changes (it takes turns only with runs over the
+    /// same values), so the race it must not lose is forced here: every write of identifiers is held
+    /// open for a second, long enough for the other change to search before either commits.
+    /// </summary>
+    [Fact]
+    public async Task TheSameManNamedOnTwoCasesAtTheSameMomentLinksThemBothWays()
+    {
+        var officer = await app.OfficerAsync();
+        var officer2 = await app.Officer2Async();
+        var place = LinkageCases.NewPlace();
+        var a = await officer.CreateCaseAsync(LinkageCases.Death(place, "2011-01-05T04:05:00Z", "Alan Rowe", persons: []));
+        var b = await officer2.CreateCaseAsync(LinkageCases.Death(place, "2016-05-01T05:00:00Z", "Bill Ryder", northMetres: 180_000,
+            substances: ["heroin"], persons: []));
+        var c = await officer.CreateCaseAsync(LinkageCases.Death(place, "2018-09-01T05:00:00Z", "Colin Rudd", northMetres: -180_000,
+            substances: ["alcohol"], persons: []));
+        Assert.Empty((await officer.LinkageAsync(a.Id())).Candidates());
+
+        await app.ExecuteAsync("""
+            CREATE FUNCTION test_hold_identifiers() RETURNS trigger LANGUAGE plpgsql AS 'BEGIN PERFORM pg_sleep(1); RETURN NULL; END';
+            CREATE TRIGGER test_hold_identifiers AFTER INSERT ON linkage_identifiers FOR EACH STATEMENT EXECUTE FUNCTION test_hold_identifiers();
+            """);
+        try
+        {
+            // Two friends' calls about the same man, logged on two cases at once; and a new death naming him as they are.
+            var logged = await Task.WhenAll(
+                officer.LogAsync(a.Id(), Friend("Ann Cole", "Her son met Owen Pryce the night he died.", [Associate("Owen Pryce", "07700 900466")])),
+                officer2.LogAsync(b.Id(), Friend("Bob Dale", "Owen Pryce was at the flat.", [Associate("Owen Pryce", "+44 7700 900466")])),
+                officer.PostAsJsonAsync("/api/cases", LinkageCases.Death(place, "2020-03-01T05:00:00Z", "Dan Rees", northMetres: 90_000,
+                    substances: ["cocaine"], persons: [Associate("Owen Pryce", "0044 7700 900466")])));
+            Assert.All(logged, r => Assert.Equal(HttpStatusCode.Created, r.StatusCode));
+            var d = JsonDocument.Parse(await logged[2].Content.ReadAsStringAsync()).RootElement;
+
+            // Whichever searched first, each of the three has the other two as candidates.
+            foreach (var (one, other) in new[] { (a, b), (a, d), (b, d) })
+            {
+                Assert.NotNull((await officer.LinkageAsync(one.Id())).CandidateFor(other.Id()));
+                Assert.NotNull((await officer.LinkageAsync(other.Id())).CandidateFor(one.Id()));
+            }
+            Assert.Null((await officer.LinkageAsync(c.Id())).CandidateFor(a.Id()));
+        }
+        finally
+        {
+            await app.ExecuteAsync("DROP TRIGGER test_hold_identifiers ON linkage_identifiers; DROP FUNCTION test_hold_identifiers();");
+        }
     }
 
     private static string Ref(JsonElement c) => c.GetProperty("reference").GetString()!;

@@ -130,9 +130,24 @@ public sealed class LateEvidenceTests(ReviewApp app) : IClassFixture<ReviewApp>
         Assert.Contains("homicide-referral: not completed", linked.GetProperty("unmet").Strings());
         Assert.Equal(outboxBefore + 2, app.WithDb(db => db.Outbox.Count(m => m.CaseId == Guid.Parse(a))));
 
-        // The referral can be made on the closed case; done, the case is off the review list.
+        // The referral can be made on the closed case.
         var referred = await officer.CompleteAsync(a, "homicide-referral", ProcedureWalk.Referral("accepted")).OkAsync();
         Assert.Equal("completed", referred.StateOf("homicide-referral"));
         Assert.DoesNotContain("homicide-referral: not completed", referred.GetProperty("unmet").Strings());
+
+        // Linked and referred, its "not suspicious" is now an inspector's to approve, on the closed case;
+        // sending it back would reopen the case, which a sign-off does not do.
+        Assert.Equal("available", referred.StateOf("classification-inspector-review"));
+        Assert.True(referred.GetProperty("needsReview").GetBoolean());
+        var inspector = await app.InspectorAsync();
+        var refused = await (await inspector.SignOffAsync(a, "return", returnSteps: ["classification"], step: "classification-inspector-review"))
+            .ProblemAsync(HttpStatusCode.Conflict);
+        Assert.Contains("the case is closed: classification-inspector-review can only be approved on it, not returned", refused.GetProperty("detail").GetString());
+        await (await supervisor.SignOffAsync(a, "approve", step: "classification-inspector-review")).ProblemAsync(HttpStatusCode.Forbidden);
+        var approved = await inspector.ApproveClassificationAsync(a, "classification-inspector-review").OkAsync();
+        Assert.Equal("completed", approved.StateOf("classification-inspector-review"));
+        Assert.Empty(approved.GetProperty("unmet").Strings());
+        Assert.False(approved.GetProperty("needsReview").GetBoolean());
+        Assert.Equal("closed", approved.GetProperty("status").GetString());
     }
 }
