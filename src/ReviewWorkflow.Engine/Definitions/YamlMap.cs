@@ -96,91 +96,39 @@ internal sealed class YamlMap
 
     public string? Text(string key, bool required = false) => Scalar(key, required)?.Value;
 
-    public int? Integer(string key, bool required = false)
-    {
-        var scalar = Scalar(key, required);
-        if (scalar is null)
-        {
-            return null;
-        }
+    public int? Integer(string key, bool required = false) => Parse<int>(Scalar(key, required), s =>
+        int.TryParse(s, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value) ? (value, null) : (null, $"'{s}' is not a whole number"));
 
-        if (int.TryParse(scalar.Value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value))
-        {
-            return value;
-        }
+    public double? Number(string key, bool required = false) => Parse<double>(Scalar(key, required), s =>
+        double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && double.IsFinite(value) ? (value, null) : (null, $"'{s}' is not a number"));
 
-        _errors.Add(scalar.Line, scalar.Path, $"'{scalar.Value}' is not a whole number");
-        return null;
-    }
-
-    public double? Number(string key, bool required = false)
-    {
-        var scalar = Scalar(key, required);
-        if (scalar is null)
-        {
-            return null;
-        }
-
-        if (double.TryParse(scalar.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && double.IsFinite(value))
-        {
-            return value;
-        }
-
-        _errors.Add(scalar.Line, scalar.Path, $"'{scalar.Value}' is not a number");
-        return null;
-    }
-
-    public bool? Flag(string key)
-    {
-        var scalar = Scalar(key);
-        if (scalar is null)
-        {
-            return null;
-        }
-
-        if (bool.TryParse(scalar.Value, out var value))
-        {
-            return value;
-        }
-
-        _errors.Add(scalar.Line, scalar.Path, $"'{scalar.Value}' is not true or false");
-        return null;
-    }
+    public bool? Flag(string key) => Parse<bool>(Scalar(key), s =>
+        bool.TryParse(s, out var value) ? (value, null) : (null, $"'{s}' is not true or false"));
 
     /// <summary>A word from a fixed vocabulary (kind, field type, decision); anything else is reported with the choices.</summary>
     public T? Word<T>(string key, IReadOnlyDictionary<string, T> words, string what, bool required = false)
+        where T : struct =>
+        Parse<T>(Scalar(key, required), s => words.TryGetValue(s, out var value) ? (value, null) : (null, $"unknown {what} '{s}' (expected one of {Vocabulary.List(words.Keys)})"));
+
+    public TimeSpan? Duration(string key, bool required = false) => Parse<TimeSpan>(Scalar(key, required), s =>
+        IsoDuration.TryParse(s, out var value, out var error) ? (value, null) : (null, error));
+
+    /// <summary>A scalar read as a <typeparamref name="T"/>; null when it is absent, or wrong (the error reported at its line).</summary>
+    private T? Parse<T>(Located? scalar, Func<string, (T? Value, string? Error)> read)
         where T : struct
     {
-        var word = Scalar(key, required);
-        if (word is null)
-        {
-            return null;
-        }
-
-        if (words.TryGetValue(word.Value, out var value))
-        {
-            return value;
-        }
-
-        _errors.Add(word.Line, word.Path, $"unknown {what} '{word.Value}' (expected one of {Vocabulary.List(words.Keys)})");
-        return null;
-    }
-
-    public TimeSpan? Duration(string key, bool required = false)
-    {
-        var scalar = Scalar(key, required);
         if (scalar is null)
         {
             return null;
         }
 
-        if (IsoDuration.TryParse(scalar.Value, out var value, out var error))
+        var (value, error) = read(scalar.Value);
+        if (error is not null)
         {
-            return value;
+            _errors.Add(scalar.Line, scalar.Path, error);
         }
 
-        _errors.Add(scalar.Line, scalar.Path, error);
-        return null;
+        return value;
     }
 
     /// <summary>The items of a list value with their paths (<c>steps[3]</c>); null when absent.</summary>
