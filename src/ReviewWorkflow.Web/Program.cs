@@ -2,6 +2,7 @@ using ReviewWorkflow.LocalCluster;
 using ReviewWorkflow.Web;
 using ReviewWorkflow.Web.Accounts;
 using ReviewWorkflow.Web.Audit;
+using ReviewWorkflow.Web.CaseFile;
 using ReviewWorkflow.Web.Cases;
 using ReviewWorkflow.Web.FamilyInformation;
 using ReviewWorkflow.Web.Infrastructure;
@@ -47,6 +48,10 @@ if (args is ["verify-audit", ..])
     return await VerifyAuditCommand.RunAsync(app);
 if (args is ["import-deaths", .. var importArgs])
     return await ImportDeathsCommand.RunAsync(app, importArgs);
+if (args is ["export-files", .. var exportArgs])
+    return await ExportFilesCommand.RunAsync(app, exportArgs);
+if (args is ["verify-file", .. var verifyArgs])
+    return await VerifyFileCommand.RunAsync(app, verifyArgs);
 
 app.UseReviewUi(); // error pages and problem details, security headers, static files
 app.UseAuthentication();
@@ -67,6 +72,7 @@ app.MapSteps();
 app.MapSignOffs();
 app.MapFamilyInformation();
 app.MapAudit();
+app.MapCaseFiles();
 app.MapLinkage();
 app.MapOutboxAdmin();
 app.MapReviewUi();

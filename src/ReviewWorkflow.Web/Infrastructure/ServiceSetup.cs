@@ -39,6 +39,7 @@ public static class ServiceSetup
             .AddScoped<PatchFacts>().AddScoped<Disposition>().AddScoped<FamilyInformationCommands>();
         services.AddScoped<CaseCreation>();
         services.AddScoped<LinkageCheck>();
+        services.AddScoped<CaseFile.CaseFileExport>();
 
         services.AddIdentityApiEndpoints<User>(o =>
             {
