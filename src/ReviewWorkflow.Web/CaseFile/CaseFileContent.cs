@@ -72,7 +72,7 @@ public static class CaseFileContent
         lines.Add(new(LineStyle.Subheading, "Persons connected with the death"));
         if (c.Persons.Count == 0) lines.Add(new(LineStyle.Text, "None recorded."));
         foreach (var p in c.Persons.OrderBy(p => p.Id))
-            Field(lines, Display.Words(p.Role), Person(p.Name, p.Phone, p.Email, p.Username, record.Variant));
+            Field(lines, Display.Words(CaseFileRedaction.RoleWords(p.Role)), Person(p.Name, p.Phone, p.Email, p.Username, record.Variant));
     }
 
     private static void Procedure(List<CaseFileLine> lines, CaseFileRecord record)
@@ -171,8 +171,8 @@ public static class CaseFileContent
         if (record.FamilyItems.Count == 0) lines.Add(new(LineStyle.Text, "No information logged.", Indent: 1));
         foreach (var item in record.FamilyItems)
         {
-            var from = record.Variant == CaseFileVariant.Full && item.ProvidedByContact is { } contact
-                ? $"{item.ProvidedByLabel}, {contact}" : item.ProvidedByLabel;
+            var from = record.Variant == CaseFileVariant.Redacted ? $"[{item.ProvidedByRelationship}]"
+                : item.ProvidedByContact is { } contact ? $"{item.ProvidedByLabel}, {contact}" : item.ProvidedByLabel;
             lines.Add(new(LineStyle.Text, $"{item.Reference}: from {from}, received {Display.Time(item.ReceivedAt)}" +
                 (item.How is { } how ? $" by {Display.Words(JsonNamingPolicy.KebabCaseLower.ConvertName(how.ToString()))}" : ""), Indent: 1));
             Field(lines, "Information", item.Summary, 2);
@@ -180,7 +180,7 @@ public static class CaseFileContent
             Field(lines, "Assigned to", record.UserNames.GetValueOrDefault(item.AssigneeId, item.AssigneeId), 2);
             Field(lines, "Due", Display.Time(item.DueAt), 2);
             foreach (var action in item.Actions.OrderBy(x => x.At).ThenBy(x => x.Id))
-                Field(lines, $"Action, {Display.Time(action.At)}", $"{action.Action} Outcome: {action.Outcome} (by {action.ByName})", 2);
+                Field(lines, "Action", $"{action.Action}. Outcome: {action.Outcome} (by {action.ByName}, {Display.Time(action.At)})", 2);
             Field(lines, "Answer to the family", item.Response is { } response
                 ? $"{response} (by {item.RespondedByName}, {Display.Time(item.RespondedAt)})"
                 : "not yet answered", 2);
@@ -209,7 +209,7 @@ public static class CaseFileContent
             "against the trail as it is now with the command verify-file or the page Verify a case file."));
         foreach (var e in record.AuditEvents)
         {
-            lines.Add(new(LineStyle.Text, $"Event {e.Sequence.ToString(CultureInfo.InvariantCulture)}: {e.Action}, by {e.ActorName}, {Display.Time(e.At)}"));
+            lines.Add(new(LineStyle.Event, $"Event {e.Sequence.ToString(CultureInfo.InvariantCulture)}: {e.Action}, by {e.ActorName}, {Display.Time(e.At)}"));
             lines.Add(new(LineStyle.Hash, e.Hash, Indent: 1));
         }
         lines.Add(new(LineStyle.Field, $"event {record.Head.Sequence.ToString(CultureInfo.InvariantCulture)}", "Head of the chain"));
@@ -230,10 +230,12 @@ public static class CaseFileContent
     {
         StepKind.Linkage => $"The comparison of this death with every recorded death; each candidate must be decided, linked or not linked, with a rationale. By: {step.Role}.",
         StepKind.FamilyInformation => $"Everything family and friends reported, what was done about it and what they were told. By: {step.Role}.",
-        StepKind.SignOff => $"A {step.Role}'s approval, never by whoever did the work, of: {string.Join("; ", step.Approves.Select(k => definition.FindStep(k)?.Title ?? k))}.",
+        StepKind.SignOff => $"{Article(step.Role)} {step.Role}'s approval, never by whoever did the work, of: {string.Join("; ", step.Approves.Select(k => definition.FindStep(k)?.Title ?? k))}.",
         StepKind.Decision => $"A decision ({Display.Words(step.Decides.ToString())}) by the {step.Role}, with its rationale.",
         _ => $"A task for the {step.Role}" + (step.Due is { } due ? $", due {Display.Span(due)} after it applies." : "."),
     };
+
+    private static string Article(string word) => "aeiou".Contains(word[0]) ? "An" : "A";
 
     private static string StateWords(StepStatus? status) => status is null ? "not evaluated" : status.State switch
     {

@@ -27,7 +27,8 @@ public static class CaseFileEndpoints
         .WithTags("Case file").WithName("GetCaseFile")
         .WithSummary("The case file as a PDF: the record in the order of the procedure, ending with its audit proof")
         .WithDescription("Readers who may not see the names of family members and persons not charged (administrators), and anyone asking redacted=true, get the variant redacted for disclosure. The export is audited.")
-        .Produces(StatusCodes.Status200OK, contentType: "application/pdf")
+        .Produces<byte[]>(StatusCodes.Status200OK, "application/pdf")
+        .ProducesProblem(StatusCodes.Status404NotFound)
         .RequireAuthorization();
 
         routes.MapPost("/api/case-files/verify", async Task<Results<Ok<CaseFileVerificationDto>, ProblemHttpResult>>

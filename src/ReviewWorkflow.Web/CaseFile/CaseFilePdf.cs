@@ -61,6 +61,7 @@ public static class CaseFilePdf
                 case LineStyle.Subheading: Block(SubheadingFont, line.Text, indent, before: 9, after: 3, keepWithNext: 30); break;
                 case LineStyle.Note: Block(NoteFont, line.Text, indent, before: 2, after: 4, brush: XBrushes.DimGray); break;
                 case LineStyle.Hash: Block(HashFont, line.Text, indent, before: 0, after: 2); break;
+                case LineStyle.Event: Block(BodyFont, line.Text, indent, before: 2, after: 1, keepWithNext: HashFont.GetHeight()); break;
                 case LineStyle.Field: FieldRow(line.Label ?? "", line.Text, indent); break;
                 default: Block(BodyFont, line.Text, indent, before: 2, after: 2); break;
             }

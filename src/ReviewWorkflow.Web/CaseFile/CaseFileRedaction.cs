@@ -43,7 +43,8 @@ public static class CaseFileRedaction
         return text => pattern.Replace(text, m => names[m.Value]);
     }
 
-    private static string RoleWords(string role) => role switch
+    /// <summary>A person's role as the file words it: "family" → "family member".</summary>
+    public static string RoleWords(string role) => role switch
     {
         "family" => "family member",
         "reporting-person" => "reporting person",

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using ReviewWorkflow.Web.Accounts;
+using ReviewWorkflow.Web.Ui;
 
 namespace ReviewWorkflow.Web.CaseFile.Pages;
 
