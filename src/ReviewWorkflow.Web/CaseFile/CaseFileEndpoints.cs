@@ -43,8 +43,9 @@ public static class CaseFileEndpoints
             return TypedResults.Ok(result.ToDto());
         })
         .WithTags("Case file").WithName("VerifyCaseFile")
-        .WithSummary("Whether a case file (the PDF as the request body) matches the audit trail now")
-        .Accepts<byte[]>("application/pdf")
+        .WithSummary("Whether a case file matches the audit trail now")
+        // No Accepts metadata: routing would answer a wrong content type with 415 before authorization says 403.
+        .WithDescription("The request body is the PDF itself (Content-Type: application/pdf). A file that is no case file is a 400 problem; a case file that does not match is a 200 with matches false and the problems.")
         .WithMetadata(new RequestSizeLimitAttribute(MaxFileBytes))
         .RequireAuthorization(Policies.Admin);
     }

@@ -28,8 +28,8 @@ public sealed record CaseFileProof(Guid CaseId, string Reference, DateTimeOffset
             using var stream = new MemoryStream(file, writable: false);
             document = PdfSharp.Pdf.IO.PdfReader.Open(stream, PdfSharp.Pdf.IO.PdfDocumentOpenMode.Import);
         }
-        catch (Exception e) when (e is PdfSharp.Pdf.IO.PdfReaderException or InvalidOperationException or NotImplementedException
-                                     or ArgumentException or FormatException or IndexOutOfRangeException or NullReferenceException)
+        // Anything at all may arrive here, and a parser meets a broken file in many ways: each means "not readable".
+        catch (Exception e) when (e is not OperationCanceledException and not OutOfMemoryException)
         {
             return (null, "not a readable PDF file");
         }

@@ -119,6 +119,8 @@ public sealed class CaseFileTests(ReviewApp app) : IClassFixture<ReviewApp>
         var officer = await app.OfficerAsync();
         var westOfficer = await app.WestOfficerAsync();
         var id = (await officer.CreateCaseAsync(ProcedureWalk.IsolatedCase())).Id();
+        int Exports() => app.WithDb(db => db.AuditEvents.Count(e => e.Action == "case.file-exported"));
+        var exports = Exports();
         var before = await app.SnapshotAsync();
 
         var west = await westOfficer.GetAsync($"/api/cases/{id}/file");
@@ -128,7 +130,8 @@ public sealed class CaseFileTests(ReviewApp app) : IClassFixture<ReviewApp>
         Assert.Equal(HttpStatusCode.Unauthorized, (await app.CreateClient().GetAsync($"/api/cases/{id}/file")).StatusCode);
         var badFlag = await officer.GetAsync($"/api/cases/{id}/file?redacted=perhaps");
         await badFlag.ProblemAsync(HttpStatusCode.BadRequest);
-        await app.AssertUnchangedSinceAsync(before); // a refused export is not recorded as one
+        await app.AssertUnchangedSinceAsync(before);
+        Assert.Equal(exports, Exports()); // a refused export is not recorded as one
 
         // The inspector sees every team, as for the case itself; the supervisor of the team too.
         foreach (var reader in new[] { await app.InspectorAsync(), await app.SupervisorAsync() })
