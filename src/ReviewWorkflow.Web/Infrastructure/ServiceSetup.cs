@@ -40,6 +40,7 @@ public static class ServiceSetup
         services.AddScoped<CaseCreation>();
         services.AddScoped<LinkageCheck>();
         services.AddScoped<CaseFile.CaseFileExport>();
+        services.AddScoped<Reports.ReportQuery>();
 
         services.AddIdentityApiEndpoints<User>(o =>
             {

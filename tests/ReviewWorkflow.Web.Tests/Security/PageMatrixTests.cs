@@ -62,6 +62,8 @@ public sealed class PageMatrixTests(ReviewApp app) : IClassFixture<ReviewApp>
         ["/cases/{id}/family-information/{itemId}"] = [S, O, H, O, H, O, D],
         ["/sign-offs"] = [S, D, D, O, O, O, D],
         ["/overdue"] = [S, D, D, O, O, O, O],
+        ["/reports"] = [S, D, D, O, O, O, D],
+        ["/reports/csv"] = [S, D, D, O, O, O, D],
         ["/workflows"] = [S, D, D, D, D, D, O],
         ["/admin"] = [S, D, D, D, D, D, O],
         ["/admin/audit"] = [S, D, D, D, D, D, O],
