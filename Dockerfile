@@ -16,6 +16,8 @@ COPY src/ src/
 RUN dotnet publish src/ReviewWorkflow.Web/ReviewWorkflow.Web.csproj -c Release -o /app --no-restore -p:UseAppHost=false
 
 FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
+# The case file's typeface (CaseFile/CaseFileFonts), embedded in every PDF the app makes.
+RUN apt-get update && apt-get install -y --no-install-recommends fonts-dejavu-core && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
 COPY --from=build /app ./
 # Workflow definitions and demo seeds are read from the content root (/app) at start-up.

@@ -2,6 +2,8 @@
 # Installs the Debian packages the app and its tests need, and only those that are missing:
 #   postgresql-15            server binaries for the app's own local cluster (and the tests')
 #   postgresql-15-postgis-3  PostGIS for the linkage search
+#   fonts-dejavu-core        the typeface embedded in case files (CaseFile/CaseFileFonts)
+#   poppler-utils            pdftotext, with which the tests read case files back (tests only)
 #   chromium                 headless browser for the browser tests (only with --browser)
 # Idempotent and quiet: prints one line per package it installs, nothing when all is present.
 # As a non-root user it installs nothing: it says what is missing and exits 1.
@@ -12,7 +14,7 @@ browser=0
 for arg in "$@"; do
   case "$arg" in
     --browser) browser=1 ;;
-    -h|--help) sed -n '2,7p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "prerequisites.sh: unknown argument '$arg' (only --browser)" >&2; exit 2 ;;
   esac
 done
@@ -20,6 +22,8 @@ done
 missing=()
 [[ -x /usr/lib/postgresql/15/bin/postgres ]] || missing+=(postgresql-15)
 [[ -f /usr/share/postgresql/15/extension/postgis.control ]] || missing+=(postgresql-15-postgis-3)
+[[ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ]] || missing+=(fonts-dejavu-core)
+[[ -x /usr/bin/pdftotext ]] || missing+=(poppler-utils)
 if (( browser )) && [[ ! -x /usr/bin/chromium ]]; then
   missing+=(chromium)
 fi

@@ -1,10 +1,12 @@
 using ReviewWorkflow.LocalCluster;
 using ReviewWorkflow.Web;
 using ReviewWorkflow.Web.Audit;
+using ReviewWorkflow.Web.CaseFile;
 using ReviewWorkflow.Web.FamilyInformation;
 using ReviewWorkflow.Web.Infrastructure;
 using ReviewWorkflow.Web.Linkage;
 using ReviewWorkflow.Web.Notifications;
+using ReviewWorkflow.Web.Reports;
 using ReviewWorkflow.Web.SignOff;
 using ReviewWorkflow.Web.Steps;
 using ReviewWorkflow.Web.Ui;
@@ -45,6 +47,10 @@ if (args is ["verify-audit", ..])
     return await VerifyAuditCommand.RunAsync(app);
 if (args is ["import-deaths", .. var importArgs])
     return await ImportDeathsCommand.RunAsync(app, importArgs);
+if (args is ["export-files", .. var exportArgs])
+    return await ExportFilesCommand.RunAsync(app, exportArgs);
+if (args is ["verify-file", .. var verifyArgs])
+    return await VerifyFileCommand.RunAsync(app, verifyArgs);
 
 app.UseReviewUi(); // error pages and problem details, security headers, static files
 app.UseAuthentication();
@@ -65,6 +71,8 @@ app.MapSteps();
 app.MapSignOffs();
 app.MapFamilyInformation();
 app.MapAudit();
+app.MapCaseFiles();
+app.MapReports();
 app.MapLinkage();
 app.MapOutboxAdmin();
 app.MapReviewUi();

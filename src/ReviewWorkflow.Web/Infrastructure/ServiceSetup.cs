@@ -34,6 +34,8 @@ public static class ServiceSetup
             .AddScoped<PatchFacts>().AddScoped<Disposition>().AddScoped<FamilyInformationCommands>();
         services.AddScoped<CaseCreation>();
         services.AddScoped<LinkageCheck>();
+        services.AddScoped<CaseFile.CaseFileExport>();
+        services.AddScoped<Reports.ReportQuery>();
 
         services.AddIdentityApiEndpoints<User>(o =>
             {

@@ -52,6 +52,9 @@ public sealed class AuthorizationMatrixTests(ReviewApp app) : IClassFixture<Revi
         ["POST /api/cases/{id}/referral-request"] = [U, A, H, A, H, A, F],
         ["GET /api/cases/{id}/audit"] = [U, A, H, A, H, A, A],
         ["GET /api/audit/verify"] = [U, F, F, F, F, F, A],
+        ["GET /api/cases/{id}/file"] = [U, A, H, A, H, A, A],
+        ["POST /api/case-files/verify"] = [U, F, F, F, F, F, A],
+        ["GET /api/reports/summary"] = [U, F, F, A, A, A, F],
         // Mail that failed is for administrators to act on.
         ["GET /api/admin/outbox"] = [U, F, F, F, F, F, A],
         // Admins administer; what families tell the police is for those who work the case.

@@ -89,6 +89,8 @@ public sealed class FuzzTests(ReviewApp app, ITestOutputHelper output) : IClassF
         ["POST /api/admin/users/{userId}/deactivate"] = new("{}"),
         ["POST /api/admin/users/{userId}/reactivate"] = new("{}"),
         ["POST /api/admin/users/{userId}/unlock"] = new("{}"),
+        // Whatever the body, it is no case file: a 400 (or 403 for all but an administrator).
+        ["POST /api/case-files/verify"] = new("{}"),
         ["POST /api/cases/{id}/linkage/{candidateCaseId}/disposition"] = new("""{"decision":"not-linked","rationale":"Different drug, place and profile."}""",
             M("decision", Kind.Choice, 0, true), M("rationale", Kind.Rationale, 10_000, true)),
     };

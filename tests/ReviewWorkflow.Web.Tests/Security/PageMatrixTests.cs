@@ -54,15 +54,20 @@ public sealed class PageMatrixTests(ReviewApp app) : IClassFixture<ReviewApp>
         ["/cases/{id}/sign-off/{stepKey}"] = [S, O, H, O, H, O, D],
         ["/cases/{id}/referral-request"] = [S, D, D, O, H, O, D],
         ["/cases/{id}/linkage"] = [S, O, H, O, H, O, D],
+        // As the case page: an administrator's file names family and persons not charged by their roles.
+        ["/cases/{id}/file"] = [S, O, H, O, H, O, O],
         // What families tell the police is for those who work the case, not for administrators.
         ["/cases/{id}/family-information"] = [S, O, H, O, H, O, D],
         ["/cases/{id}/family-information/new"] = [S, O, H, O, H, O, D],
         ["/cases/{id}/family-information/{itemId}"] = [S, O, H, O, H, O, D],
         ["/sign-offs"] = [S, D, D, O, O, O, D],
         ["/overdue"] = [S, D, D, O, O, O, O],
+        ["/reports"] = [S, D, D, O, O, O, D],
+        ["/reports/csv"] = [S, D, D, O, O, O, D],
         ["/workflows"] = [S, D, D, D, D, D, O],
         ["/admin"] = [S, D, D, D, D, D, O],
         ["/admin/audit"] = [S, D, D, D, D, D, O],
+        ["/admin/case-file"] = [S, D, D, D, D, D, O],
         ["/admin/outbox"] = [S, D, D, D, D, D, O],
     };
 
