@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using ReviewWorkflow.Engine.Evaluation;
 using ReviewWorkflow.Engine.Linkage;
+using ReviewWorkflow.Web.Casework;
 using ReviewWorkflow.Web.Data;
 using ReviewWorkflow.Web.FamilyInformation;
 using ReviewWorkflow.Web.Linkage;
@@ -28,6 +29,7 @@ public static class CaseFactsQuery
         {
             OpenFamilyItemList = openFamilyItems,
             UndecidedCandidateList = await PendingAsync(db, [.. candidates.Where(x => x.Decision is null)], ct),
+            OpenDirections = await CaseDirections.OpenAsync(db, c.Id, ct),
         };
     }
 
@@ -44,7 +46,8 @@ public static class CaseFactsQuery
     /// The same facts from counts read with the case (nothing of them pending): the open register
     /// items are read only when there are some, as most cases have none open at any moment.
     /// </summary>
-    public static async Task<CaseFacts> FromCountsAsync(ReviewDb db, Case c, int undecidedCandidates, int linkedCandidates, int openFamilyItems, CancellationToken ct = default)
+    public static async Task<CaseFacts> FromCountsAsync(ReviewDb db, Case c, int undecidedCandidates, int linkedCandidates, int openFamilyItems,
+        int openDirections, CancellationToken ct = default)
     {
         var tracked = db.ChangeTracker.Entries<FamilyInformationItem>().Any(e => e.Entity.CaseId == c.Id);
         IReadOnlyList<OpenFamilyItem> items = openFamilyItems > 0 || tracked ? await FamilyRegister.OpenItemsAsync(db, c.Id, ct) : [];
@@ -57,6 +60,7 @@ public static class CaseFactsQuery
             UndecidedCandidateList = undecidedCandidates > 0
                 ? await PendingAsync(db, await db.LinkageCandidates.AsNoTracking().Where(x => x.CaseId == c.Id && x.Decision == null).ToListAsync(ct), ct)
                 : [],
+            OpenDirections = openDirections > 0 ? await CaseDirections.OpenAsync(db, c.Id, ct) : [],
         };
     }
 
