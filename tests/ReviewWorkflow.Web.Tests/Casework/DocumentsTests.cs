@@ -180,4 +180,17 @@ public sealed class DocumentsTests(SmallDocumentsApp app) : IClassFixture<SmallD
         Assert.Contains("append-only", update.MessageText);
         Assert.Contains("append-only", delete.MessageText);
     }
+
+    [Fact]
+    public async Task TheOpenApiDocumentDescribesEveryCaseworkEndpointAndTheUploadsMultipartBody()
+    {
+        var document = await app.CreateClient().GetFromJsonAsync<JsonElement>("/openapi/v1.json");
+        var paths = document.GetProperty("paths");
+
+        foreach (var path in new[] { "/api/cases/{id}/notes", "/api/cases/{id}/notes/{noteId}/response", "/api/cases/{id}/documents",
+                     "/api/cases/{id}/documents/{docId}", "/api/cases/{id}/exhibits", "/api/cases/{id}/exhibits/{exhibitId}/movements" })
+            Assert.True(paths.TryGetProperty(path, out _), $"{path} is not in the OpenAPI document");
+        var upload = paths.GetProperty("/api/cases/{id}/documents").GetProperty("post").GetProperty("requestBody").GetProperty("content").GetProperty("multipart/form-data");
+        Assert.Equal("binary", upload.GetProperty("schema").GetProperty("properties").GetProperty("file").GetProperty("format").GetString());
+    }
 }
