@@ -46,7 +46,7 @@ public sealed class CaseLogAndDocumentsTests(BrowserApp app, Chromium chromium) 
 
         var page = await SignedInAsync("officer@demo.local");
         await page.GotoAsync($"/cases/{id}/documents");
-        await page.GetByLabel("File", new() { Exact = true }).SetInputFilesAsync(new FilePayload { Name = "statement.txt", MimeType = "text/plain", Buffer = statement });
+        await page.Locator("#file").SetInputFilesAsync(new FilePayload { Name = "statement.txt", MimeType = "text/plain", Buffer = statement });
         await page.GetByLabel("Description (optional)").FillAsync("Finder's statement");
         await AssertEveryInputIsLabelledAsync(page);
         await page.GetByRole(AriaRole.Button, new() { Name = "File document" }).ClickAsync();
