@@ -34,7 +34,16 @@ public sealed record CaseFacts(
     /// pointed back to earlier ones already "dealt with"), and refusals name it.
     /// </summary>
     public IReadOnlyList<PendingCandidate> UndecidedCandidateList { get; init; } = [];
+
+    /// <summary>
+    /// A supervisor's directions on the case not yet answered: each is work someone was told to do,
+    /// and a case closed over one would close over an instruction nobody carried out (F6).
+    /// </summary>
+    public IReadOnlyList<OpenDirection> OpenDirections { get; init; } = [];
 }
+
+/// <summary>An open direction as the checklist names it: its reference, to whom it was given and by when.</summary>
+public sealed record OpenDirection(string Reference, string Assignee, DateTimeOffset DueAt);
 
 /// <summary>An undecided linkage candidate: the other death's reference and when it became a candidate.</summary>
 public sealed record PendingCandidate(string Reference, DateTimeOffset FoundAt);

@@ -12,7 +12,7 @@ internal static class UnmetRequirements
         // still lists its open register items, though nothing else stands between it and closure.
         // So does work that became required after closure (a link found late makes the referral required, F3).
         if (state.Closed)
-            return [.. steps.SelectMany(s => RequiredSinceClosure(definition, s, state.Facts).Concat(RegisterLines(s.Step, state.Facts)))];
+            return [.. steps.SelectMany(s => RequiredSinceClosure(definition, s, state.Facts).Concat(RegisterLines(s.Step, state.Facts))), .. DirectionLines(state.Facts)];
         var unmet = new List<string>();
         foreach (var status in steps)
         {
@@ -28,6 +28,7 @@ internal static class UnmetRequirements
 
             unmet.AddRange(RegisterLines(step, state.Facts));
         }
+        unmet.AddRange(DirectionLines(state.Facts));
         return unmet;
     }
 
@@ -47,6 +48,10 @@ internal static class UnmetRequirements
         if (step.Kind == StepKind.FamilyInformation && facts.OpenFamilyItems > 0)
             yield return $"{step.Key}: {Wording.FamilyItemsOpen(facts)}";
     }
+
+    /// <summary>Each open direction, named: closing over an instruction nobody answered is refused.</summary>
+    private static IEnumerable<string> DirectionLines(CaseFacts facts) =>
+        facts.OpenDirections.OrderBy(d => d.DueAt).Select(Wording.DirectionOpen);
 
     public static bool StillInitial(StepDefinition classificationStep, CaseState state) =>
         classificationStep.InitialCategory is { } initial

@@ -40,6 +40,8 @@ internal static class Wording
             ? FamilyItemsOpen(facts.OpenFamilyItems)
             : $"{FamilyItemsOpen(facts.OpenFamilyItems)}: " + string.Join("; ", facts.OpenFamilyItemList.Select(FamilyItem));
 
+    public static string DirectionOpen(OpenDirection d) => $"direction {d.Reference} to {d.Assignee}, due {Time(d.DueAt)}: not answered";
+
     private static string FamilyItem(OpenFamilyItem item) =>
         $"{item.Reference} from {item.ProvidedBy}, received {Time(item.ReceivedAt)}, due {Time(item.DueAt)}";
 

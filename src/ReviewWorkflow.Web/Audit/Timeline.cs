@@ -30,8 +30,11 @@ public static class Timeline
             if (List(data, "markers") is { Count: > 0 } m) parts.Add("markers " + string.Join(", ", m));
             if (data.TryGetProperty("persons", out var p) && p.ValueKind == JsonValueKind.Array && p.GetArrayLength() > 0)
                 parts.Add(p.GetArrayLength() == 1 ? "1 person" : $"{p.GetArrayLength()} persons");
+            if (Text(data, "name", "after") is { } name) parts.Add($"the name {name} (was {Text(data, "name", "before")})");
+            if (Text(data, "place", "after", "description") is { } place) parts.Add($"the corrected place {place} (was {Text(data, "place", "before", "description")})");
             return [parts.Count == 0 ? "Added facts" : "Added " + string.Join("; ", parts)];
         }
+        if (Casework(e.Action, data) is { } casework) return [casework];
         if (data.ValueKind == JsonValueKind.Object && data.TryGetProperty("events", out var list) && list.ValueKind == JsonValueKind.Array)
         {
             var lines = new List<string>();
@@ -52,6 +55,19 @@ public static class Timeline
         }
         return [Humanise(e.Action)];
     }
+
+    /// <summary>The case log, documents and exhibits (Casework/): what was written, filed or moved.</summary>
+    private static string? Casework(string action, JsonElement data) => action switch
+    {
+        "note.added" => $"Wrote note {Text(data, "note")}",
+        "direction.given" => $"Gave direction {Text(data, "note")}{Because(Text(data, "text"))}",
+        "direction.answered" => $"Answered direction {Text(data, "note")}{Because(Text(data, "response"))}",
+        "document.added" => $"Filed {Text(data, "fileName")} (version {Text(data, "version")})",
+        "document.downloaded" => $"Downloaded {Text(data, "fileName")} (version {Text(data, "version")})",
+        "exhibit.recorded" => $"Recorded exhibit {Text(data, "exhibit")}, stored at {Text(data, "storageLocation")}",
+        "exhibit.moved" => $"Moved exhibit {Text(data, "exhibit")} from {Text(data, "from")} to {Text(data, "to")}{Because(Text(data, "reason"))}",
+        _ => null,
+    };
 
     private static string Because(string? text) => string.IsNullOrWhiteSpace(text) ? "" : $" — “{text}”";
 

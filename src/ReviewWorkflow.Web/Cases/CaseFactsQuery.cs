@@ -1,4 +1,5 @@
 using ReviewWorkflow.Engine.Linkage;
+using ReviewWorkflow.Web.Casework;
 using ReviewWorkflow.Web.FamilyInformation;
 using ReviewWorkflow.Web.Linkage;
 using ReviewWorkflow.Web.Steps;
@@ -25,6 +26,7 @@ public static class CaseFactsQuery
         {
             OpenFamilyItemList = openFamilyItems,
             UndecidedCandidateList = await PendingAsync(db, [.. candidates.Where(x => x.Decision is null)], ct),
+            OpenDirections = await CaseDirections.OpenAsync(db, c.Id, ct),
         };
     }
 
@@ -41,7 +43,8 @@ public static class CaseFactsQuery
     /// The same facts from counts read with the case (nothing of them pending): the open register
     /// items are read only when there are some, as most cases have none open at any moment.
     /// </summary>
-    public static async Task<CaseFacts> FromCountsAsync(ReviewDb db, Case c, int undecidedCandidates, int linkedCandidates, int openFamilyItems, CancellationToken ct = default)
+    public static async Task<CaseFacts> FromCountsAsync(ReviewDb db, Case c, int undecidedCandidates, int linkedCandidates, int openFamilyItems,
+        int openDirections, CancellationToken ct = default)
     {
         var tracked = db.ChangeTracker.Entries<FamilyInformationItem>().Any(e => e.Entity.CaseId == c.Id);
         IReadOnlyList<OpenFamilyItem> items = openFamilyItems > 0 || tracked ? await FamilyRegister.OpenItemsAsync(db, c.Id, ct) : [];
@@ -54,6 +57,7 @@ public static class CaseFactsQuery
             UndecidedCandidateList = undecidedCandidates > 0
                 ? await PendingAsync(db, await db.LinkageCandidates.AsNoTracking().Where(x => x.CaseId == c.Id && x.Decision == null).ToListAsync(ct), ct)
                 : [],
+            OpenDirections = openDirections > 0 ? await CaseDirections.OpenAsync(db, c.Id, ct) : [],
         };
     }
 

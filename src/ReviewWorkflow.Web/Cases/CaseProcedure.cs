@@ -2,6 +2,7 @@ using Npgsql;
 using ReviewWorkflow.Engine.Commands;
 using ReviewWorkflow.Engine.Linkage;
 using ReviewWorkflow.Web.Audit;
+using ReviewWorkflow.Web.Casework;
 using ReviewWorkflow.Web.FamilyInformation;
 using ReviewWorkflow.Web.Linkage;
 using ReviewWorkflow.Web.Steps;
@@ -45,7 +46,7 @@ public sealed class CaseProcedure(ReviewDb db, WorkflowRegistry workflows, Audit
     /// The case row (with its persons, and its steps or its activities) and what is read with it in
     /// the same round trip: the counts its facts need and the officer's name.
     /// </summary>
-    private sealed record CaseRow(Case Case, int Undecided, int Linked, int OpenFamilyItems, string? OfficerName, List<CaseActivity>? Activities);
+    private sealed record CaseRow(Case Case, int Undecided, int Linked, int OpenFamilyItems, int OpenDirections, string? OfficerName, List<CaseActivity>? Activities);
 
     /// <summary>Now, as PostgreSQL will store it.</summary>
     public DateTimeOffset Now() => AuditHash.ToStoredPrecision(clock.GetUtcNow());
@@ -95,6 +96,7 @@ public sealed class CaseProcedure(ReviewDb db, WorkflowRegistry workflows, Audit
                 db.LinkageCandidates.Count(l => l.CaseId == x.Id && l.Decision == null),
                 db.LinkageCandidates.Count(l => l.CaseId == x.Id && l.Decision == LinkageDisposition.Linked),
                 db.FamilyInformationItems.Count(i => i.CaseId == x.Id && i.State == FamilyItemState.Open),
+                db.CaseNotes.Count(n => n.CaseId == x.Id && n.Kind == NoteKind.Direction && !db.DirectionResponses.Any(r => r.NoteId == n.Id)),
                 db.Users.Where(u => u.Id == x.OfficerId).Select(u => u.DisplayName).FirstOrDefault(),
                 null))
             .FirstOrDefault());
@@ -106,6 +108,7 @@ public sealed class CaseProcedure(ReviewDb db, WorkflowRegistry workflows, Audit
                 db.LinkageCandidates.Count(l => l.CaseId == x.Id && l.Decision == null),
                 db.LinkageCandidates.Count(l => l.CaseId == x.Id && l.Decision == LinkageDisposition.Linked),
                 db.FamilyInformationItems.Count(i => i.CaseId == x.Id && i.State == FamilyItemState.Open),
+                db.CaseNotes.Count(n => n.CaseId == x.Id && n.Kind == NoteKind.Direction && !db.DirectionResponses.Any(r => r.NoteId == n.Id)),
                 db.Users.Where(u => u.Id == x.OfficerId).Select(u => u.DisplayName).FirstOrDefault(),
                 db.CaseActivities.Where(a => a.CaseId == x.Id).OrderBy(a => a.Id).ToList()))
             .FirstOrDefault());
@@ -116,7 +119,7 @@ public sealed class CaseProcedure(ReviewDb db, WorkflowRegistry workflows, Audit
     private async Task<CaseContext> ContextAsync(CaseRow row, List<CaseActivity> activities, CancellationToken ct)
     {
         var c = row.Case;
-        var facts = await CaseFactsQuery.FromCountsAsync(db, c, row.Undecided, row.Linked, row.OpenFamilyItems, ct);
+        var facts = await CaseFactsQuery.FromCountsAsync(db, c, row.Undecided, row.Linked, row.OpenFamilyItems, row.OpenDirections, ct);
         return new CaseContext(c, workflows.Get(c.WorkflowKey, c.WorkflowVersion), activities, CaseFactsQuery.ToState(c, activities, facts))
         {
             OfficerName = row.OfficerName ?? c.OfficerId,
@@ -164,6 +167,7 @@ public sealed class CaseProcedure(ReviewDb db, WorkflowRegistry workflows, Audit
             // disposition, a register item, candidates found); anyone else's change to them touches the
             // case row, and this save is then a conflict. The case's own columns are taken as they are now.
             var facts = db.ChangeTracker.Entries<LinkageCandidate>().Any() || db.ChangeTracker.Entries<FamilyInformationItem>().Any()
+                        || db.ChangeTracker.Entries<CaseNote>().Any() || db.ChangeTracker.Entries<DirectionResponse>().Any()
                 ? await CaseFactsQuery.ForAsync(db, c, ct)
                 : CaseFactsQuery.WithCase(context.State.Facts, c);
             List<CaseActivity> all = [.. context.Activities, .. added];
@@ -194,6 +198,8 @@ public sealed class CaseProcedure(ReviewDb db, WorkflowRegistry workflows, Audit
     private static readonly HashSet<string> RaceKeys =
     [
         "pk_case_steps", "ix_family_information_items_case_id_number", "ix_linkage_candidates_case_id_candidate_case_id", "ix_outbox_messages_message_id",
+        "ix_case_notes_case_id_number", "ix_direction_responses_note_id",
+        "ix_case_documents_supersedes_id", "ix_exhibits_case_id_reference",
     ];
 
     private static bool IsLostRace(Exception ex) => ex is DbUpdateConcurrencyException

@@ -18,8 +18,13 @@ public sealed record CreateCaseRequest(
     List<PersonInput>? Persons,
     string? Workflow);
 
-/// <summary>Facts learnt later. Only additions: nothing recorded about a death is overwritten.</summary>
-public sealed record PatchCaseRequest(List<string>? Substances, List<string>? Markers, List<PersonInput>? Persons);
+/// <summary>
+/// Facts learnt later: substances, markers and persons are added, never removed; the deceased's name is
+/// given once, when a death recorded as "unknown" is identified; a place is corrected (the old one
+/// stays in the audit trail).
+/// </summary>
+public sealed record PatchCaseRequest(List<string>? Substances, List<string>? Markers, List<PersonInput>? Persons,
+    DeceasedInput? Deceased = null, LocationInput? Location = null);
 
 public sealed record CompleteStepRequest(Dictionary<string, System.Text.Json.JsonElement>? Fields, string? Note);
 

@@ -21,14 +21,7 @@ public static class CaseValidation
         else if (r.FoundAt > now.AddMinutes(5)) errors.Add("foundAt", "cannot be in the future");
         else if (r.FoundAt < new DateTimeOffset(1900, 1, 1, 0, 0, 0, TimeSpan.Zero)) errors.Add("foundAt", "must be after 1900");
         if (r.Location is null) errors.Add("location", "required");
-        else
-        {
-            errors.Text("location.description", r.Location.Description, CaseLimits.Description, required: false);
-            if (r.Location.Latitude is null) errors.Add("location.latitude", "required");
-            else if (r.Location.Latitude is < -90 or > 90 || double.IsNaN(r.Location.Latitude.Value)) errors.Add("location.latitude", "must be between -90 and 90");
-            if (r.Location.Longitude is null) errors.Add("location.longitude", "required");
-            else if (r.Location.Longitude is < -180 or > 180 || double.IsNaN(r.Location.Longitude.Value)) errors.Add("location.longitude", "must be between -180 and 180");
-        }
+        else ValidateLocation(errors, r.Location);
         errors.Text("circumstances", r.Circumstances, CaseLimits.Circumstances, required: false);
         ValidateFacts(errors, r.Substances, r.Markers, r.Persons);
         return errors.ToDictionary();
@@ -37,10 +30,30 @@ public static class CaseValidation
     public static Dictionary<string, string[]> Validate(PatchCaseRequest r)
     {
         var errors = new Errors();
-        if (r.Substances is null && r.Markers is null && r.Persons is null)
-            errors.Add("", "nothing to add: give substances, markers or persons");
+        if (r.Substances is null && r.Markers is null && r.Persons is null && r.Deceased is null && r.Location is null)
+            errors.Add("", "nothing to add: give substances, markers or persons, the deceased's name or the place");
         ValidateFacts(errors, r.Substances, r.Markers, r.Persons);
+        if (r.Deceased is { } d)
+        {
+            errors.Text("deceased.name", d.Name, CaseLimits.Name, required: true);
+            if (string.Equals(d.Name?.Trim(), Unknown, StringComparison.OrdinalIgnoreCase)) errors.Add("deceased.name", "give the name the deceased was identified by");
+            if (d.AgeYears is not null) errors.Add("deceased.ageYears", "only the name is given later, once the deceased is identified");
+            if (d.Sex is not null) errors.Add("deceased.sex", "only the name is given later, once the deceased is identified");
+        }
+        if (r.Location is { } l) ValidateLocation(errors, l);
         return errors.ToDictionary();
+    }
+
+    /// <summary>The name a death is recorded under until it is identified.</summary>
+    public const string Unknown = "unknown";
+
+    private static void ValidateLocation(Errors errors, LocationInput location)
+    {
+        errors.Text("location.description", location.Description, CaseLimits.Description, required: false);
+        if (location.Latitude is null) errors.Add("location.latitude", "required");
+        else if (location.Latitude is < -90 or > 90 || double.IsNaN(location.Latitude.Value)) errors.Add("location.latitude", "must be between -90 and 90");
+        if (location.Longitude is null) errors.Add("location.longitude", "required");
+        else if (location.Longitude is < -180 or > 180 || double.IsNaN(location.Longitude.Value)) errors.Add("location.longitude", "must be between -180 and 180");
     }
 
     private static void ValidateFacts(Errors errors, List<string>? substances, List<string>? markers, List<PersonInput>? persons)

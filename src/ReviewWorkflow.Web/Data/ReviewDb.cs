@@ -31,6 +31,11 @@ public sealed class ReviewDb : IdentityDbContext<User>
     public DbSet<Linkage.LinkageCandidate> LinkageCandidates => Set<Linkage.LinkageCandidate>();
     public DbSet<Linkage.PersonIdentifier> PersonIdentifiers => Set<Linkage.PersonIdentifier>();
     public DbSet<IssuedRefreshToken> RefreshTokens => Set<IssuedRefreshToken>();
+    public DbSet<Casework.CaseNote> CaseNotes => Set<Casework.CaseNote>();
+    public DbSet<Casework.DirectionResponse> DirectionResponses => Set<Casework.DirectionResponse>();
+    public DbSet<Casework.CaseDocument> CaseDocuments => Set<Casework.CaseDocument>();
+    public DbSet<Casework.Exhibit> Exhibits => Set<Casework.Exhibit>();
+    public DbSet<Casework.ExhibitMovement> ExhibitMovements => Set<Casework.ExhibitMovement>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -31,7 +31,10 @@ public static class ServiceSetup
         services.AddScoped<CaseProcedure>();
         // One use case per procedure action, run alike by the API and the pages.
         services.AddScoped<CompleteStep>().AddScoped<SignOffStep>().AddScoped<Refer>().AddScoped<Classify>().AddScoped<Close>()
-            .AddScoped<PatchFacts>().AddScoped<Disposition>().AddScoped<FamilyInformationCommands>();
+            .AddScoped<PatchFacts>().AddScoped<Disposition>().AddScoped<FamilyInformationCommands>()
+            .AddScoped<Casework.CaseLog>()
+            .AddScoped<Casework.CaseDocuments>().AddScoped<Casework.ExhibitRegister>();
+        services.Configure<Casework.DocumentOptions>(builder.Configuration.GetSection("Documents"));
         services.AddScoped<CaseCreation>();
         services.AddScoped<LinkageCheck>();
         services.AddScoped<CaseFile.CaseFileExport>();

@@ -1,3 +1,4 @@
+using ReviewWorkflow.Web.Casework;
 using ReviewWorkflow.Web.FamilyInformation;
 using ReviewWorkflow.Web.Workflows;
 
@@ -43,14 +44,24 @@ public sealed class WorkList(ReviewDb db, WorkflowRegistry workflows)
             select new { c.Id, c.Reference, c.DeceasedName, c.Team, ItemId = i.Id, i.Number, i.ProvidedByName, i.ProvidedByRelationship, i.DueAt };
         if (!user.SeesAllTeams) family = family.Where(r => r.Team == user.Team);
 
+        // A supervisor's directions to this user, open until answered, on open and closed cases alike:
+        // a direction after closure is the late work the reform says must not be lost.
+        var directions =
+            from n in db.CaseNotes.AsNoTracking()
+            join c in db.Cases.AsNoTracking() on n.CaseId equals c.Id
+            where n.Kind == NoteKind.Direction && n.AssigneeId == user.Id && !db.DirectionResponses.Any(r => r.NoteId == n.Id)
+            select new { c.Id, c.Reference, c.DeceasedName, c.Team, NoteId = n.Id, n.Number, n.AuthorName, n.DueAt };
+        if (!user.SeesAllTeams) directions = directions.Where(r => r.Team == user.Team);
+
         // A closed case with late evidence (a candidate, an item, a link) is back with its officer until reviewed (F8, F9).
         var reviews =
             from c in db.Cases.AsNoTracking()
             where c.Status == CaseStatus.Closed && c.NeedsReview && c.OfficerId == user.Id
             select new { c.Id, c.Reference, c.DeceasedName, c.ClosedAt };
 
-        var total = await steps.CountAsync(ct) + await family.CountAsync(ct) + await reviews.CountAsync(ct);
-        var overdue = await steps.CountAsync(r => r.DueAt < now, ct) + await family.CountAsync(r => r.DueAt < now, ct);
+        var total = await steps.CountAsync(ct) + await family.CountAsync(ct) + await directions.CountAsync(ct) + await reviews.CountAsync(ct);
+        var overdue = await steps.CountAsync(r => r.DueAt < now, ct) + await family.CountAsync(r => r.DueAt < now, ct)
+            + await directions.CountAsync(r => r.DueAt < now, ct);
 
         var items = new List<WorkItem>();
         foreach (var r in await steps.OrderBy(r => r.DueAt == null).ThenBy(r => r.DueAt).ThenBy(r => r.Reference).Take(Shown).ToListAsync(ct))
@@ -63,6 +74,10 @@ public sealed class WorkList(ReviewDb db, WorkflowRegistry workflows)
             items.Add(new WorkItem(i.Id, i.Reference, i.DeceasedName,
                 $"Family information {FamilyInformationItem.ReferenceFor(i.Number)} from {i.ProvidedByName} ({i.ProvidedByRelationship})",
                 "FamilyInformationItem", StepState.Available, i.DueAt, $"/cases/{i.Id}/family-information/{i.ItemId}"));
+
+        foreach (var d in await directions.OrderBy(d => d.DueAt).Take(Shown).ToListAsync(ct))
+            items.Add(new WorkItem(d.Id, d.Reference, d.DeceasedName, $"Direction {CaseNote.ReferenceFor(NoteKind.Direction, d.Number)} from {d.AuthorName}",
+                "Direction", StepState.Available, d.DueAt, $"/cases/{d.Id}/notes#note-{d.NoteId}"));
 
         foreach (var r in await reviews.OrderBy(r => r.ClosedAt).Take(Shown).ToListAsync(ct))
             items.Add(new WorkItem(r.Id, r.Reference, r.DeceasedName, "Closed case to review: evidence arrived after closure",

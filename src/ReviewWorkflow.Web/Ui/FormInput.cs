@@ -25,6 +25,15 @@ public static class FormInput
     public static bool TryNumber(string? text, out double value) =>
         double.TryParse(text?.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out value) && double.IsFinite(value);
 
+    /// <summary>A latitude or longitude typed on a form: null when blank; when not a number, null and an error for <paramref name="key"/>.</summary>
+    public static double? Coordinate(string? text, string key, Dictionary<string, string[]> errors)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return null;
+        if (TryNumber(text, out var value)) return value;
+        errors[key] = ["must be a number, e.g. 51.5391"];
+        return null;
+    }
+
     /// <summary>Items separated by commas or new lines, trimmed, blanks dropped.</summary>
     public static List<string> Items(string? text) =>
         (text ?? "").Split([',', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();

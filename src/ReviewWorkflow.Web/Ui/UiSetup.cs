@@ -21,6 +21,13 @@ public static class UiSetup
             o.RootDirectory = "/";
             o.Conventions.AuthorizeFolder("/", PagePolicy);
         });
+        // The documents page alone takes a file: up to the configured size, and the form around it.
+        services.AddOptions<Microsoft.AspNetCore.Mvc.RazorPages.RazorPagesOptions>().Configure<Microsoft.Extensions.Options.IOptions<Casework.DocumentOptions>>(
+            (o, documents) => o.Conventions.AddPageApplicationModelConvention("/Casework/Pages/Documents", m =>
+            {
+                m.EndpointMetadata.Add(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(documents.Value.MaxRequestBytes));
+                m.EndpointMetadata.Add(new Microsoft.AspNetCore.Mvc.RequestFormLimitsAttribute { MultipartBodyLengthLimit = documents.Value.MaxRequestBytes });
+            }));
         services.AddAuthorizationBuilder().AddPolicy(PagePolicy, p => p
             .AddAuthenticationSchemes(IdentityConstants.ApplicationScheme)
             .RequireAuthenticatedUser());
@@ -49,6 +56,7 @@ public static class UiSetup
         services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
             o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddScoped<Steps.WorkList>();
+        services.AddScoped<Cases.Pages.ICaseSection, Casework.Pages.CaseworkSection>();
     }
 
     /// <summary>Error pages for people, problem details for the API; security headers; static files before authentication; then routing.</summary>

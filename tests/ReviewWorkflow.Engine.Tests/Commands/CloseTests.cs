@@ -72,6 +72,27 @@ public sealed class CloseTests
     }
 
     [Fact]
+    public void OpenDirectionStopsClosureAndIsNamed()
+    {
+        var due = At(30);
+        var @case = TestCase.ReadyToClose().WithFacts(f => f with { OpenDirections = [new OpenDirection("D-2", "Olive Officer", due)] });
+
+        Assert.Equal($"direction D-2 to Olive Officer, due {due.UtcDateTime:yyyy-MM-dd HH:mm} UTC: not answered", SingleReason(Close(@case), RefusalKind.Conflict));
+        Assert.False(@case.Evaluate().CanClose);
+    }
+
+    [Fact]
+    public void OpenDirectionIsListedOnAClosedCaseToo()
+    {
+        var @case = TestCase.ReadyToClose();
+        @case.Apply(Close(@case));
+
+        @case.WithFacts(f => f with { OpenDirections = [new OpenDirection("D-1", "Olive Officer", At(30))] });
+
+        Assert.Single(@case.Evaluate().Unmet, u => u.StartsWith("direction D-1 to Olive Officer", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void FamilyItemReceivedAfterApprovalStopsClosure()
     {
         var @case = TestCase.ReadyToClose().WithFacts(f => f with { OpenFamilyItems = 1 });

@@ -67,6 +67,18 @@ public sealed class AuthorizationMatrixTests(ReviewApp app) : IClassFixture<Revi
         // allowed get 404; allowed dispositions are tested in Linkage/LinkageTests.
         ["GET /api/cases/{id}/linkage"] = [U, A, H, A, H, A, F],
         ["POST /api/cases/{id}/linkage/{candidateCaseId}/disposition"] = [U, H, H, H, H, H, F],
+        // The case log is casework; the matrix's note id is no note of the case, so the allowed get 404 from the handler.
+        ["GET /api/cases/{id}/notes"] = [U, A, H, A, H, A, F],
+        ["POST /api/cases/{id}/notes"] = [U, A, H, A, H, A, F],
+        ["POST /api/cases/{id}/notes/{noteId}/response"] = [U, A, H, A, H, A, F],
+        // A JSON body reaches the upload's handler, which refuses it (415) after the case and the role.
+        ["GET /api/cases/{id}/documents"] = [U, A, H, A, H, A, F],
+        ["POST /api/cases/{id}/documents"] = [U, A, H, A, H, A, F],
+        // The matrix's document id names no document (a real one's download would be audited): 404 for all allowed.
+        ["GET /api/cases/{id}/documents/{docId}"] = [U, H, H, H, H, H, F],
+        ["GET /api/cases/{id}/exhibits"] = [U, A, H, A, H, A, F],
+        ["POST /api/cases/{id}/exhibits"] = [U, A, H, A, H, A, F],
+        ["POST /api/cases/{id}/exhibits/{exhibitId}/movements"] = [U, A, H, A, H, A, F],
     };
 
     /// <summary>Bodies for endpoints whose answer depends on them; all others get <c>{}</c>.</summary>
@@ -92,7 +104,8 @@ public sealed class AuthorizationMatrixTests(ReviewApp app) : IClassFixture<Revi
         {
             var (method, route) = (endpoint.Split(' ')[0], endpoint.Split(' ')[1]);
             var path = route.Replace("{id}", caseId).Replace("{stepKey}", "initial-report")
-                .Replace("{itemId}", itemId).Replace("{candidateCaseId}", Guid.Empty.ToString()).Replace("{userId}", userId);
+                .Replace("{itemId}", itemId).Replace("{candidateCaseId}", Guid.Empty.ToString()).Replace("{userId}", userId)
+                .Replace("{noteId}", "1").Replace("{docId}", Guid.Empty.ToString()).Replace("{exhibitId}", "1");
             for (var i = 0; i < Callers.Length; i++)
             {
                 var client = clients[Callers[i]] ?? app.CreateClient();

@@ -5,6 +5,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using ReviewWorkflow.Web.Tests.Casework;
 using ReviewWorkflow.Web.Tests.FamilyInformation;
 using ReviewWorkflow.Web.Tests.Linkage;
 using ReviewWorkflow.Web.Tests.Support;
@@ -55,7 +56,13 @@ public sealed class FuzzTests(ReviewApp app, ITestOutputHelper output) : IClassF
             M("markers", Kind.List, 50), M("markers[0]", Kind.Text, 60, true), M("persons", Kind.List, 100),
             M("persons[0].name", Kind.Text, 200, true), M("persons[0].role", Kind.Choice, 0, true), M("persons[0].phone", Kind.Text, 200),
             M("workflow", Kind.Choice)),
-        ["PATCH /api/cases/{id}"] = new("""{"substances":["ketamine"],"markers":["dating-app"],"persons":[{"name":"Fuzz Witness","role":"witness"}]}""",
+        // The fuzz cases are all identified, so even a variant left valid is refused (a name is given once).
+        ["PATCH /api/cases/{id}"] = new("""
+            {"substances":["ketamine"],"markers":["dating-app"],"persons":[{"name":"Fuzz Witness","role":"witness"}],
+             "deceased":{"name":"Fuzz Identified"},"location":{"description":"Fuzz place","latitude":51.5,"longitude":0.1}}
+            """,
+            M("deceased.name", Kind.Text, 200, true), M("location.description", Kind.Text, 1000),
+            M("location.latitude", Kind.Number, 0, true, (-90, 90)), M("location.longitude", Kind.Number, 0, true, (-180, 180)),
             M("substances", Kind.List, 50), M("substances[0]", Kind.Text, 60, true), M("markers", Kind.List, 50),
             M("markers[0]", Kind.Text, 60, true), M("persons", Kind.List, 100), M("persons[0].name", Kind.Text, 200, true),
             M("persons[0].role", Kind.Choice, 0, true)),
@@ -93,6 +100,20 @@ public sealed class FuzzTests(ReviewApp app, ITestOutputHelper output) : IClassF
         ["POST /api/case-files/verify"] = new("{}"),
         ["POST /api/cases/{id}/linkage/{candidateCaseId}/disposition"] = new("""{"decision":"not-linked","rationale":"Different drug, place and profile."}""",
             M("decision", Kind.Choice, 0, true), M("rationale", Kind.Rationale, 10_000, true)),
+        // Another team's officer as the assignee: every variant is refused, even one whose mutation left a valid deadline.
+        ["POST /api/cases/{id}/notes"] = new("""{"text":"Fuzz direction","assignee":"officer.west@demo.local","dueAt":"2030-01-01T00:00:00Z"}""",
+            M("text", Kind.Text, 10_000, true), M("assignee", Kind.Text, 200), M("dueAt", Kind.Time)),
+        ["POST /api/cases/{id}/notes/{noteId}/response"] = new("""{"response":"Traced and interviewed."}""", M("response", Kind.Text, 10_000, true)),
+        // Multipart only: every generated body (JSON, a broken multipart, a form with unknown fields) is refused.
+        ["POST /api/cases/{id}/documents"] = new("{}"),
+        ["POST /api/cases/{id}/exhibits"] = new("""
+            {"reference":"FZ/1","description":"Fuzz bottle","seizedBy":"PC Fuzz","seizedAt":"2026-11-24T08:00:00Z",
+             "seizedWhere":"Fuzz street","storageLocation":"Fuzz store"}
+            """,
+            M("reference", Kind.Text, 40, true), M("description", Kind.Text, 1000, true), M("seizedBy", Kind.Text, 200, true),
+            M("seizedAt", Kind.Time, 0, true), M("seizedWhere", Kind.Text, 1000, true), M("storageLocation", Kind.Text, 1000, true)),
+        ["POST /api/cases/{id}/exhibits/{exhibitId}/movements"] = new("""{"at":"2026-11-24T10:00:00Z","to":"Fuzz lab","handledBy":"DC Fuzz","reason":"Fuzz testing"}""",
+            M("at", Kind.Time), M("to", Kind.Text, 1000, true), M("handledBy", Kind.Text, 200, true), M("reason", Kind.Text, 1000, true)),
     };
 
     private static Member M(string path, Kind kind, int limit = 0, bool required = false, (double, double)? range = null) =>
@@ -183,7 +204,8 @@ public sealed class FuzzTests(ReviewApp app, ITestOutputHelper output) : IClassF
         var signOff = endpoint.Contains("/sign-off") || endpoint.Contains("/referral-request");
         var id = endpoint.Contains("/close") ? values["id"][5] : signOff ? values["id"][3] : values["id"][0];
         return endpoint.Split(' ')[1].Replace("{id}", id).Replace("{stepKey}", signOff ? "supervisor-review" : "initial-report")
-            .Replace("{itemId}", values["itemId"][0]).Replace("{candidateCaseId}", values["candidateCaseId"][0]).Replace("{userId}", values["userId"][0]);
+            .Replace("{itemId}", values["itemId"][0]).Replace("{candidateCaseId}", values["candidateCaseId"][0]).Replace("{userId}", values["userId"][0])
+            .Replace("{noteId}", values["noteId"][0]).Replace("{docId}", values["docId"][0]).Replace("{exhibitId}", values["exhibitId"][0]);
     }
 
     private async Task<(ConcurrentBag<string> Failures, ConcurrentDictionary<int, int> Statuses)> SendAllAsync(
@@ -248,6 +270,14 @@ public sealed class FuzzTests(ReviewApp app, ITestOutputHelper output) : IClassF
         var item = (await officer.LoggedAsync(fresh, Register.Item(ReviewApp.Start.AddDays(-1)))).GetProperty("id").ToString();
         var forSignOff = (await officer.ToReadyForSignOffAsync()).Id();
         var toClose = (await officer.ToReadyToCloseAsync(supervisor)).Id();
+        var direction = (await supervisor.DirectAsync(fresh, "officer@demo.local", ReviewApp.Start.AddDays(30)).CreatedAsync()).NoteId().ToString();
+        var note = (await officer.NoteAsync(fresh).CreatedAsync()).NoteId().ToString();
+        var exhibit = await officer.PostAsJsonAsync($"/api/cases/{fresh}/exhibits", new
+        {
+            reference = "FZ/0", description = "Seeded bottle", seizedBy = "PC Seed", seizedAt = ReviewApp.Start.AddDays(-1), seizedWhere = "Seed street", storageLocation = "Seed store",
+        });
+        Assert.Equal(HttpStatusCode.Created, exhibit.StatusCode);
+        var exhibitId = (await exhibit.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").ToString();
         var random = Guid.NewGuid().ToString();
         string[] bogusText = ["not-a-guid", "%00", "../../etc/passwd", "ÿ", new string('a', 300), "' OR 1=1 --"];
         return new()
@@ -257,6 +287,10 @@ public sealed class FuzzTests(ReviewApp app, ITestOutputHelper output) : IClassF
             ["itemId"] = [item, item, item, "0", "-1", "9223372036854775807", "9223372036854775808", .. bogusText],
             ["candidateCaseId"] = [earlier, earlier, earlier, fresh, random, .. bogusText],
             ["userId"] = [random, Guid.Empty.ToString(), .. bogusText],
+            ["noteId"] = [direction, direction, note, "0", "-1", "9223372036854775808", .. bogusText],
+            ["exhibitId"] = [exhibitId, exhibitId, "0", "-1", "9223372036854775808", .. bogusText],
+            // Never a real document: a download is audited, and the fuzz run must change nothing.
+            ["docId"] = [Guid.Empty.ToString(), random, .. bogusText],
         };
     }
 

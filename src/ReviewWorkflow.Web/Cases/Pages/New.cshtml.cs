@@ -95,15 +95,8 @@ public sealed class CaseForm
             if (FormInput.TryUtc(FoundAt, out var at)) foundAt = at;
             else errors["foundAt"] = ["must be a date and time"];
         }
-        double? Coordinate(string? text, string key)
-        {
-            if (string.IsNullOrWhiteSpace(text)) return null;
-            if (FormInput.TryNumber(text, out var value)) return value;
-            errors[key] = ["must be a number, e.g. 51.5391"];
-            return null;
-        }
-        var latitude = Coordinate(Latitude, "location.latitude");
-        var longitude = Coordinate(Longitude, "location.longitude");
+        var latitude = FormInput.Coordinate(Latitude, "location.latitude", errors);
+        var longitude = FormInput.Coordinate(Longitude, "location.longitude", errors);
 
         var rows = new List<int>();
         var persons = new List<PersonInput>();

@@ -1,0 +1,93 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using ReviewWorkflow.Web.Cases;
+
+namespace ReviewWorkflow.Web.Casework;
+
+internal sealed class CaseNoteConfiguration : IEntityTypeConfiguration<CaseNote>
+{
+    public void Configure(EntityTypeBuilder<CaseNote> b)
+    {
+        b.ToTable("case_notes");
+        b.HasOne<Case>().WithMany().HasForeignKey(n => n.CaseId);
+        // Two writers at once cannot both take the same number (the loser gets a 409).
+        b.HasIndex(n => new { n.CaseId, n.Number }).IsUnique();
+        // My work reads open directions by assignee.
+        b.HasIndex(n => n.AssigneeId).HasFilter("assignee_id IS NOT NULL");
+        b.Ignore(n => n.Reference);
+        b.Property(n => n.Text).HasMaxLength(CaseLimits.Rationale);
+        b.Property(n => n.AuthorId).HasMaxLength(450);
+        b.Property(n => n.AuthorName).HasMaxLength(200);
+        b.Property(n => n.AssigneeId).HasMaxLength(450);
+    }
+}
+
+internal sealed class DirectionResponseConfiguration : IEntityTypeConfiguration<DirectionResponse>
+{
+    public void Configure(EntityTypeBuilder<DirectionResponse> b)
+    {
+        b.ToTable("direction_responses");
+        b.HasOne<Case>().WithMany().HasForeignKey(r => r.CaseId);
+        b.HasOne<CaseNote>().WithMany().HasForeignKey(r => r.NoteId);
+        // One response closes a direction: of two racing answers the second is a conflict.
+        b.HasIndex(r => r.NoteId).IsUnique();
+        b.Property(r => r.Text).HasMaxLength(CaseLimits.Rationale);
+        b.Property(r => r.ById).HasMaxLength(450);
+        b.Property(r => r.ByName).HasMaxLength(200);
+    }
+}
+
+internal sealed class CaseDocumentConfiguration : IEntityTypeConfiguration<CaseDocument>
+{
+    public void Configure(EntityTypeBuilder<CaseDocument> b)
+    {
+        b.ToTable("case_documents");
+        b.HasOne<Case>().WithMany().HasForeignKey(d => d.CaseId);
+        b.HasIndex(d => new { d.CaseId, d.UploadedAt });
+        // A version is superseded once: of two racing new versions the second is a conflict.
+        b.HasIndex(d => d.SupersedesId).IsUnique().HasFilter("supersedes_id IS NOT NULL");
+        b.HasOne<CaseDocument>().WithMany().HasForeignKey(d => d.SupersedesId);
+        b.HasOne<FamilyInformation.FamilyInformationItem>().WithMany().HasForeignKey(d => d.ItemId);
+        b.Property(d => d.StepKey).HasMaxLength(100);
+        b.Property(d => d.FileName).HasMaxLength(CasefileLimits.FileName);
+        b.Property(d => d.ContentType).HasMaxLength(120);
+        b.Property(d => d.Sha256).HasMaxLength(64).IsFixedLength();
+        b.Property(d => d.Description).HasMaxLength(CaseLimits.Description);
+        b.Property(d => d.UploadedById).HasMaxLength(450);
+        b.Property(d => d.UploadedByName).HasMaxLength(200);
+    }
+}
+
+internal sealed class ExhibitConfiguration : IEntityTypeConfiguration<Exhibit>
+{
+    public void Configure(EntityTypeBuilder<Exhibit> b)
+    {
+        b.ToTable("exhibits");
+        b.HasOne<Case>().WithMany().HasForeignKey(e => e.CaseId);
+        b.HasIndex(e => new { e.CaseId, e.Reference }).IsUnique();
+        b.Property(e => e.Reference).HasMaxLength(CasefileLimits.Reference);
+        b.Property(e => e.Description).HasMaxLength(CaseLimits.Description);
+        b.Property(e => e.SeizedBy).HasMaxLength(CaseLimits.Name);
+        b.Property(e => e.SeizedWhere).HasMaxLength(CaseLimits.Description);
+        b.Property(e => e.StorageLocation).HasMaxLength(CaseLimits.Description);
+        b.Property(e => e.RecordedById).HasMaxLength(450);
+        b.Property(e => e.RecordedByName).HasMaxLength(200);
+    }
+}
+
+internal sealed class ExhibitMovementConfiguration : IEntityTypeConfiguration<ExhibitMovement>
+{
+    public void Configure(EntityTypeBuilder<ExhibitMovement> b)
+    {
+        b.ToTable("exhibit_movements");
+        b.HasOne<Case>().WithMany().HasForeignKey(m => m.CaseId);
+        b.HasOne<Exhibit>().WithMany().HasForeignKey(m => m.ExhibitId);
+        b.HasIndex(m => new { m.ExhibitId, m.At });
+        b.Property(m => m.FromLocation).HasMaxLength(CaseLimits.Description);
+        b.Property(m => m.ToLocation).HasMaxLength(CaseLimits.Description);
+        b.Property(m => m.HandledBy).HasMaxLength(CaseLimits.Name);
+        b.Property(m => m.Reason).HasMaxLength(CaseLimits.Description);
+        b.Property(m => m.RecordedById).HasMaxLength(450);
+        b.Property(m => m.RecordedByName).HasMaxLength(200);
+    }
+}

@@ -1,0 +1,25 @@
+using Microsoft.EntityFrameworkCore;
+using ReviewWorkflow.Web.Accounts;
+using ReviewWorkflow.Web.Cases;
+using ReviewWorkflow.Web.Cases.Pages;
+using ReviewWorkflow.Web.Data;
+
+namespace ReviewWorkflow.Web.Casework.Pages;
+
+public sealed record CaseworkSummary(Guid CaseId, int Notes, int OpenDirections, int Documents, int Exhibits);
+
+/// <summary>The case page's block for the case log, its documents and exhibits: how many, and where to find them.</summary>
+public sealed class CaseworkSection(ReviewDb db) : ICaseSection
+{
+    public int Order => 50;
+
+    public string PartialPath => "/Casework/Pages/_CaseworkSection.cshtml";
+
+    public async Task<object?> ModelAsync(CaseContext context, CurrentUser user, CancellationToken ct)
+    {
+        if (!user.CanSee(context.Case.Team) || user.Role == Engine.Roles.Admin) return null;
+        var id = context.Case.Id;
+        return new CaseworkSummary(id, await db.CaseNotes.CountAsync(n => n.CaseId == id, ct), context.State.Facts.OpenDirections.Count,
+            await db.CaseDocuments.CountAsync(d => d.CaseId == id, ct), await db.Exhibits.CountAsync(e => e.CaseId == id, ct));
+    }
+}
