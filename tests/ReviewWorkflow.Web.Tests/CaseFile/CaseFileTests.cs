@@ -4,6 +4,7 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using ReviewWorkflow.Tests;
+using ReviewWorkflow.Web.Tests.Casework;
 using ReviewWorkflow.Web.Tests.Support;
 
 namespace ReviewWorkflow.Web.Tests.CaseFile;
@@ -87,6 +88,22 @@ public sealed class CaseFileTests(ReviewApp app) : IClassFixture<ReviewApp>
         var export = app.WithDb(db => db.AuditEvents.Single(e => e.CaseId == Guid.Parse(walked.Id) && e.Action == "case.file-exported"));
         Assert.Contains(sha, export.Data);
         Assert.True(pdf.Length < 1024 * 1024, $"the file is {pdf.Length} bytes");
+    }
+
+    [Fact]
+    public async Task TheFileListsEveryDocumentFiledWithItsSha256()
+    {
+        var officer = await app.OfficerAsync();
+        var id = (await officer.CreateCaseAsync(Api.NewCase())).Id();
+        Assert.Contains("No documents are recorded for this case.", await CaseFiles.TextAsync(await officer.FileAsync(id)));
+        var content = Files.Pdf("post-mortem interim report");
+        Assert.Equal(HttpStatusCode.Created, (await officer.UploadAsync(id, content, "post-mortem.pdf", "application/pdf")).StatusCode);
+
+        var file = await CaseFiles.TextAsync(await officer.FileAsync(id));
+
+        Assert.True(file.At("3. Documents") < file.At("post-mortem.pdf"));
+        file.At($"SHA-256 {Convert.ToHexStringLower(SHA256.HashData(content))}");
+        Assert.DoesNotContain("No documents are recorded for this case.", file);
     }
 
     [Fact]
