@@ -10,6 +10,10 @@
 #     closed-loop HTTP clients at each concurrency for S seconds (default 10), pgbench doing the same
 #     writes as the ceiling, case reads (JSON and HTML), start-up time and resident memory.
 #     --diagnose: after the load, time a case read in-process (load, evaluate, map, serialise) instead.
+#   bench/run.sh casefile [--cases N] [--batch N]
+#     the throughput data set (N cases, default 100,000); then the case file of closed cases over the
+#     API (time, size), the reports summary over a year (all teams and one team), and N files
+#     (default 1,000) in one export-files run.
 #   bench/run.sh linkage [--deaths N] [--queries N] [--baseline N] [--seed N]
 #     a throwaway PostgreSQL with N synthetic deaths (default 1,000,000) and planted series; the
 #     linkage query for --queries new deaths (default 1,000): p50/p95/p99, a full-scan baseline on the
@@ -34,6 +38,10 @@ case "${1:-}" in
   throughput|linkage|escalation)
     build
     bench "$@" ;;
+  casefile)
+    build
+    shift
+    bench throughput --case-files "$@" ;;
   "")
     build
     out="$(mktemp -d -t reviewworkflow-bench.XXXXXX)"
@@ -54,6 +62,6 @@ case "${1:-}" in
     grep -E '^(ratio|delivery \(median)' "$out/escalation" | sed 's/^/| escalation | /; s/$/ | | |/'
     ;;
   *)
-    sed -n '2,22p' "$0" | sed 's/^# \{0,1\}//'
+    sed -n '2,25p' "$0" | sed 's/^# \{0,1\}//'
     exit 2 ;;
 esac

@@ -45,6 +45,11 @@ public static class ThroughputBench
                 await Diagnose.RunAsync(server.ConnectionString);
                 return 0;
             }
+            if (args.Contains("--case-files"))
+            {
+                await CaseFileBench.RunAsync(server.ConnectionString, Option("--batch", 1000));
+                return 0;
+            }
             await using (var app = AppServer.Start(server.ConnectionString))
             {
                 await app.WaitHealthyAsync(TimeSpan.FromMinutes(2));

@@ -117,10 +117,13 @@ public static class VerifyFileCommand
         if (missing.Count > 0) return 2;
 
         var allMatch = true;
+        Audit.AuditVerification chain;
+        using (var scope = app.Services.CreateScope())
+            chain = await Audit.AuditVerifier.VerifyAsync(scope.ServiceProvider.GetRequiredService<ReviewDb>());
         foreach (var path in args)
         {
             using var scope = app.Services.CreateScope();
-            var result = await CaseFileVerifier.VerifyAsync(scope.ServiceProvider.GetRequiredService<ReviewDb>(), await File.ReadAllBytesAsync(path));
+            var result = await CaseFileVerifier.VerifyAsync(scope.ServiceProvider.GetRequiredService<ReviewDb>(), await File.ReadAllBytesAsync(path), chain);
             allMatch &= result.Matches;
             if (result.CaseId is null)
                 await @out.WriteLineAsync($"{path}: cannot be verified: {result.Problems[0]}");

@@ -36,7 +36,7 @@ public static class CaseFileEndpoints
         {
             using var body = new MemoryStream();
             await request.Body.CopyToAsync(body, ct);
-            var result = await CaseFileVerifier.VerifyAsync(db, body.ToArray(), ct);
+            var result = await CaseFileVerifier.VerifyAsync(db, body.ToArray(), ct: ct);
             // A file that is no case file at all is bad input; a case file that does not match is an answer.
             if (result.CaseId is null)
                 return TypedResults.Problem(result.Problems[0], statusCode: StatusCodes.Status400BadRequest, title: "The file cannot be verified");

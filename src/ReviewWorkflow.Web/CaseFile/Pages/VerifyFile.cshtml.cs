@@ -24,7 +24,7 @@ public sealed class VerifyFileModel(ReviewDb db) : PageModel
         }
         using var body = new MemoryStream();
         await file.CopyToAsync(body, ct);
-        Result = await CaseFileVerifier.VerifyAsync(db, body.ToArray(), ct);
+        Result = await CaseFileVerifier.VerifyAsync(db, body.ToArray(), ct: ct);
         return Page();
     }
 }
