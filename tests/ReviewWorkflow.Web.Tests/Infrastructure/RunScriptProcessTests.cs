@@ -45,9 +45,10 @@ public sealed class RunScriptProcessTests(ITestOutputHelper output) : IAsyncLife
         var second = Start("second run");
         var secondApp = await WaitServingAsync(second);
 
+        // Read while it is held: let go, the `tail` ends at once (the app it waits for is gone).
+        var oldWatcher = ParentOf(oldWatch);
         Signal(oldWatch, SigCont);
         _frozen.Remove(oldWatch);
-        var oldWatcher = ParentOf(oldWatch);
         await Wait.UntilAsync(() => Task.FromResult(!IsRunning(oldWatcher) && !IsRunning(oldSink)), Patience,
             "the first run's watcher and sink to end");
 
