@@ -121,7 +121,8 @@ public static class PersonIdentifiers
     {
         foreach (var a in answers.OrderBy(a => a.At))
         {
-            if (definition.FindStep(a.StepKey) is not { } step) continue;
+            // Only answers of steps that hold persons are parsed: this runs for every completion.
+            if (definition.FindStep(a.StepKey) is not { } step || !HasPersonFields(step)) continue;
             var values = FieldCodec.FromJson(a.FieldsJson);
             foreach (var field in step.Fields.Where(HoldsPersons))
             {
