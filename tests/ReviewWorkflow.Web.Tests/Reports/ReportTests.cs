@@ -10,9 +10,10 @@ namespace ReviewWorkflow.Web.Tests.Reports;
 /// <summary>
 /// The app with the report's dataset, made once: two east cases walked to closure at set hours, one
 /// with a return at sign-off; an east case left open with a family item unanswered past its deadline;
-/// a west case; and information reaching a closed case. Clients sign in again at each hour (tokens last 1 h).
+/// a west case; and information reaching a closed case. The escalation sweep runs at hour 80, when
+/// the open cases' work is late. Clients sign in again at each hour (tokens last 1 h).
 /// </summary>
-public sealed class ReportApp : ReviewApp
+public sealed class ReportApp : Escalation.EscalationApp
 {
     public DateTimeOffset T0 { get; private set; }
     public string A { get; private set; } = "";
@@ -44,6 +45,7 @@ public sealed class ReportApp : ReviewApp
         await At(50, (o, _) => o.CloseAsync(B).OkAsync());
         // Past the open item's deadline (72 h from receipt); then information reaches the closed case A.
         await At(80, (o, _) => o.LoggedAsync(A, Register.Item(T0.AddHours(80))));
+        await SweepAsync();
     }
 
     private async Task At(int hours, Func<HttpClient, HttpClient, Task> work)
@@ -84,6 +86,34 @@ public sealed class ReportTests(ReportApp app) : IClassFixture<ReportApp>
         foreach (var section in report.GetProperty("sections").EnumerateArray())
             Assert.False(string.IsNullOrWhiteSpace(section.GetProperty("definition").GetString()));
     }
+
+    [Fact]
+    public async Task LateStepsAndEscalationsAreCountedFromWhatTheSweepRecorded()
+    {
+        var report = await (await app.SupervisorAsync()).GetFromJsonAsync<JsonElement>(Query());
+        var all = await (await app.InspectorAsync()).GetFromJsonAsync<JsonElement>(Query());
+
+        // A and B did their work within the hour. C and D did nothing: every step due by hour 80 ran
+        // late, blocked or not (deadlines run from the opening): the initial report (due at hour 4) and
+        // the three steps due at hour 24, each past all three rungs (+0, +12, +48 h) by hour 80.
+        string[] late = ["Family notified and liaison named", "Initial report of the discovery",
+            "Intelligence checks on finder, reporter and associates", "Linkage check against recorded deaths"];
+        Assert.Equal(late, Labels(report, "late-steps"));
+        foreach (var step in late)
+        {
+            AssertFigure(report, "late-steps", step, 1, [app.C]);
+            AssertFigure(all, "late-steps", step, 2, [app.C, app.D]);
+        }
+        // Four steps at every rung; C's family item (due at hour 71) at the first only.
+        AssertFigure(report, "escalations", "level 1 (assignee)", 5, [app.C]);
+        AssertFigure(report, "escalations", "level 2 (supervisor)", 4, [app.C]);
+        AssertFigure(report, "escalations", "level 3 (inspector)", 4, [app.C]);
+        AssertFigure(all, "escalations", "level 3 (inspector)", 8, [app.C, app.D]);
+    }
+
+    private static string[] Labels(JsonElement report, string section) =>
+        [.. report.GetProperty("sections").EnumerateArray().Single(s => s.GetProperty("key").GetString() == section)
+            .GetProperty("figures").EnumerateArray().Select(f => f.GetProperty("label").GetString()!)];
 
     [Fact]
     public async Task AnInspectorSeesAllTeamsOrOne()
