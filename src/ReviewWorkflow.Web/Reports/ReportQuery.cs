@@ -47,17 +47,27 @@ public sealed class ReportQuery(ReviewDb db, WorkflowRegistry workflows, TimePro
                 ]),
         };
 
-        var late = await db.Set<Escalation.EscalationRecord>().AsNoTracking().Where(e => ids.Contains(e.CaseId))
-            .Select(e => new { e.CaseId, e.StepKey, e.ItemId, e.Level, e.Notify }).ToListAsync(ct);
+        // Counted in SQL: a year of open work can hold hundreds of thousands of escalation rows.
+        var escalations = db.Set<Escalation.EscalationRecord>().AsNoTracking().Where(e => ids.Contains(e.CaseId));
+        var lateSteps = await escalations.Where(e => e.ItemId == null).GroupBy(e => e.StepKey)
+            .Select(g => new { Step = g.Key, Cases = g.Select(e => e.CaseId).Distinct().Count() }).OrderBy(g => g.Step).ToListAsync(ct);
+        var levels = await escalations.GroupBy(e => new { e.Level, e.Notify })
+            .Select(g => new { g.Key.Level, g.Key.Notify, Count = g.Count(), Cases = g.Select(e => e.CaseId).Distinct().Count() })
+            .OrderBy(g => g.Level).ToListAsync(ct);
+        var lateFigures = new List<ReportFigure>();
+        foreach (var step in lateSteps)
+            lateFigures.Add(Figure(title(step.Step), step.Cases, "steps", step.Cases,
+                await escalations.Where(e => e.ItemId == null && e.StepKey == step.Step).Select(e => e.CaseId).Distinct().Take(CasesListed).ToListAsync(ct), byId));
+        var levelFigures = new List<ReportFigure>();
+        foreach (var level in levels)
+            levelFigures.Add(Figure($"level {level.Level} ({level.Notify})", level.Count, "escalations", level.Cases,
+                await escalations.Where(e => e.Level == level.Level && e.Notify == level.Notify).Select(e => e.CaseId).Distinct().Take(CasesListed).ToListAsync(ct), byId));
         sections.Add(new("late-steps", "Steps done late, by step",
             "Steps whose deadline passed before they were done (or that are still not done): each counted once per case, as the " +
-            "escalation sweep recorded it reaching the first rung of its ladder.",
-            [.. late.Where(e => e.ItemId is null).GroupBy(e => e.StepKey).OrderBy(g => g.Key)
-                .Select(g => Figure(title(g.Key), g.Select(e => e.CaseId).Distinct().Count(), "steps", g.Select(e => e.CaseId), byId))]));
+            "escalation sweep recorded it reaching the first rung of its ladder.", lateFigures));
         sections.Add(new("escalations", "Escalations by level",
             "Every rung reached by late work (steps and family-information items): level 1 tells the assignee, level 2 the supervisor, level 3 the inspector.",
-            [.. late.GroupBy(e => (e.Level, e.Notify)).OrderBy(g => g.Key.Level)
-                .Select(g => Figure($"level {g.Key.Level} ({g.Key.Notify})", g.Count(), "escalations", g.Select(e => e.CaseId), byId))]));
+            levelFigures));
 
         var returns = await db.CaseActivities.AsNoTracking().Where(a => ids.Contains(a.CaseId) && a.Kind == ActivityKind.Returned)
             .Select(a => new { a.CaseId, a.StepKey }).ToListAsync(ct);
@@ -140,6 +150,10 @@ public sealed class ReportQuery(ReviewDb db, WorkflowRegistry workflows, TimePro
 
     public static double? Percentile(IReadOnlyList<double> sorted, double share) =>
         sorted.Count == 0 ? null : sorted[Math.Max(0, (int)Math.Ceiling(share * sorted.Count) - 1)];
+
+    /// <summary>A figure whose cases were counted and listed (at most <see cref="CasesListed"/>) in SQL.</summary>
+    private static ReportFigure Figure(string label, double? value, string unit, int caseCount, IReadOnlyList<Guid> listed, Dictionary<Guid, Scoped> byId) =>
+        new(label, value, unit, caseCount, [.. listed.Where(byId.ContainsKey).Select(id => new ReportCase(id, byId[id].Reference))]);
 
     private static ReportFigure Figure(string label, double? value, string unit, IEnumerable<Guid> caseIds, Dictionary<Guid, Scoped> byId)
     {
