@@ -51,7 +51,7 @@ public sealed class CaseworkTests(BrowserApp app, Chromium chromium) : BrowserTe
 
         await initial.GetByRole(AriaRole.Link, new() { Name = "Complete" }).ClickAsync();
         await Expect(page.Locator("h1")).ToHaveTextAsync("Initial report of the discovery");
-        await page.GetByLabel("When the death was discovered (UTC)").FillAsync("2026-11-25T06:10");
+        await page.GetByLabel("When the death was discovered (UK time)").FillAsync("2026-11-25T06:10");
         await page.GetByLabel("Address where found").FillAsync("St Margaret's churchyard, Barking");
         await page.Locator("#f-foundBy-name").FillAsync("Dog walker");
         await page.Locator("#f-reportedBy-name").FillAsync("Dog walker");
@@ -214,7 +214,7 @@ public sealed class CaseworkTests(BrowserApp app, Chromium chromium) : BrowserTe
         await page.GotoAsync("/cases/new");
         var before = await App.SnapshotAsync();
 
-        await page.GetByLabel("Found at (UTC)").FillAsync("");
+        await page.GetByLabel("Found at (UK time)").FillAsync("");
         await page.GetByLabel("Latitude").FillAsync("north of the river");
         await page.GetByLabel("Longitude").FillAsync("200");
         await page.GetByLabel("Name", new() { Exact = true }).First.FillAsync("Anonymous caller");

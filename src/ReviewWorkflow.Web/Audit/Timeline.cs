@@ -35,6 +35,9 @@ public static class Timeline
             return [parts.Count == 0 ? "Added facts" : "Added " + string.Join("; ", parts)];
         }
         if (Casework(e.Action, data) is { } casework) return [casework];
+        if (e.Action == "escalation.recorded")
+            return [$"Escalated {Title(Text(data, "step"))}{(Text(data, "item") is { Length: > 0 } item ? $" (item {item})" : "")} to level {Text(data, "level")}: "
+                + $"{Recipient(Text(data, "notify"))} told, overdue by {Text(data, "overdue")}"];
         if (data.ValueKind == JsonValueKind.Object && data.TryGetProperty("events", out var list) && list.ValueKind == JsonValueKind.Array)
         {
             var lines = new List<string>();
@@ -67,6 +70,13 @@ public static class Timeline
         "exhibit.recorded" => $"Recorded exhibit {Text(data, "exhibit")}, stored at {Text(data, "storageLocation")}",
         "exhibit.moved" => $"Moved exhibit {Text(data, "exhibit")} from {Text(data, "from")} to {Text(data, "to")}{Because(Text(data, "reason"))}",
         _ => null,
+    };
+
+    private static string Recipient(string? notify) => notify switch
+    {
+        null or "" => "nobody",
+        "assignee" => "the person it is assigned to",
+        _ => "the " + notify.Replace('-', ' ') + (notify.EndsWith('s') ? "" : "s") + " of the team",
     };
 
     private static string Because(string? text) => string.IsNullOrWhiteSpace(text) ? "" : $" — “{text}”";

@@ -77,7 +77,7 @@ public abstract class BrowserTest(BrowserApp app, Chromium chromium) : IAsyncLif
         await page.GetByLabel("Name of the deceased").FillAsync("Gabriel Kovari");
         await page.GetByLabel("Age (years)").FillAsync("22");
         await page.GetByLabel("Sex").SelectOptionAsync("male");
-        await page.GetByLabel("Found at (UTC)").FillAsync("2026-11-25T06:10");
+        await page.GetByLabel("Found at (UK time)").FillAsync("2026-11-25T06:10");
         await page.GetByLabel("Place").FillAsync("St Margaret's churchyard, Barking");
         await page.GetByLabel("Latitude").FillAsync("51.5362");
         await page.GetByLabel("Longitude").FillAsync("0.0803");
