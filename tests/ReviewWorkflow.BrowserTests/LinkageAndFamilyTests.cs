@@ -74,7 +74,7 @@ public sealed class LinkageAndFamilyTests(BrowserApp app, Chromium chromium) : B
         await page.ReloadAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Complete the linkage check" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Linkage check against recorded deaths: completed.");
-        await Expect(page.Locator("#step-linkage-check")).ToContainTextAsync("completed");
+        await Expect(page.Locator("#step-linkage-check")).ToContainTextAsync("Completed");
     }
 
     [Fact]
@@ -149,7 +149,7 @@ public sealed class LinkageAndFamilyTests(BrowserApp app, Chromium chromium) : B
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Complete the register step" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Family and friends information register: completed.");
-        await Expect(page.Locator("#step-family-information")).ToContainTextAsync("completed");
+        await Expect(page.Locator("#step-family-information")).ToContainTextAsync("Completed");
     }
 
     [Fact]

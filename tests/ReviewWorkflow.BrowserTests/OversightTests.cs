@@ -105,7 +105,7 @@ public sealed class OversightTests(BrowserApp app, Chromium chromium) : BrowserT
         await page.GetByRole(AriaRole.Button, new() { Name = "Change role or team of north.officer@demo.local" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Account north.officer@demo.local changed; its sessions have ended (officer, team south).");
         await page.GetByRole(AriaRole.Button, new() { Name = "Deactivate north.officer@demo.local" }).ClickAsync();
-        await Expect(page.Locator("#users tr", new() { HasText = "north.officer@demo.local" })).ToContainTextAsync("deactivated");
+        await Expect(page.Locator("#users tr", new() { HasText = "north.officer@demo.local" })).ToContainTextAsync("Deactivated");
         await AssertEveryInputIsLabelledAsync(page);
         await north.GotoAsync("/cases");
         await Expect(north).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/sign-in"));

@@ -26,12 +26,16 @@ public static partial class Words
                 : $"{step.Title}: {rest}"
                 : $"{step.Title} is {rest}";
         }
-        return Sentence(WaitsFor(definition, text));
+        return Sentence(StepKeys(definition, WaitsFor(definition, text)));
     }
 
     /// <summary>"initial-report (available)" → "Initial report of the discovery (available)".</summary>
     public static string WaitsFor(WorkflowDefinition definition, string text) =>
         KeyWithState().Replace(text, m => definition.FindStep(m.Groups["key"].Value) is { } s ? $"{s.Title} ({m.Groups["state"].Value})" : m.Value);
+
+    /// <summary>Any step key of more than one word ("digital-devices") named in a reason, as its title.</summary>
+    private static string StepKeys(WorkflowDefinition definition, string text) =>
+        HyphenatedKey().Replace(text, m => definition.FindStep(m.Value) is { } s ? s.Title : m.Value);
 
     public static string StepTitle(WorkflowDefinition definition, string key) => definition.FindStep(key)?.Title ?? Display.Words(key);
 
@@ -91,6 +95,9 @@ public static partial class Words
 
     [GeneratedRegex(@"(?<key>[a-z][a-z0-9]*(?:-[a-z0-9]+)*) \((?<state>[a-z ]+)\)")]
     private static partial Regex KeyWithState();
+
+    [GeneratedRegex(@"(?<![\w-])[a-z][a-z0-9]*(?:-[a-z0-9]+)+(?![\w-])")]
+    private static partial Regex HyphenatedKey();
 
     [GeneratedRegex(@"(?<t>\d{4}-\d{2}-\d{2} \d{2}:\d{2}) UTC")]
     private static partial Regex UtcTime();
