@@ -96,10 +96,10 @@ public sealed class CaseworkTests(BrowserApp app, Chromium chromium) : BrowserTe
         await page.GetByRole(AriaRole.Button, new() { Name = "Complete step" }).ClickAsync();
 
         await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("There is a problem with the answers");
-        await Expect(page.Locator("#f-discoveredAt-error")).ToHaveTextAsync("required");
-        await Expect(page.Locator("#f-foundBy-error")).ToHaveTextAsync("required");
-        await Expect(page.Locator("#f-scenePreserved-error")).ToHaveTextAsync("required");
-        await Expect(page.Locator("#f-address-error")).ToBeHiddenAsync();
+        await Expect(page.Locator("#f-discoveredAt-error")).ToHaveTextAsync("Error: required");
+        await Expect(page.Locator("#f-foundBy-error")).ToHaveTextAsync("Error: required");
+        await Expect(page.Locator("#f-scenePreserved-error")).ToHaveTextAsync("Error: required");
+        await Expect(page.Locator("#f-address-error")).ToHaveCountAsync(0);
         await Expect(page.GetByLabel("Address where found")).ToHaveValueAsync("Barking");
         await ScreenshotAsync(page, "step-form-errors");
         await App.AssertUnchangedSinceAsync(before);
