@@ -35,6 +35,12 @@ public sealed class OversightTests(BrowserApp app, Chromium chromium) : BrowserT
         await Expect(supervisor.Locator("#trend-table tbody tr")).ToHaveCountAsync(30);
         await ScreenshotAsync(supervisor, "overdue-board");
 
+        // The sweep records the escalations; the case's timeline says which step and which level, by title.
+        using (var scope = App.Services.CreateScope())
+            await scope.ServiceProvider.GetRequiredService<ReviewWorkflow.Web.Escalation.EscalationSweep>().RunAsync();
+        await supervisor.GotoAsync($"/cases/{eastId}");
+        await Expect(supervisor.Locator(".timeline")).ToContainTextAsync("Escalated Initial report of the discovery to level 2: the supervisors of the team told, overdue by 16 hours");
+
         var inspector = await SignedInAsync("inspector@demo.local");
         await inspector.GotoAsync("/overdue");
         await Expect(inspector.GetByRole(AriaRole.Region, new() { Name = "Team west" })).ToContainTextAsync(westRef);

@@ -20,9 +20,11 @@ public static class Timeline
         catch (JsonException) { return [Humanise(e.Action)]; }
 
         string Title(string? key) => key is null ? "a step" : definition.FindStep(key)?.Title ?? key;
+        string? Category(string? key) => key is null ? null
+            : definition.StepDeciding(DecisionPurpose.Classification)?.Categories.FirstOrDefault(c => c.Key == key)?.Title ?? key;
 
         if (e.Action == "case.created")
-            return [$"Opened case {Text(data, "reference")} on {Text(data, "workflow", "workflowKey")} v{Text(data, "workflow", "workflowVersion")}"];
+            return [$"Opened case {Text(data, "reference")} on {(Text(data, "workflow", "workflowKey") == definition.Key ? definition.Title : Text(data, "workflow", "workflowKey"))}, version {Text(data, "workflow", "workflowVersion")}"];
         if (e.Action == "case.facts-added")
         {
             var parts = new List<string>();
@@ -49,7 +51,7 @@ public static class Timeline
                     "step-completed" when e.Action == "step.signed-off" => $"Approved {Title(Text(ev, "step"))}{Because(Text(ev, "note"))}",
                     "step-completed" => $"Completed {Title(Text(ev, "step"))}{Because(Text(ev, "note"))}",
                     "steps-returned" => $"Returned for redo: {string.Join(", ", List(ev, "steps").Select(Title))}{Because(Text(ev, "reason"))}",
-                    "classified" => $"Classified as {Text(ev, "after")} (was {Text(ev, "before")}){Because(Text(ev, "rationale"))}",
+                    "classified" => $"Classified as {Category(Text(ev, "after"))} (was {Category(Text(ev, "before"))}){Because(Text(ev, "rationale"))}",
                     "closed" => $"Closed the case{Because(Text(ev, "rationale"))}",
                     _ => Humanise(e.Action),
                 });

@@ -93,7 +93,7 @@ public static class ServiceSetup
         await app.Services.GetRequiredService<WorkflowRegistry>().LoadAsync(folder, db, app.Services.GetRequiredService<TimeProvider>(),
             deadlineSpeedup: DemoDeadlines.Speedup(app.Configuration));
         if (DemoDeadlines.Speedup(app.Configuration) is var speedup and > 1)
-            app.Logger.LogWarning("Demo deadline speed-up is on ({Setting} = {Speedup}): every deadline and escalation rung is {Speedup} times shorter, and the escalation sweep runs every 5 s",
+            app.Logger.LogWarning("Demo deadline speed-up is on ({Setting} = {Speedup}): every deadline and escalation rung is {Speedup} times shorter (a demonstration setting, never for real cases)",
                 DemoDeadlines.Setting, speedup, speedup);
         await AdminBootstrap.RunAsync(app.Services, app.Configuration, app.Logger);
         if (seedDemo)
