@@ -49,6 +49,7 @@ public sealed class KeyboardTests(BrowserApp app, Chromium chromium) : BrowserTe
 
         await TabToAsync(page, page.Locator("#step-supervisor-review").GetByRole(AriaRole.Link));
         await page.Keyboard.PressAsync("Enter");
+        await Expect(page.Locator("h1")).ToHaveTextAsync("Supervisor review and sign-off");
         await TabToAsync(page, page.GetByLabel("Approve", new() { Exact = true }));
         await page.Keyboard.PressAsync("Space");
         await Expect(page.GetByLabel("Approve", new() { Exact = true })).ToBeCheckedAsync();

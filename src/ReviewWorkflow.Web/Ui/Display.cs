@@ -18,6 +18,13 @@ public static class Display
     public static string Time(DateTimeOffset? at) =>
         at is { } t ? UkTime(t).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) + " " + ZoneName(t) : "—";
 
+    /// <summary>
+    /// "2026-11-25 06:10 UTC": the case file (a sealed record, checked later against the audit trail by
+    /// re-rendering it) and the command line keep UTC, as they always have.
+    /// </summary>
+    public static string UtcTime(DateTimeOffset? at) =>
+        at is { } t ? t.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) + " UTC" : "—";
+
     /// <summary>The wall-clock time in the UK at an instant.</summary>
     public static DateTime UkTime(DateTimeOffset at) => TimeZoneInfo.ConvertTimeFromUtc(at.UtcDateTime, UkZone);
 
