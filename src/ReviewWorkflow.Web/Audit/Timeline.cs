@@ -38,7 +38,7 @@ public static class Timeline
         }
         if (Casework(e.Action, data) is { } casework) return [casework];
         if (e.Action == "escalation.recorded")
-            return [$"Escalated {Title(Text(data, "step"))}{(Text(data, "item") is { Length: > 0 } item ? $" (item {item})" : "")} to level {Text(data, "level")}: "
+            return [$"Escalated {Title(Text(data, "step"))}{(Text(data, "item") is { Length: > 0 } ? " (an item of its register)" : "")} to level {Text(data, "level")}: "
                 + $"{Recipient(Text(data, "notify"))} told, overdue by {Text(data, "overdue")}"];
         if (data.ValueKind == JsonValueKind.Object && data.TryGetProperty("events", out var list) && list.ValueKind == JsonValueKind.Array)
         {
