@@ -21,7 +21,7 @@ public sealed class CaseLogAndDocumentsTests(BrowserApp app, Chromium chromium) 
         await supervisor.Locator("#casework").GetByRole(AriaRole.Link, new() { Name = "Notes and directions" }).ClickAsync();
         await supervisor.GetByLabel("Text").FillAsync("Trace the man seen leaving the flat and take his account.");
         await supervisor.GetByLabel("Directed to").SelectOptionAsync(new SelectOptionValue { Label = "Olivia Officer (officer)" });
-        await supervisor.GetByLabel("Due (UTC)").FillAsync(App.Clock.GetUtcNow().AddDays(2).UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm"));
+        await supervisor.GetByLabel("Due (UK time)").FillAsync(App.Clock.GetUtcNow().AddDays(2).UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm"));
         await AssertEveryInputIsLabelledAsync(supervisor);
         await supervisor.GetByRole(AriaRole.Button, new() { Name = "Record" }).ClickAsync();
         await Expect(supervisor.GetByRole(AriaRole.Status)).ToContainTextAsync("D-1 recorded");

@@ -42,16 +42,20 @@ public sealed class CaseworkTests(BrowserApp app, Chromium chromium) : BrowserTe
         await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("opened");
         await Expect(page.Locator("h1")).ToContainTextAsync("Gabriel Kovari");
         var initial = page.Locator("#step-initial-report");
-        await Expect(initial).ToContainTextAsync("available");
+        await Expect(initial).ToContainTextAsync("Available");
         await Expect(initial).ToContainTextAsync("due in 4 h");
-        await Expect(page.Locator("#step-intelligence-checks")).ToContainTextAsync("Waits for initial-report (available)");
-        await Expect(page.Locator("#can-close")).ToContainTextAsync("initial-report: not completed");
+        await Expect(page.Locator("#step-intelligence-checks")).ToContainTextAsync("Waits for Initial report of the discovery (available)");
+        await Expect(page.Locator("#can-close")).ToContainTextAsync("Initial report of the discovery is not completed.");
+        await Expect(page.Locator("#step-forensic-documents")).ToContainTextAsync("Only when “A note or document was found” is answered yes in Initial report of the discovery, or the case's markers include “Note found”");
+        await Expect(page.Locator("main")).Not.ToContainTextAsync("initial-report");
         await Expect(page.Locator(".timeline")).ToContainTextAsync("Opened case UD-2026-");
         await ScreenshotAsync(page, "case-new");
+        await AssertCasePageWeightAsync(page);
 
-        await initial.GetByRole(AriaRole.Link, new() { Name = "Complete" }).ClickAsync();
+        await Expect(initial).ToContainTextAsync("Complete");
+        await initial.GetByRole(AriaRole.Link, new() { Name = "Initial report of the discovery" }).ClickAsync();
         await Expect(page.Locator("h1")).ToHaveTextAsync("Initial report of the discovery");
-        await page.GetByLabel("When the death was discovered (UTC)").FillAsync("2026-11-25T06:10");
+        await page.GetByLabel("When the death was discovered (UK time)").FillAsync("2026-11-25T06:10");
         await page.GetByLabel("Address where found").FillAsync("St Margaret's churchyard, Barking");
         await page.Locator("#f-foundBy-name").FillAsync("Dog walker");
         await page.Locator("#f-reportedBy-name").FillAsync("Dog walker");
@@ -65,10 +69,10 @@ public sealed class CaseworkTests(BrowserApp app, Chromium chromium) : BrowserTe
         await page.GetByRole(AriaRole.Button, new() { Name = "Complete step" }).ClickAsync();
 
         await Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Initial report of the discovery: completed.");
-        await Expect(page.Locator("#step-initial-report")).ToContainTextAsync("completed");
+        await Expect(page.Locator("#step-initial-report")).ToContainTextAsync("Completed");
         await Expect(page.Locator("#step-initial-report")).ToContainTextAsync("Olivia Officer");
-        await Expect(page.Locator("#step-intelligence-checks")).ToContainTextAsync("available");
-        await Expect(page.Locator("#step-forensic-documents")).ToContainTextAsync("not applicable");
+        await Expect(page.Locator("#step-intelligence-checks")).ToContainTextAsync("Available");
+        await Expect(page.Locator("#step-forensic-documents")).ToContainTextAsync("Not applicable");
         await Expect(page.Locator(".timeline")).ToContainTextAsync("Completed Initial report of the discovery");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "My work" }).ClickAsync();
@@ -91,11 +95,11 @@ public sealed class CaseworkTests(BrowserApp app, Chromium chromium) : BrowserTe
         await page.GetByLabel("Address where found").FillAsync("Barking");
         await page.GetByRole(AriaRole.Button, new() { Name = "Complete step" }).ClickAsync();
 
-        await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Check the answers");
-        await Expect(page.Locator("#f-discoveredAt-error")).ToHaveTextAsync("required");
-        await Expect(page.Locator("#f-foundBy-error")).ToHaveTextAsync("required");
-        await Expect(page.Locator("#f-scenePreserved-error")).ToHaveTextAsync("required");
-        await Expect(page.Locator("#f-address-error")).ToBeHiddenAsync();
+        await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("There is a problem with the answers");
+        await Expect(page.Locator("#f-discoveredAt-error")).ToHaveTextAsync("Error: required");
+        await Expect(page.Locator("#f-foundBy-error")).ToHaveTextAsync("Error: required");
+        await Expect(page.Locator("#f-scenePreserved-error")).ToHaveTextAsync("Error: required");
+        await Expect(page.Locator("#f-address-error")).ToHaveCountAsync(0);
         await Expect(page.GetByLabel("Address where found")).ToHaveValueAsync("Barking");
         await ScreenshotAsync(page, "step-form-errors");
         await App.AssertUnchangedSinceAsync(before);
@@ -127,7 +131,7 @@ public sealed class CaseworkTests(BrowserApp app, Chromium chromium) : BrowserTe
         await page.GetByRole(AriaRole.Button, new() { Name = "Record decision" }).ClickAsync();
 
         await Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Supervisor review and sign-off: approved.");
-        await Expect(page.Locator("#step-supervisor-review")).ToContainTextAsync("completed");
+        await Expect(page.Locator("#step-supervisor-review")).ToContainTextAsync("Completed");
         await Expect(page.Locator("#step-supervisor-review")).ToContainTextAsync("Sam Supervisor");
         await Expect(page.Locator(".timeline")).ToContainTextAsync("Approved Supervisor review and sign-off");
         await page.GotoAsync("/sign-offs");
@@ -143,10 +147,10 @@ public sealed class CaseworkTests(BrowserApp app, Chromium chromium) : BrowserTe
 
         var page = await SignedInAsync("officer@demo.local");
         await page.GotoAsync($"/cases/{id}");
-        await Expect(page.Locator("#step-supervisor-review").GetByRole(AriaRole.Link, new() { Name = "Sign off" })).ToHaveCountAsync(0);
+        await Expect(page.Locator("#step-supervisor-review")).Not.ToContainTextAsync("Sign off");
         await page.Locator("#step-supervisor-review").GetByRole(AriaRole.Link, new() { Name = "Supervisor review and sign-off" }).ClickAsync();
 
-        await Expect(page.Locator("#cannot-decide")).ToContainTextAsync("only a supervisor may sign off supervisor-review");
+        await Expect(page.Locator("#cannot-decide")).ToContainTextAsync("Only a supervisor may sign off Supervisor review and sign-off");
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Record decision" })).ToHaveCountAsync(0);
         await ScreenshotAsync(page, "sign-off-refused-officer");
     }
@@ -163,7 +167,7 @@ public sealed class CaseworkTests(BrowserApp app, Chromium chromium) : BrowserTe
         var page = await SignedInAsync("supervisor@demo.local");
         await page.GotoAsync($"/cases/{id}/sign-off/supervisor-review");
 
-        await Expect(page.Locator("#cannot-approve")).ToContainTextAsync("you completed digital-devices on 2026-");
+        await Expect(page.Locator("#cannot-approve")).ToContainTextAsync("You completed Digital devices on 2026-");
         await Expect(page.Locator("#cannot-approve")).ToContainTextAsync("a supervisor who did the work may not approve it");
         await Expect(page.GetByLabel("Approve", new() { Exact = true })).ToHaveCountAsync(0);
         await ScreenshotAsync(page, "sign-off-refused-four-eyes");
@@ -198,9 +202,9 @@ public sealed class CaseworkTests(BrowserApp app, Chromium chromium) : BrowserTe
 
         var refusal = page.Locator("#refusal");
         await Expect(refusal).ToContainTextAsync("The case cannot be closed yet");
-        await Expect(refusal).ToContainTextAsync("initial-report: not completed");
-        await Expect(refusal).ToContainTextAsync("supervisor-review: not completed");
-        await Expect(refusal).ToContainTextAsync("classification: still under-investigation");
+        await Expect(refusal).ToContainTextAsync("Initial report of the discovery is not completed.");
+        await Expect(refusal).ToContainTextAsync("Supervisor review and sign-off is not completed");
+        await Expect(refusal).ToContainTextAsync("Classification of the death: the case is still classified “Unexpected – under investigation”");
         await AssertEveryInputIsLabelledAsync(page);
         await ScreenshotAsync(page, "close-refused");
         await App.AssertUnchangedSinceAsync(before);
@@ -214,7 +218,7 @@ public sealed class CaseworkTests(BrowserApp app, Chromium chromium) : BrowserTe
         await page.GotoAsync("/cases/new");
         var before = await App.SnapshotAsync();
 
-        await page.GetByLabel("Found at (UTC)").FillAsync("");
+        await page.GetByLabel("Found at (UK time)").FillAsync("");
         await page.GetByLabel("Latitude").FillAsync("north of the river");
         await page.GetByLabel("Longitude").FillAsync("200");
         await page.GetByLabel("Name", new() { Exact = true }).First.FillAsync("Anonymous caller");
@@ -255,7 +259,7 @@ public sealed class CaseworkTests(BrowserApp app, Chromium chromium) : BrowserTe
 
         // The first Tab reaches the skip link, which jumps past the navigation.
         await page.Keyboard.PressAsync("Tab");
-        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Skip to content" })).ToBeFocusedAsync();
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Skip to main content" })).ToBeFocusedAsync();
         await page.Keyboard.PressAsync("Enter");
         await Expect(page.Locator("main")).ToBeFocusedAsync();
         var firstItem = page.GetByRole(AriaRole.List, new() { Name = "Steps to do" }).GetByRole(AriaRole.Link).First;
@@ -298,7 +302,7 @@ public sealed class CaseworkTests(BrowserApp app, Chromium chromium) : BrowserTe
 
         var page = await SignedInAsync("supervisor@demo.local");
         await page.GotoAsync($"/cases/{id}");
-        await Expect(page.Locator("#step-homicide-referral")).ToContainTextAsync("not applicable");
+        await Expect(page.Locator("#step-homicide-referral")).ToContainTextAsync("Not applicable");
         await page.GetByRole(AriaRole.Link, new() { Name = "Request a homicide referral" }).ClickAsync();
         await page.GetByLabel("Why").FillAsync("short");
         await page.GetByRole(AriaRole.Button, new() { Name = "Request referral" }).ClickAsync();
@@ -307,7 +311,28 @@ public sealed class CaseworkTests(BrowserApp app, Chromium chromium) : BrowserTe
         await page.GetByLabel("Why").FillAsync("Same street as two earlier GHB deaths; the homicide command must look at it.");
         await page.GetByRole(AriaRole.Button, new() { Name = "Request referral" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Homicide referral requested");
-        await Expect(page.Locator("#step-homicide-referral")).ToContainTextAsync("available");
+        await Expect(page.Locator("#step-homicide-referral")).ToContainTextAsync("Available");
         await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Request a homicide referral" })).ToHaveCountAsync(0);
+    }
+
+    /// <summary>
+    /// The case page as a first visit loads it (no cache): the page and every file it fetches, as sent
+    /// over the wire (compressed), at most 300 KB (issue 18). Written to the test output.
+    /// </summary>
+    private async Task AssertCasePageWeightAsync(IPage casePage)
+    {
+        var page = await NewPageAsync();
+        await page.Context.AddCookiesAsync((await casePage.Context.CookiesAsync())
+            .Select(c => new Cookie { Name = c.Name, Value = c.Value, Domain = c.Domain, Path = c.Path }));
+        await page.GotoAsync(casePage.Url, new() { WaitUntil = WaitUntilState.Load });
+        await page.EvaluateAsync("() => document.fonts.ready");
+        var bytes = await page.EvaluateAsync<double>("""
+            () => [...performance.getEntriesByType('navigation'), ...performance.getEntriesByType('resource')]
+                .reduce((sum, e) => sum + e.transferSize, 0)
+            """);
+        var encodings = await page.EvaluateAsync<string[]>("() => performance.getEntriesByType('resource').map(e => e.name + ' ' + e.transferSize + '/' + e.decodedBodySize)");
+        Console.WriteLine($"case page weight: {bytes / 1024:0.0} KB transferred\n  " + string.Join("\n  ", encodings));
+        File.AppendAllText(Path.Combine(ScreenshotFolder, "weight.txt"), $"case page: {bytes / 1024:0.0} KB transferred\n  {string.Join("\n  ", encodings)}\n");
+        Assert.True(bytes is > 0 and <= 300 * 1024, $"the case page weighs {bytes / 1024:0.0} KB over the wire (at most 300 KB)");
     }
 }

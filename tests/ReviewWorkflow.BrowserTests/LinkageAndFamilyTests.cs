@@ -60,7 +60,7 @@ public sealed class LinkageAndFamilyTests(BrowserApp app, Chromium chromium) : B
         await form.GetByRole(AriaRole.Button, new() { Name = $"Record decision on {earlierRef}" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync($"{earlierRef}: recorded as linked.");
         await Expect(candidate.Locator(".state")).ToHaveTextAsync("linked");
-        await Expect(page.Locator($"#disposition-{earlierRef}")).ToContainTextAsync("Linked by Olivia Officer, 2026-11-25 09:00 UTC");
+        await Expect(page.Locator($"#disposition-{earlierRef}")).ToContainTextAsync("Linked by Olivia Officer, 2026-11-25 09:00 GMT");
         await Expect(page.Locator($"#disposition-{earlierRef}")).ToContainTextAsync("Same churchyard five weeks apart");
         await Expect(form).ToHaveCountAsync(0);
         await Expect(point).ToHaveClassAsync("point linked");
@@ -74,7 +74,7 @@ public sealed class LinkageAndFamilyTests(BrowserApp app, Chromium chromium) : B
         await page.ReloadAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Complete the linkage check" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Linkage check against recorded deaths: completed.");
-        await Expect(page.Locator("#step-linkage-check")).ToContainTextAsync("completed");
+        await Expect(page.Locator("#step-linkage-check")).ToContainTextAsync("Completed");
     }
 
     [Fact]
@@ -107,7 +107,7 @@ public sealed class LinkageAndFamilyTests(BrowserApp app, Chromium chromium) : B
         await Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("FI-1 logged, due in 3 days.");
         var item = page.Locator("#item-FI-1");
         await Expect(item).ToContainTextAsync("FI-1 from Dana Dunn (sister)");
-        await Expect(item).ToContainTextAsync("received 2026-11-25 09:00 UTC by phone");
+        await Expect(item).ToContainTextAsync("received 2026-11-25 09:00 GMT by phone");
         await Expect(item).ToContainTextAsync("due in 3 days");
         await Expect(item).ToContainTextAsync("Olivia Officer");
         await Expect(item).ToContainTextAsync("nothing recorded yet");
@@ -149,7 +149,7 @@ public sealed class LinkageAndFamilyTests(BrowserApp app, Chromium chromium) : B
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Complete the register step" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Family and friends information register: completed.");
-        await Expect(page.Locator("#step-family-information")).ToContainTextAsync("completed");
+        await Expect(page.Locator("#step-family-information")).ToContainTextAsync("Completed");
     }
 
     [Fact]

@@ -35,6 +35,12 @@ public sealed class OversightTests(BrowserApp app, Chromium chromium) : BrowserT
         await Expect(supervisor.Locator("#trend-table tbody tr")).ToHaveCountAsync(30);
         await ScreenshotAsync(supervisor, "overdue-board");
 
+        // The sweep records the escalations; the case's timeline says which step and which level, by title.
+        using (var scope = App.Services.CreateScope())
+            await scope.ServiceProvider.GetRequiredService<ReviewWorkflow.Web.Escalation.EscalationSweep>().RunAsync();
+        await supervisor.GotoAsync($"/cases/{eastId}");
+        await Expect(supervisor.Locator(".timeline")).ToContainTextAsync("Escalated Initial report of the discovery to level 2: the supervisors of the team told, overdue by 16 hours");
+
         var inspector = await SignedInAsync("inspector@demo.local");
         await inspector.GotoAsync("/overdue");
         await Expect(inspector.GetByRole(AriaRole.Region, new() { Name = "Team west" })).ToContainTextAsync(westRef);
@@ -105,7 +111,7 @@ public sealed class OversightTests(BrowserApp app, Chromium chromium) : BrowserT
         await page.GetByRole(AriaRole.Button, new() { Name = "Change role or team of north.officer@demo.local" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Account north.officer@demo.local changed; its sessions have ended (officer, team south).");
         await page.GetByRole(AriaRole.Button, new() { Name = "Deactivate north.officer@demo.local" }).ClickAsync();
-        await Expect(page.Locator("#users tr", new() { HasText = "north.officer@demo.local" })).ToContainTextAsync("deactivated");
+        await Expect(page.Locator("#users tr", new() { HasText = "north.officer@demo.local" })).ToContainTextAsync("Deactivated");
         await AssertEveryInputIsLabelledAsync(page);
         await north.GotoAsync("/cases");
         await Expect(north).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/sign-in"));

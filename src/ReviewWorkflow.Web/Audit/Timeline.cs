@@ -20,9 +20,11 @@ public static class Timeline
         catch (JsonException) { return [Humanise(e.Action)]; }
 
         string Title(string? key) => key is null ? "a step" : definition.FindStep(key)?.Title ?? key;
+        string? Category(string? key) => key is null ? null
+            : definition.StepDeciding(DecisionPurpose.Classification)?.Categories.FirstOrDefault(c => c.Key == key)?.Title ?? key;
 
         if (e.Action == "case.created")
-            return [$"Opened case {Text(data, "reference")} on {Text(data, "workflow", "workflowKey")} v{Text(data, "workflow", "workflowVersion")}"];
+            return [$"Opened case {Text(data, "reference")} on {(Text(data, "workflow", "workflowKey") == definition.Key ? definition.Title : Text(data, "workflow", "workflowKey"))}, version {Text(data, "workflow", "workflowVersion")}"];
         if (e.Action == "case.facts-added")
         {
             var parts = new List<string>();
@@ -35,6 +37,9 @@ public static class Timeline
             return [parts.Count == 0 ? "Added facts" : "Added " + string.Join("; ", parts)];
         }
         if (Casework(e.Action, data) is { } casework) return [casework];
+        if (e.Action == "escalation.recorded")
+            return [$"Escalated {Title(Text(data, "step"))}{(Text(data, "item") is { Length: > 0 } ? " (an item of its register)" : "")} to level {Text(data, "level")}: "
+                + $"{Recipient(Text(data, "notify"))} told, overdue by {Text(data, "overdue")}"];
         if (data.ValueKind == JsonValueKind.Object && data.TryGetProperty("events", out var list) && list.ValueKind == JsonValueKind.Array)
         {
             var lines = new List<string>();
@@ -46,7 +51,7 @@ public static class Timeline
                     "step-completed" when e.Action == "step.signed-off" => $"Approved {Title(Text(ev, "step"))}{Because(Text(ev, "note"))}",
                     "step-completed" => $"Completed {Title(Text(ev, "step"))}{Because(Text(ev, "note"))}",
                     "steps-returned" => $"Returned for redo: {string.Join(", ", List(ev, "steps").Select(Title))}{Because(Text(ev, "reason"))}",
-                    "classified" => $"Classified as {Text(ev, "after")} (was {Text(ev, "before")}){Because(Text(ev, "rationale"))}",
+                    "classified" => $"Classified as {Category(Text(ev, "after"))} (was {Category(Text(ev, "before"))}){Because(Text(ev, "rationale"))}",
                     "closed" => $"Closed the case{Because(Text(ev, "rationale"))}",
                     _ => Humanise(e.Action),
                 });
@@ -67,6 +72,13 @@ public static class Timeline
         "exhibit.recorded" => $"Recorded exhibit {Text(data, "exhibit")}, stored at {Text(data, "storageLocation")}",
         "exhibit.moved" => $"Moved exhibit {Text(data, "exhibit")} from {Text(data, "from")} to {Text(data, "to")}{Because(Text(data, "reason"))}",
         _ => null,
+    };
+
+    private static string Recipient(string? notify) => notify switch
+    {
+        null or "" => "nobody",
+        "assignee" => "the person it is assigned to",
+        _ => "the " + notify.Replace('-', ' ') + (notify.EndsWith('s') ? "" : "s") + " of the team",
     };
 
     private static string Because(string? text) => string.IsNullOrWhiteSpace(text) ? "" : $" — “{text}”";

@@ -128,10 +128,10 @@ public static class VerifyFileCommand
             if (result.CaseId is null)
                 await @out.WriteLineAsync($"{path}: cannot be verified: {result.Problems[0]}");
             else if (result.Matches)
-                await @out.WriteLineAsync($"{path}: MATCHES the audit trail (case {result.Reference}, file made {Ui.Display.Time(result.ExportedAt)})");
+                await @out.WriteLineAsync($"{path}: MATCHES the audit trail (case {result.Reference}, file made {Ui.Display.UtcTime(result.ExportedAt)})");
             else
             {
-                await @out.WriteLineAsync($"{path}: does NOT match the audit trail (case {result.Reference}, file made {Ui.Display.Time(result.ExportedAt)})");
+                await @out.WriteLineAsync($"{path}: does NOT match the audit trail (case {result.Reference}, file made {Ui.Display.UtcTime(result.ExportedAt)})");
                 foreach (var p in result.Problems) await @out.WriteLineAsync($"  - {p}");
             }
             foreach (var n in result.Notes) await @out.WriteLineAsync($"  note: {n}");

@@ -24,7 +24,7 @@ public static class CaseFileContent
         var definition = record.Read.Context.Definition;
         lines.Add(new(LineStyle.Title, $"Case file {c.Reference}"));
         lines.Add(new(LineStyle.Text, $"{definition.Title} (workflow {definition.Key}, version {definition.Version})"));
-        lines.Add(new(LineStyle.Field, $"{Display.Time(record.ExportedAt)} by {record.ExportedBy}", "Made"));
+        lines.Add(new(LineStyle.Field, $"{Display.UtcTime(record.ExportedAt)} by {record.ExportedBy}", "Made"));
         lines.Add(new(LineStyle.Field, record.Variant == CaseFileVariant.Full
             ? "Full record: every name as recorded"
             : "Redacted for disclosure: family members and persons not charged are named by their role, in square brackets", "Variant"));
@@ -54,7 +54,7 @@ public static class CaseFileContent
         Field(lines, "Deceased", c.DeceasedName);
         Field(lines, "Age", c.DeceasedAgeYears is { } age ? $"{age} years" : "not known");
         Field(lines, "Sex", c.DeceasedSex);
-        Field(lines, "Found", Display.Time(c.FoundAt));
+        Field(lines, "Found", Display.UtcTime(c.FoundAt));
         Field(lines, "Place", c.LocationDescription);
         Field(lines, "Coordinates", string.Create(CultureInfo.InvariantCulture, $"{c.Latitude:0.000000}, {c.Longitude:0.000000}"));
         Field(lines, "Circumstances", c.Circumstances);
@@ -62,8 +62,8 @@ public static class CaseFileContent
         Field(lines, "Markers", c.Markers.Count == 0 ? "none recorded" : string.Join(", ", c.Markers.Select(Display.Words)));
         Field(lines, "Team", c.Team);
         Field(lines, "Case officer", record.Read.Context.OfficerName);
-        Field(lines, "Opened", Display.Time(c.OpenedAt));
-        Field(lines, "Status", c.Status == CaseStatus.Closed ? $"closed {Display.Time(c.ClosedAt)}" : "open");
+        Field(lines, "Opened", Display.UtcTime(c.OpenedAt));
+        Field(lines, "Status", c.Status == CaseStatus.Closed ? $"closed {Display.UtcTime(c.ClosedAt)}" : "open");
         Field(lines, "Classification", CategoryTitle(definition, c.Classification));
         if (c.Owner is { } owner) Field(lines, "Owner of the investigation", owner);
         Field(lines, "Referral asked for by a supervisor", c.ReferralRequested ? "yes" : "no");
@@ -100,7 +100,7 @@ public static class CaseFileContent
     private static void Activity(List<CaseFileLine> lines, CaseFileRecord record, StepDefinition step, WorkflowDefinition definition, CaseActivity a)
     {
         var fields = FieldCodec.FromJson(a.FieldsJson);
-        var when = Display.Time(a.At);
+        var when = Display.UtcTime(a.At);
         switch (a.Kind)
         {
             case ActivityKind.Completed:
@@ -139,13 +139,13 @@ public static class CaseFileContent
         foreach (var f in step.Fields)
             if (fields.TryGetValue(f.Key, out var value)) Field(lines, f.Label, Answer(f, value, record), 2);
         foreach (var (key, value) in fields.Where(x => step.FindField(x.Key) is null))
-            Field(lines, Display.Words(key), value is PersonValue p ? Person(p.Name, p.Phone, p.Email, p.Username, record.Variant) : FieldDisplay.Text(value), 2);
+            Field(lines, Display.Words(key), value is PersonValue p ? Person(p.Name, p.Phone, p.Email, p.Username, record.Variant) : FieldDisplay.Text(value, utc: true), 2);
     }
 
     private static string Answer(FieldDefinition field, FieldValue value, CaseFileRecord record) => value switch
     {
         PersonValue p => Person(p.Name, p.Phone, p.Email, p.Username, record.Variant) + (p.Role is { Length: > 0 } r ? $" ({r})" : ""),
-        _ => FieldDisplay.Answer(field, value, record.UserNames),
+        _ => FieldDisplay.Answer(field, value, record.UserNames, utc: true),
     };
 
     private static void Candidates(List<CaseFileLine> lines, CaseFileRecord record)
@@ -155,11 +155,11 @@ public static class CaseFileContent
         foreach (var (candidate, reference) in record.Candidates)
         {
             lines.Add(new(LineStyle.Text, string.Create(CultureInfo.InvariantCulture,
-                $"Candidate {reference}: score {candidate.Score:0.00}, found {Display.Time(candidate.AddedAt)}"), Indent: 1));
+                $"Candidate {reference}: score {candidate.Score:0.00}, found {Display.UtcTime(candidate.AddedAt)}"), Indent: 1));
             foreach (var reason in candidate.ToDto(reference).Reasons)
                 Field(lines, Display.Words(reason.Factor), string.Create(CultureInfo.InvariantCulture, $"{reason.Detail} (+{reason.Contribution:0.00})"), 2);
             Field(lines, "Disposition", candidate.Decision is { } d
-                ? $"{Display.Words(d)}, by {candidate.DecidedByName}, {Display.Time(candidate.DecidedAt)}"
+                ? $"{Display.Words(d)}, by {candidate.DecidedByName}, {Display.UtcTime(candidate.DecidedAt)}"
                 : "not yet decided", 2);
             if (candidate.Rationale is { } rationale) Field(lines, "Rationale", rationale, 2);
         }
@@ -173,18 +173,18 @@ public static class CaseFileContent
         {
             var from = record.Variant == CaseFileVariant.Redacted ? $"[{item.ProvidedByRelationship}]"
                 : item.ProvidedByContact is { } contact ? $"{item.ProvidedByLabel}, {contact}" : item.ProvidedByLabel;
-            lines.Add(new(LineStyle.Text, $"{item.Reference}: from {from}, received {Display.Time(item.ReceivedAt)}" +
+            lines.Add(new(LineStyle.Text, $"{item.Reference}: from {from}, received {Display.UtcTime(item.ReceivedAt)}" +
                 (item.How is { } how ? $" by {Display.Words(JsonNamingPolicy.KebabCaseLower.ConvertName(how.ToString()))}" : ""), Indent: 1));
             Field(lines, "Information", item.Summary, 2);
-            Field(lines, "Logged", $"by {item.LoggedByName}, {Display.Time(item.LoggedAt)}", 2);
+            Field(lines, "Logged", $"by {item.LoggedByName}, {Display.UtcTime(item.LoggedAt)}", 2);
             Field(lines, "Assigned to", record.UserNames.GetValueOrDefault(item.AssigneeId, item.AssigneeId), 2);
-            Field(lines, "Due", Display.Time(item.DueAt), 2);
+            Field(lines, "Due", Display.UtcTime(item.DueAt), 2);
             foreach (var action in item.Actions.OrderBy(x => x.At).ThenBy(x => x.Id))
-                Field(lines, "Action", $"{action.Action}. Outcome: {action.Outcome} (by {action.ByName}, {Display.Time(action.At)})", 2);
+                Field(lines, "Action", $"{action.Action}. Outcome: {action.Outcome} (by {action.ByName}, {Display.UtcTime(action.At)})", 2);
             Field(lines, "Answer to the family", item.Response is { } response
-                ? $"{response} (by {item.RespondedByName}, {Display.Time(item.RespondedAt)})"
+                ? $"{response} (by {item.RespondedByName}, {Display.UtcTime(item.RespondedAt)})"
                 : "not yet answered", 2);
-            Field(lines, "State", item.State == FamilyItemState.Closed ? $"closed {Display.Time(item.ClosedAt)}" : "open", 2);
+            Field(lines, "State", item.State == FamilyItemState.Closed ? $"closed {Display.UtcTime(item.ClosedAt)}" : "open", 2);
         }
     }
 
@@ -194,7 +194,7 @@ public static class CaseFileContent
         if (record.Documents.Count == 0) lines.Add(new(LineStyle.Text, "No documents are recorded for this case."));
         foreach (var d in record.Documents)
         {
-            Field(lines, d.Name, $"added {Display.Time(d.AddedAt)} by {d.AddedBy}");
+            Field(lines, d.Name, $"added {Display.UtcTime(d.AddedAt)} by {d.AddedBy}");
             lines.Add(new(LineStyle.Hash, $"SHA-256 {d.Sha256}", Indent: 1));
         }
     }
@@ -209,7 +209,7 @@ public static class CaseFileContent
             "against the trail as it is now with the command verify-file or the page Verify a case file."));
         foreach (var e in record.AuditEvents)
         {
-            lines.Add(new(LineStyle.Event, $"Event {e.Sequence.ToString(CultureInfo.InvariantCulture)}: {e.Action}, by {e.ActorName}, {Display.Time(e.At)}"));
+            lines.Add(new(LineStyle.Event, $"Event {e.Sequence.ToString(CultureInfo.InvariantCulture)}: {e.Action}, by {e.ActorName}, {Display.UtcTime(e.At)}"));
             lines.Add(new(LineStyle.Hash, e.Hash, Indent: 1));
         }
         lines.Add(new(LineStyle.Field, $"event {record.Head.Sequence.ToString(CultureInfo.InvariantCulture)}", "Head of the chain"));
@@ -239,10 +239,10 @@ public static class CaseFileContent
 
     private static string StateWords(StepStatus? status) => status is null ? "not evaluated" : status.State switch
     {
-        StepState.Completed => "done" + (status.Completion is { } done ? $" ({Display.Time(done.At)})" : ""),
+        StepState.Completed => "done" + (status.Completion is { } done ? $" ({Display.UtcTime(done.At)})" : ""),
         StepState.NotApplicable => "not required for this case",
-        StepState.Returned => "returned for redo" + (status.DueAt is { } due ? $", due {Display.Time(due)}" : ""),
-        StepState.Available => "to do" + (status.DueAt is { } due ? $", due {Display.Time(due)}" : ""),
+        StepState.Returned => "returned for redo" + (status.DueAt is { } due ? $", due {Display.UtcTime(due)}" : ""),
+        StepState.Available => "to do" + (status.DueAt is { } due ? $", due {Display.UtcTime(due)}" : ""),
         _ => "waiting" + (status.WaitingFor.Count > 0 ? $" for {string.Join(", ", status.WaitingFor)}" : ""),
     };
 

@@ -40,7 +40,7 @@ public static class CaseFileVerifier
         if (export is null)
             problems.Add($"no export of case {proof.Reference} with this file's SHA-256 ({sha256}) is recorded: the file was altered after it was made, or was not made by this system");
         else
-            notes.Add($"made by {export.ActorName} at {Ui.Display.Time(export.At)} (audit event {Number(export.Sequence)})");
+            notes.Add($"made by {export.ActorName} at {Ui.Display.UtcTime(export.At)} (audit event {Number(export.Sequence)})");
 
         var cited = proof.Events.Append(proof.Head).Select(e => e.Sequence).Distinct().ToList();
         var stored = await db.AuditEvents.AsNoTracking().Where(e => cited.Contains(e.Sequence)).ToDictionaryAsync(e => e.Sequence, ct);

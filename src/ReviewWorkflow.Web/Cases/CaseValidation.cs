@@ -4,7 +4,7 @@ namespace ReviewWorkflow.Web.Cases;
 public static class CaseValidation
 {
     public static readonly string[] Sexes = ["male", "female", "other", "unknown"];
-    public static readonly string[] PersonRoles = ["finder", "reporting-person", "witness", "associate", "family", "person-of-interest"];
+    public static readonly string[] PersonRoles = ["finder", "reporting-person", "witness", "associate", "friend", "family", "person-of-interest"];
 
     public static Dictionary<string, string[]> Validate(CreateCaseRequest r, DateTimeOffset now)
     {

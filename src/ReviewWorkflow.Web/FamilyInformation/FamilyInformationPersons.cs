@@ -11,6 +11,17 @@ namespace ReviewWorkflow.Web.FamilyInformation;
 public static partial class FamilyInformationPersons
 {
     public const string ProviderRole = "family";
+    public const string FriendRole = "friend";
+
+    /// <summary>Kin the register's givers name themselves by; anyone else (a friend, a flatmate) is listed as a friend, not as family.</summary>
+    private static readonly string[] FamilyWords =
+    [
+        "family", "mother", "father", "mum", "dad", "parent", "sister", "brother", "sibling", "son", "daughter", "child",
+        "wife", "husband", "spouse", "partner", "aunt", "uncle", "cousin", "niece", "nephew", "grand", "step", "in-law", "twin",
+    ];
+
+    public static string ProviderRoleFor(string? relationship) =>
+        relationship is not null && FamilyWords.Any(w => relationship.Contains(w, StringComparison.OrdinalIgnoreCase)) ? ProviderRole : FriendRole;
     public const string NamedRole = "associate";
     /// <summary>As for the deceased: the project's word for a name nobody knows.</summary>
     public const string UnknownName = "unknown";
@@ -20,8 +31,9 @@ public static partial class FamilyInformationPersons
         var people = new List<CasePerson>();
         var provider = r.ProvidedBy!;
         var contact = Blank(provider.Contact);
-        if (IsEmail(contact)) people.Add(New(c, provider.Name!, ProviderRole, phone: null, email: contact, username: null, now));
-        else if (IsPhone(contact)) people.Add(New(c, provider.Name!, ProviderRole, phone: contact, email: null, username: null, now));
+        var role = ProviderRoleFor(provider.Relationship);
+        if (IsEmail(contact)) people.Add(New(c, provider.Name!, role, phone: null, email: contact, username: null, now));
+        else if (IsPhone(contact)) people.Add(New(c, provider.Name!, role, phone: contact, email: null, username: null, now));
 
         foreach (var p in r.Persons ?? [])
             people.Add(New(c, Blank(p.Name) ?? UnknownName, p.Role ?? NamedRole, Blank(p.Phone), Blank(p.Email), Blank(p.Username), now));

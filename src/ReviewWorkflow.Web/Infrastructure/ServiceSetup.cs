@@ -87,10 +87,14 @@ public static class ServiceSetup
     {
         using var scope = app.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<ReviewDb>();
+        await CreateMigrationHistoryAsync(db);
         await db.Database.MigrateAsync();
         var folder = WorkflowFiles.Locate(app.Configuration, app.Environment.ContentRootPath);
         await app.Services.GetRequiredService<WorkflowRegistry>().LoadAsync(folder, db, app.Services.GetRequiredService<TimeProvider>(),
             deadlineSpeedup: DemoDeadlines.Speedup(app.Configuration));
+        if (DemoDeadlines.Speedup(app.Configuration) is var speedup and > 1)
+            app.Logger.LogWarning("Demo deadline speed-up is on ({Setting} = {Speedup}): every deadline and escalation rung is {Speedup} times shorter (a demonstration setting, never for real cases)",
+                DemoDeadlines.Setting, speedup, speedup);
         await AdminBootstrap.RunAsync(app.Services, app.Configuration, app.Logger);
         if (seedDemo)
         {
@@ -98,5 +102,16 @@ public static class ServiceSetup
                 ?? throw new InvalidOperationException("Demo data was asked for but no seeds/ folder was found; set Seeds:Path.");
             await DemoSeed.RunAsync(app.Services, seeds, app.Logger);
         }
+    }
+
+    /// <summary>
+    /// Npgsql's migrator assumes the history table exists and catches the "relation does not exist" of
+    /// its first query, which EF has already logged as a failed command: a red <c>fail:</c> on every first
+    /// start that is no failure. Creating the table first (the script EF itself would run) avoids it.
+    /// </summary>
+    private static async Task CreateMigrationHistoryAsync(ReviewDb db)
+    {
+        var history = Microsoft.EntityFrameworkCore.Infrastructure.AccessorExtensions.GetService<Microsoft.EntityFrameworkCore.Migrations.IHistoryRepository>(db);
+        await db.Database.ExecuteSqlRawAsync(history.GetCreateIfNotExistsScript());
     }
 }

@@ -31,7 +31,7 @@ public static class StepForm
                 FieldType.Bool => raw switch { "true" => true, "false" => false, _ => null },
                 FieldType.Number => string.IsNullOrWhiteSpace(raw) ? null
                     : decimal.TryParse(raw.Trim(), NumberStyles.Number, CultureInfo.InvariantCulture, out var n) ? n : raw,
-                // A datetime-local value has no zone; the form says UTC, so the answer is sent as UTC.
+                // A datetime-local value has no zone; the form says UK time, so the answer is sent as that instant in UTC.
                 FieldType.DateTime => string.IsNullOrWhiteSpace(raw) ? null : FormInput.IsoUtc(raw) ?? raw,
                 FieldType.List => FormInput.Lines(raw) is { Count: > 0 } items ? items : null,
                 FieldType.Person => Person(field, form),

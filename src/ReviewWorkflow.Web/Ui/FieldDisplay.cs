@@ -6,21 +6,22 @@ namespace ReviewWorkflow.Web.Ui;
 public static class FieldDisplay
 {
     /// <summary>An answer to <paramref name="field"/>; a user field's stored id is shown as the person's name.</summary>
-    public static string Answer(Engine.Definitions.FieldDefinition field, FieldValue? value, IReadOnlyDictionary<string, string> users) =>
-        field.Type == Engine.Definitions.FieldType.User && value is TextValue { Value: var id } ? users.GetValueOrDefault(id, id) : Text(value);
+    public static string Answer(Engine.Definitions.FieldDefinition field, FieldValue? value, IReadOnlyDictionary<string, string> users, bool utc = false) =>
+        field.Type == Engine.Definitions.FieldType.User && value is TextValue { Value: var id } ? users.GetValueOrDefault(id, id) : Text(value, utc);
 
     /// <summary>The user ids named by user fields in these answers, to look their names up once.</summary>
     public static IEnumerable<string> UserIds(IEnumerable<Engine.Definitions.FieldDefinition> fields, IEnumerable<IReadOnlyDictionary<string, FieldValue>> answers) =>
         answers.SelectMany(a => fields.Where(f => f.Type == Engine.Definitions.FieldType.User)
             .Select(f => a.GetValueOrDefault(f.Key)).OfType<TextValue>().Select(t => t.Value));
 
-    public static string Text(FieldValue? value) => value switch
+    /// <param name="utc">Times in UTC (the case file) rather than UK time (the pages).</param>
+    public static string Text(FieldValue? value, bool utc = false) => value switch
     {
         null => "—",
         BoolValue b => b.Value ? "Yes" : "No",
         TextValue t => t.Value,
         NumberValue n => n.Value.ToString(CultureInfo.InvariantCulture),
-        DateTimeValue d => Display.Time(d.Value),
+        DateTimeValue d => utc ? Display.UtcTime(d.Value) : Display.Time(d.Value),
         ChoiceValue c => Display.Words(c.Value),
         PersonValue p => Person(p),
         ListValue l => l.Items.Count == 0 ? "none" : string.Join("; ", l.Items),

@@ -7,18 +7,25 @@ public static class FormInput
 {
     private static readonly string[] LocalFormats = ["yyyy-MM-dd'T'HH:mm", "yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF"];
 
-    /// <summary>A <c>datetime-local</c> value, taken as UTC (the pages say so next to every time input).</summary>
+    /// <summary>
+    /// A <c>datetime-local</c> value, taken as UK time (the pages say so next to every time input), as the
+    /// instant it names. In the hour the clocks go back, the earlier (BST) reading is taken; a time skipped
+    /// when they go forward is read as GMT, an hour later on the wall clock.
+    /// </summary>
     public static bool TryUtc(string? text, out DateTimeOffset value)
     {
         value = default;
         if (string.IsNullOrWhiteSpace(text)) return false;
-        if (!DateTime.TryParseExact(text.Trim(), LocalFormats, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var at))
+        if (!DateTime.TryParseExact(text.Trim(), LocalFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
             return false;
-        value = new DateTimeOffset(at, TimeSpan.Zero);
+        var offset = Display.UkZone.IsAmbiguousTime(local) ? Display.UkZone.GetAmbiguousTimeOffsets(local).Max()
+            : Display.UkZone.IsInvalidTime(local) ? Display.UkZone.BaseUtcOffset
+            : Display.UkZone.GetUtcOffset(local);
+        value = new DateTimeOffset(local, offset).ToUniversalTime();
         return true;
     }
 
-    /// <summary>The ISO-8601 form of a <c>datetime-local</c> value with its zone (UTC), or null when it is not one.</summary>
+    /// <summary>The ISO-8601 form (in UTC) of a <c>datetime-local</c> value in UK time, or null when it is not one.</summary>
     public static string? IsoUtc(string? text) =>
         TryUtc(text, out var at) ? at.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture) : null;
 

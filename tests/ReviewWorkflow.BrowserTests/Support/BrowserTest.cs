@@ -1,4 +1,6 @@
 using System.Collections.Concurrent;
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using ReviewWorkflow.Web.Tests.Support;
 
@@ -77,7 +79,7 @@ public abstract class BrowserTest(BrowserApp app, Chromium chromium) : IAsyncLif
         await page.GetByLabel("Name of the deceased").FillAsync("Gabriel Kovari");
         await page.GetByLabel("Age (years)").FillAsync("22");
         await page.GetByLabel("Sex").SelectOptionAsync("male");
-        await page.GetByLabel("Found at (UTC)").FillAsync("2026-11-25T06:10");
+        await page.GetByLabel("Found at (UK time)").FillAsync("2026-11-25T06:10");
         await page.GetByLabel("Place").FillAsync("St Margaret's churchyard, Barking");
         await page.GetByLabel("Latitude").FillAsync("51.5362");
         await page.GetByLabel("Longitude").FillAsync("0.0803");
@@ -98,18 +100,49 @@ public abstract class BrowserTest(BrowserApp app, Chromium chromium) : IAsyncLif
         Assert.True(unlabelled.Length == 0, $"{page.Url}: fields without a label:\n{string.Join("\n", unlabelled)}");
     }
 
-    /// <summary>Saves the page as seen at 1280×800 and at 400 px wide (full length), then restores the window.</summary>
+    /// <summary>Where the accessibility checks write what they found of lesser impact (the test output folder, beside the screenshots).</summary>
+    public static readonly string AccessibilityReport = Path.Combine(ScreenshotFolder, "accessibility.txt");
+
+    private static readonly Lock ReportLock = new();
+
+    /// <summary>
+    /// Saves the page as seen at 1280×800 and at 400 px wide (full length), checks it with axe-core at
+    /// both widths (no violation of serious or critical impact; lesser ones written to the report and
+    /// the console), checks nothing sticks out sideways at 400 and 320 px, then restores the window.
+    /// </summary>
     protected static async Task ScreenshotAsync(IPage page, string name)
     {
         Directory.CreateDirectory(ScreenshotFolder);
         var original = page.ViewportSize ?? new PageViewportSizeResult { Width = 1280, Height = 800 };
-        await page.SetViewportSizeAsync(1280, 800);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotFolder, $"{name}-1280.png"), FullPage = true });
-        await page.SetViewportSizeAsync(400, 800);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotFolder, $"{name}-400.png"), FullPage = true });
-        // Nothing may stick out sideways on a narrow window except inside its own scroll box.
-        var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
-        Assert.True(overflow <= 0, $"{name}: the page is {overflow} px wider than a 400 px window");
+        foreach (var width in new[] { 1280, 400 })
+        {
+            await page.SetViewportSizeAsync(width, 800);
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotFolder, $"{name}-{width}.png"), FullPage = true });
+            await AssertAccessibleAsync(page, $"{name} at {width} px");
+        }
+        foreach (var width in new[] { 400, 320 })
+        {
+            await page.SetViewportSizeAsync(width, 800);
+            // Nothing may stick out sideways on a narrow window except inside its own scroll box.
+            var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
+            Assert.True(overflow <= 0, $"{name}: the page is {overflow} px wider than a {width} px window");
+        }
         await page.SetViewportSizeAsync(original.Width, original.Height);
+    }
+
+    /// <summary>axe-core on the page as it is: 0 violations of serious or critical impact; the others reported.</summary>
+    protected static async Task AssertAccessibleAsync(IPage page, string what)
+    {
+        var result = await page.RunAxe();
+        string Describe(AxeResultItem v) =>
+            $"{what} ({page.Url}): [{v.Impact}] {v.Id}: {v.Help}\n" + string.Join("\n", v.Nodes.Take(5).Select(n => $"    {string.Join(" ", n.Target)} {n.Html}"));
+        var blocking = result.Violations.Where(v => v.Impact is "serious" or "critical").Select(Describe).ToList();
+        var lesser = result.Violations.Where(v => v.Impact is not ("serious" or "critical")).Select(Describe).ToList();
+        if (lesser.Count > 0)
+        {
+            lock (ReportLock) File.AppendAllLines(AccessibilityReport, lesser);
+            foreach (var line in lesser) Console.WriteLine(line);
+        }
+        Assert.True(blocking.Count == 0, "accessibility violations of serious or critical impact:\n" + string.Join("\n", blocking));
     }
 }

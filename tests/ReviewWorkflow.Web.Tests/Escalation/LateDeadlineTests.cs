@@ -169,7 +169,7 @@ public sealed class LateDeadlineTests(EscalationApp app) : IClassFixture<Escalat
 
         var officer = await PageSession.SignedInAsync(app, "officer.west@demo.local");
         var casePage = await officer.GetStringAsync($"/cases/{c.Id()}");
-        Assert.Contains($"<small>{shown}</small>", Segment(casePage, "<tr id=\"step-homicide-referral\"", "</tr>"));
+        Assert.Contains($"<span>due {shown}</span>", Segment(casePage, "id=\"step-homicide-referral\"", "</li>"));
         var myWork = await officer.GetStringAsync("/");
         Assert.Contains($"({shown})", Segment(myWork, "<li", "</li>", containing: Referral));
 

@@ -10,6 +10,7 @@ public sealed class SignOutModel(SignInManager<User> signIn) : PageModel
     {
         signIn.AuthenticationScheme = IdentityConstants.ApplicationScheme;
         await signIn.SignOutAsync();
+        TempData["Done"] = "You have signed out.";
         return LocalRedirect(Ui.UiSetup.SignInPath);
     }
 }

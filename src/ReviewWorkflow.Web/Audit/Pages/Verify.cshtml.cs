@@ -7,6 +7,8 @@ public sealed class VerifyModel(ReviewDb db) : PageModel
     public AuditVerification? Result { get; private set; }
     public long Events { get; private set; }
     public IReadOnlyList<AuditEvent> Latest { get; private set; } = [];
+    /// <summary>The reference of each case the latest events belong to, for the case column.</summary>
+    public IReadOnlyDictionary<Guid, string> References { get; private set; } = new Dictionary<Guid, string>();
 
     public Task OnGetAsync(CancellationToken ct) => LoadAsync(ct);
 
@@ -20,5 +22,7 @@ public sealed class VerifyModel(ReviewDb db) : PageModel
     {
         Events = await db.AuditEvents.LongCountAsync(ct);
         Latest = await db.AuditEvents.AsNoTracking().OrderByDescending(e => e.Sequence).Take(20).ToListAsync(ct);
+        var ids = Latest.Select(e => e.CaseId).OfType<Guid>().Distinct().ToList();
+        References = await db.Cases.AsNoTracking().Where(c => ids.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Reference, ct);
     }
 }

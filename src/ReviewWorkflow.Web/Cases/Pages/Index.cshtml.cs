@@ -4,7 +4,7 @@ using ReviewWorkflow.Web.Ui;
 namespace ReviewWorkflow.Web.Cases.Pages;
 
 /// <summary>The cases the user may see, through the same query (scoping, filters, paging) as <c>GET /api/cases</c>.</summary>
-public sealed class IndexModel(ReviewDb db, TimeProvider clock) : PageModel
+public sealed class IndexModel(ReviewDb db, TimeProvider clock, Workflows.WorkflowRegistry workflows) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Status { get; set; } = "open";
     [BindProperty(SupportsGet = true)] public bool Mine { get; set; }
@@ -15,6 +15,11 @@ public sealed class IndexModel(ReviewDb db, TimeProvider clock) : PageModel
     public Dictionary<Guid, string> Names { get; private set; } = [];
     public Dictionary<string, string> Officers { get; private set; } = [];
     public DateTimeOffset Now { get; private set; }
+
+    /// <summary>A classification by its title (the newest definition's wording for the key).</summary>
+    public string Category(string key) => workflows.Catalog.All
+        .Select(d => d.StepDeciding(Engine.Definitions.DecisionPurpose.Classification)?.Categories.FirstOrDefault(c => c.Key == key)?.Title)
+        .LastOrDefault(t => t is not null) ?? Display.Words(key);
     public bool CanCreate { get; private set; }
     public const int PageSize = 50;
 

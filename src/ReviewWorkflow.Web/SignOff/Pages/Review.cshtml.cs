@@ -24,6 +24,9 @@ public sealed class ReviewModel(CaseProcedure cases, SignOffStep signOff, Review
     /// <summary>Why any decision would be refused now (role, state); the form is then not offered.</summary>
     public IReadOnlyList<string> DecisionRefused { get; private set; } = [];
 
+    /// <summary>Active supervisors of the case's team other than this user: who else could approve (an inspector always can).</summary>
+    public int OtherSupervisors { get; private set; }
+
     [BindProperty] public string? Decision { get; set; }
     [BindProperty] public string? Rationale { get; set; }
     [BindProperty] public List<string> ReturnSteps { get; set; } = [];
@@ -64,6 +67,9 @@ public sealed class ReviewModel(CaseProcedure cases, SignOffStep signOff, Review
         var actor = HttpContext.CurrentUser().ToActor();
         DecisionRefused = Procedure.SignOffBars(context.Definition, context.State, stepKey, actor);
         if (DecisionRefused.Count == 0) ApproveRefused = Procedure.FourEyesBars(context.Definition, context.State, stepKey, actor);
+        if (ApproveRefused.Count > 0)
+            OtherSupervisors = await db.Users.AsNoTracking().CountAsync(u =>
+                u.Team == context.Case.Team && u.Role == Roles.Supervisor && !u.Deactivated && u.Id != actor.Id, ct);
         return null;
     }
 }
