@@ -51,7 +51,7 @@ internal static partial class Vocabulary
 
     public static readonly IReadOnlyList<string> NotifyTargets = ["assignee", "supervisor", "inspector"];
 
-    public static readonly IReadOnlyList<string> RootKeys = ["key", "version", "title", "roles", "escalation", "steps"];
+    public static readonly IReadOnlyList<string> RootKeys = ["key", "version", "title", "description", "roles", "escalation", "steps"];
 
     public static readonly IReadOnlyList<string> StepKeys =
     [

@@ -10,6 +10,9 @@ public sealed record WorkflowDefinition(
     IReadOnlyList<StepDefinition> Steps,
     string ContentHash)
 {
+    /// <summary>What the workflow is for, shown where an officer chooses one for a new case; empty when the file gives none.</summary>
+    public string Description { get; init; } = "";
+
     public StepDefinition? FindStep(string key) => Steps.FirstOrDefault(s => s.Key == key);
 
     public StepDefinition? StepDeciding(DecisionPurpose purpose) =>
