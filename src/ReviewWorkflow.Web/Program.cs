@@ -11,6 +11,7 @@ using ReviewWorkflow.Web.Reports;
 using ReviewWorkflow.Web.SignOff;
 using ReviewWorkflow.Web.Steps;
 using ReviewWorkflow.Web.Ui;
+using ReviewWorkflow.Web.Workflows;
 using Scalar.AspNetCore;
 
 // Commands that need no database run before anything else starts.
@@ -68,6 +69,7 @@ app.MapHealthChecks("/health").AllowAnonymous();
 app.MapAuth();
 app.MapAdminUsers();
 app.MapCases();
+app.MapWorkflows();
 app.MapSteps();
 app.MapSignOffs();
 app.MapFamilyInformation();

@@ -12,6 +12,11 @@ public sealed class WorkflowRegistry
 
     public WorkflowDefinition? Latest(string key) => Catalog.Latest(key) is { } d ? _served[(d.Key, d.Version)] : null;
 
+    /// <summary>The latest version of each workflow, the ones a new case can start on: the full procedure first, then by title.</summary>
+    public IReadOnlyList<WorkflowDefinition> Choices =>
+        [.. Catalog.All.Select(d => d.Key).Distinct().Select(k => Latest(k)!)
+            .OrderBy(d => d.Key != Cases.CaseCreation.DefaultWorkflow).ThenBy(d => d.Title, StringComparer.Ordinal)];
+
     public WorkflowDefinition Get(string key, int version) =>
         _served.GetValueOrDefault((key, version)) ?? throw new InvalidOperationException($"Workflow {key} v{version} is used by a case but no longer on disk.");
 

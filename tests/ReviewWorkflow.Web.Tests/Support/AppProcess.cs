@@ -44,7 +44,7 @@ public sealed class AppProcess : IAsyncDisposable
             ["ASPNETCORE_URLS"] = url,
             ["ConnectionStrings:Default"] = connectionString,
             ["Demo:Seed"] = "true",
-            ["Workflows:Path"] = Path.Combine(AppContext.BaseDirectory, "workflows"),
+            ["Workflows:Path"] = ReviewApp.PinnedWorkflows,
             ["Seeds:Path"] = RepositoryFolders.Find("seeds") ?? throw new InvalidOperationException("no seeds/ folder above the tests"),
             ["Logging:LogLevel:Default"] = "Warning",
             ["Logging:LogLevel:ReviewWorkflow"] = "Information",

@@ -29,7 +29,15 @@ public class ReviewApp : WebApplicationFactory<Program>, IAsyncLifetime
 
     public FakeTimeProvider Clock { get; }
     public string ConnectionString { get; protected set; } = "";
-    public string? WorkflowsPath { get; set; }
+    /// <summary>
+    /// The workflows folder the app loads. By default the pinned one: the procedure's v1 (whose steps
+    /// <see cref="ProcedureWalk"/> answers) and the proportionate route, so tests written against v1 keep
+    /// testing v1 now that new cases start on v2; tests of v2 load <see cref="ShippedWorkflows"/>.
+    /// </summary>
+    public string? WorkflowsPath { get; set; } = PinnedWorkflows;
+
+    public static string PinnedWorkflows => Path.Combine(AppContext.BaseDirectory, "workflows-pinned");
+    public static string ShippedWorkflows => Path.Combine(AppContext.BaseDirectory, "workflows");
     public Dictionary<string, string> Settings { get; } = [];
 
     public virtual async Task InitializeAsync()
@@ -42,7 +50,7 @@ public class ReviewApp : WebApplicationFactory<Program>, IAsyncLifetime
 
     /// <summary>An app on an existing database (a restart, as far as the data is concerned).</summary>
     public static ReviewApp On(string connectionString, string? workflowsPath = null) =>
-        new() { ConnectionString = connectionString, WorkflowsPath = workflowsPath };
+        new() { ConnectionString = connectionString, WorkflowsPath = workflowsPath ?? PinnedWorkflows };
 
     Task IAsyncLifetime.DisposeAsync() => DisposeAsync().AsTask();
 
