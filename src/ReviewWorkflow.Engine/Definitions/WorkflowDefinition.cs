@@ -82,6 +82,9 @@ public sealed record FieldDefinition(
 {
     public const int DefaultTextLength = 10_000, DefaultItemLength = 500, DefaultItems = 100;
 
+    /// <summary>A list of substances found (toxicology): its entries become the case's substances, so the linkage check compares them.</summary>
+    public bool Substances { get; init; }
+
     /// <summary>Most characters in one value: the whole text of a text field, each entry of a list, each part of a person.</summary>
     public int LongestText => MaxLength ?? (Type == FieldType.Text ? DefaultTextLength : DefaultItemLength);
 

@@ -100,6 +100,7 @@ public sealed class ShippedWorkflowsTests
         Assert.Equal(["done", "not-done"], V2.FindStep("cctv-house-to-house")!.FindField("houseToHouse")!.Choices);
         Assert.Equal(["forensic", "routine"], V2.FindStep("post-mortem-decision")!.FindField("kind")!.Choices);
         Assert.Contains("post-mortem-decision", V2.FindStep("post-mortem-toxicology")!.After);
+        Assert.True(V2.FindStep("post-mortem-toxicology")!.FindField("substancesFound")!.Substances);
         Assert.All(["cctv-house-to-house", "hate-crime-vulnerability", "post-mortem-decision", "initial-categorisation"],
             key => Assert.Contains(V2.FindStep(key)!.Fields, f => f.Required && f.MinLength >= 20));
         Assert.All(["scene", "cctv-house-to-house", "hate-crime-vulnerability", "post-mortem-decision"],

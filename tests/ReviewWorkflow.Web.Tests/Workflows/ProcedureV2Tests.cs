@@ -1,5 +1,7 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json;
+using ReviewWorkflow.Web.Tests.Linkage;
 using ReviewWorkflow.Web.Tests.Support;
 
 namespace ReviewWorkflow.Web.Tests.Workflows;
@@ -110,5 +112,37 @@ public sealed class ProcedureV2Tests(ShippedWorkflowsApp app) : IClassFixture<Sh
 
         await supervisor.SignOffAsync(id, "approve", step: "coroner-report-review").OkAsync();
         Assert.Equal("closed", (await officer.CloseAsync(id).OkAsync()).GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task ToxicologysSubstancesJoinTheCaseAndTheLinkageCheckRunsAgainWithThem()
+    {
+        var officer = await app.OfficerAsync();
+        var place = LinkageCases.NewPlace();
+        // Same place and days apart, nothing else in common: below the threshold until both show GHB.
+        object Death(string name, string foundAt, int age, string sex, string[] substances) => new
+        {
+            deceased = new { name, ageYears = age, sex }, foundAt,
+            location = new { description = "a flat", latitude = place.Lat, longitude = place.Lon },
+            circumstances = "found at home", substances, markers = Array.Empty<string>(), persons = Array.Empty<object>(),
+        };
+        var earlier = (await officer.CreateCaseAsync(Death("Earlier Death", "2014-06-19T04:05:00Z", 24, "male", ["GHB"]))).Id();
+        var created = await officer.CreateCaseAsync(Death("Later Death", "2014-06-21T04:05:00Z", 71, "female", []));
+        var id = created.Id();
+        var liaison = created.GetProperty("officer").GetProperty("id").GetString()!;
+        Assert.DoesNotContain((await officer.LinkageAsync(id)).Candidates(), k => k.GetProperty("caseId").GetString() == earlier);
+
+        foreach (var step in new[] { "initial-report", "post-mortem-decision" })
+            await officer.CompleteAsync(id, step, Answers(step, liaison)).OkAsync();
+        var c = await officer.CompleteAsync(id, "post-mortem-toxicology", Fields(new()
+        {
+            ["causeOfDeath"] = "GHB toxicity", ["substancesFound"] = new[] { "GHB", " ghb", "alcohol" }, ["resultsReceivedAt"] = "2014-06-25T12:00:00Z",
+        })).OkAsync();
+
+        Assert.Equal(["GHB", "alcohol"], c.GetProperty("substances").Strings());
+        Assert.Contains((await officer.LinkageAsync(id)).Candidates(), k => k.GetProperty("caseId").GetString() == earlier);
+        var audit = (await officer.GetFromJsonAsync<JsonElement>($"/api/cases/{id}/audit")).EnumerateArray()
+            .Last(e => e.GetProperty("action").GetString() == "step.completed");
+        Assert.Equal(["GHB", "alcohol"], audit.GetProperty("data").GetProperty("substancesAdded").Strings());
     }
 }
