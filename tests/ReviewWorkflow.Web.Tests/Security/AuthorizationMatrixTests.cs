@@ -38,6 +38,7 @@ public sealed class AuthorizationMatrixTests(ReviewApp app) : IClassFixture<Revi
         ["POST /api/admin/users/{userId}/reactivate"] = [U, F, F, F, F, F, A],
         ["POST /api/admin/users/{userId}/unlock"] = [U, F, F, F, F, F, A],
         ["POST /api/cases"] = [U, A, A, A, A, F, F],
+        ["GET /api/workflows"] = [U, A, A, A, A, F, F],
         ["GET /api/cases"] = [U, A, A, A, A, A, A],
         ["GET /api/cases/{id}"] = [U, A, H, A, H, A, A],
         ["PATCH /api/cases/{id}"] = [U, A, H, A, H, A, F],
