@@ -90,7 +90,7 @@ public static class ServiceSetup
         await db.Database.MigrateAsync();
         var folder = WorkflowFiles.Locate(app.Configuration, app.Environment.ContentRootPath);
         await app.Services.GetRequiredService<WorkflowRegistry>().LoadAsync(folder, db, app.Services.GetRequiredService<TimeProvider>(),
-            deadlineSpeedup: DemoDeadlines.Speedup(app.Configuration));
+            deadlineSpeedup: DemoDeadlines.Speedup(app.Configuration), startOn: WorkflowFiles.StartOn(app.Configuration));
         await AdminBootstrap.RunAsync(app.Services, app.Configuration, app.Logger);
         if (seedDemo)
         {

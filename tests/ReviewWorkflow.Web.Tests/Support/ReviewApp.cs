@@ -29,16 +29,19 @@ public class ReviewApp : WebApplicationFactory<Program>, IAsyncLifetime
 
     public FakeTimeProvider Clock { get; }
     public string ConnectionString { get; protected set; } = "";
-    /// <summary>
-    /// The workflows folder the app loads. By default the pinned one: the procedure's v1 (whose steps
-    /// <see cref="ProcedureWalk"/> answers) and the proportionate route, so tests written against v1 keep
-    /// testing v1 now that new cases start on v2; tests of v2 load <see cref="ShippedWorkflows"/>.
-    /// </summary>
-    public string? WorkflowsPath { get; set; } = PinnedWorkflows;
+    /// <summary>The workflows folder the app loads: the shipped one, copied next to the tests.</summary>
+    public string? WorkflowsPath { get; set; } = ShippedWorkflows;
 
-    public static string PinnedWorkflows => Path.Combine(AppContext.BaseDirectory, "workflows-pinned");
     public static string ShippedWorkflows => Path.Combine(AppContext.BaseDirectory, "workflows");
-    public Dictionary<string, string> Settings { get; } = [];
+
+    /// <summary>
+    /// The setting that starts new unexplained-death cases on the procedure's v1, the version whose steps
+    /// <see cref="ProcedureWalk"/> answers and most tests were written for. Tests of v2 (and of what new cases
+    /// start on, as deployed) use a <see cref="ShippedWorkflowsApp"/>, which leaves it out.
+    /// </summary>
+    public static readonly KeyValuePair<string, string> StartOnV1 = new("Workflows:StartOn:unexplained-death", "1");
+
+    public Dictionary<string, string> Settings { get; } = new([StartOnV1]);
 
     public virtual async Task InitializeAsync()
     {
@@ -50,7 +53,7 @@ public class ReviewApp : WebApplicationFactory<Program>, IAsyncLifetime
 
     /// <summary>An app on an existing database (a restart, as far as the data is concerned).</summary>
     public static ReviewApp On(string connectionString, string? workflowsPath = null) =>
-        new() { ConnectionString = connectionString, WorkflowsPath = workflowsPath ?? PinnedWorkflows };
+        new() { ConnectionString = connectionString, WorkflowsPath = workflowsPath ?? ShippedWorkflows };
 
     Task IAsyncLifetime.DisposeAsync() => DisposeAsync().AsTask();
 

@@ -1,7 +1,7 @@
 namespace ReviewWorkflow.Web.Tests.Support;
 
-/// <summary>The app on the shipped workflows folder, as deployed: new cases start on the procedure's v2.</summary>
+/// <summary>The app as deployed: new cases start on the latest version of their workflow (the procedure's v2).</summary>
 public sealed class ShippedWorkflowsApp : ReviewApp
 {
-    public ShippedWorkflowsApp() => WorkflowsPath = ShippedWorkflows;
+    public ShippedWorkflowsApp() => Settings.Remove(StartOnV1.Key);
 }
