@@ -53,6 +53,8 @@ if (args is ["export-files", .. var exportArgs])
     return await ExportFilesCommand.RunAsync(app, exportArgs);
 if (args is ["verify-file", .. var verifyArgs])
     return await VerifyFileCommand.RunAsync(app, verifyArgs);
+if (args is ["migrate", .. var migrateArgs])
+    return await MigrateCommand.RunAsync(app, migrateArgs);
 
 app.UseReviewUi(); // error pages and problem details, security headers, static files
 app.UseAuthentication();
@@ -70,6 +72,7 @@ app.MapAuth();
 app.MapAdminUsers();
 app.MapCases();
 app.MapWorkflows();
+app.MapMigrations();
 app.MapSteps();
 app.MapSignOffs();
 app.MapFamilyInformation();

@@ -36,6 +36,7 @@ public static class ServiceSetup
             .AddScoped<Casework.CaseDocuments>().AddScoped<Casework.ExhibitRegister>();
         services.Configure<Casework.DocumentOptions>(builder.Configuration.GetSection("Documents"));
         services.AddScoped<CaseCreation>();
+        services.AddScoped<Workflows.CaseMigration>();
         services.AddScoped<LinkageCheck>();
         services.AddScoped<CaseFile.CaseFileExport>();
         services.AddScoped<Reports.ReportQuery>();

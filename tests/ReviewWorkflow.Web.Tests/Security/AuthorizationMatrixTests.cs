@@ -39,6 +39,9 @@ public sealed class AuthorizationMatrixTests(ReviewApp app) : IClassFixture<Revi
         ["POST /api/admin/users/{userId}/unlock"] = [U, F, F, F, F, F, A],
         ["POST /api/cases"] = [U, A, A, A, A, F, F],
         ["GET /api/workflows"] = [U, A, A, A, A, F, F],
+        ["POST /api/admin/migrations"] = [U, F, F, F, F, F, A],
+        // A supervisor's decision: an officer reaches the handler and is refused there.
+        ["POST /api/cases/{id}/workflow"] = [U, F, H, A, H, A, F],
         ["GET /api/cases"] = [U, A, A, A, A, A, A],
         ["GET /api/cases/{id}"] = [U, A, H, A, H, A, A],
         ["PATCH /api/cases/{id}"] = [U, A, H, A, H, A, F],
