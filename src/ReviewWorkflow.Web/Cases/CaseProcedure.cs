@@ -227,6 +227,7 @@ public sealed class CaseProcedure(ReviewDb db, WorkflowRegistry workflows, Audit
         StepContributed s => new { type = "step-contributed", step = s.StepKey, fields = System.Text.Json.JsonDocument.Parse(FieldCodec.ToJson(s.Fields)).RootElement, note = s.Note },
         CaseOwnerChanged o => new { type = "owner-changed", owner = o.Owner },
         ReferralRequested q => new { type = "referral-requested", rationale = q.Rationale },
+        StepPauseChanged p => new { type = p.Kind.ToString(), step = p.StepKey, fields = System.Text.Json.JsonDocument.Parse(FieldCodec.ToJson(p.Fields)).RootElement, note = p.Note },
         _ => new { type = e.GetType().Name },
     };
 }
