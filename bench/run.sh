@@ -23,6 +23,9 @@
 #     of which --overdue are due (default 10,000), then over 2N with the same number due, and the
 #     ratio; then outbox delivery of --messages (default 2,000) to an SMTP server on loopback,
 #     one connection reused versus a new connection per message.
+#   bench/run.sh migration [--cases N]
+#     a throwaway (durable) PostgreSQL with N open cases on unexplained-death v1 (default 10,000; copies of
+#     one case recorded through the app); the dry run of moving them all to v2, then the move, each timed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -35,7 +38,7 @@ build() {
 bench() { dotnet bench/ReviewWorkflow.Bench/bin/Release/net10.0/ReviewWorkflow.Bench.dll "$@"; }
 
 case "${1:-}" in
-  throughput|linkage|escalation)
+  throughput|linkage|escalation|migration)
     build
     bench "$@" ;;
   casefile)
@@ -62,6 +65,6 @@ case "${1:-}" in
     grep -E '^(ratio|delivery \(median)' "$out/escalation" | sed 's/^/| escalation | /; s/$/ | | |/'
     ;;
   *)
-    sed -n '2,25p' "$0" | sed 's/^# \{0,1\}//'
+    sed -n '2,28p' "$0" | sed 's/^# \{0,1\}//'
     exit 2 ;;
 esac

@@ -1,5 +1,6 @@
 using ReviewWorkflow.Bench;
 using ReviewWorkflow.Bench.Escalation;
+using ReviewWorkflow.Bench.Migration;
 using ReviewWorkflow.Bench.Throughput;
 
 // bench/run.sh SUBCOMMAND …  (see bench/run.sh)
@@ -8,6 +9,7 @@ return args switch
     ["linkage", .. var rest] => await Linkage(rest),
     ["escalation", .. var rest] => await EscalationBench.RunAsync(rest),
     ["throughput", .. var rest] => await ThroughputBench.RunAsync(rest),
+    ["migration", .. var rest] => await MigrationBench.RunAsync(rest),
     _ => Usage(),
 };
 
@@ -26,6 +28,7 @@ static int Usage()
 {
     Console.Error.WriteLine("usage: ReviewWorkflow.Bench linkage [--deaths N] [--queries N] [--baseline N] [--seed N]");
     Console.Error.WriteLine("       ReviewWorkflow.Bench escalation [--open N] [--overdue N] [--messages N]");
+    Console.Error.WriteLine("       ReviewWorkflow.Bench migration [--cases N]");
     Console.Error.WriteLine("       ReviewWorkflow.Bench throughput [--cases N] [--duration S] [--page-duration S] [--levels 1,8,32,64] [--diagnose]");
     return 2;
 }

@@ -11,6 +11,7 @@ using ReviewWorkflow.Web.Reports;
 using ReviewWorkflow.Web.SignOff;
 using ReviewWorkflow.Web.Steps;
 using ReviewWorkflow.Web.Ui;
+using ReviewWorkflow.Web.Workflows;
 using Scalar.AspNetCore;
 
 // Commands that need no database run before anything else starts.
@@ -52,6 +53,8 @@ if (args is ["export-files", .. var exportArgs])
     return await ExportFilesCommand.RunAsync(app, exportArgs);
 if (args is ["verify-file", .. var verifyArgs])
     return await VerifyFileCommand.RunAsync(app, verifyArgs);
+if (args is ["migrate", .. var migrateArgs])
+    return await MigrateCommand.RunAsync(app, migrateArgs);
 
 app.UseReviewUi(); // error pages and problem details, security headers, static files
 app.UseAuthentication();
@@ -68,6 +71,8 @@ app.MapHealthChecks("/health").AllowAnonymous();
 app.MapAuth();
 app.MapAdminUsers();
 app.MapCases();
+app.MapWorkflows();
+app.MapMigrations();
 app.MapSteps();
 app.MapSignOffs();
 app.MapFamilyInformation();

@@ -57,6 +57,8 @@ public sealed class AppServer : IAsyncDisposable
             ["ASPNETCORE_URLS"] = url,
             ["ConnectionStrings:Default"] = connectionString,
             ["Workflows:Path"] = RepositoryFolders.Find("workflows") ?? throw new InvalidOperationException("no workflows/ folder"),
+            // The template case walks the procedure's v1 (Api.WorkSteps), so figures compare with earlier runs.
+            ["Workflows:StartOn:unexplained-death"] = "1",
             ["Logging:LogLevel:Default"] = "Warning",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string>()) environment[key] = value;

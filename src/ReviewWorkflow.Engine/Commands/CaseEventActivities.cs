@@ -19,6 +19,7 @@ public static class CaseEventActivities
     {
         StepCompleted c => [new StepActivity(c.StepKey, ActivityKind.Completed, c.ActorId, c.At, c.Fields, c.Note)],
         StepContributed c => [new StepActivity(c.StepKey, ActivityKind.Contributed, c.ActorId, c.At, c.Fields, c.Note)],
+        StepPauseChanged p => [new StepActivity(p.StepKey, p.Kind, p.ActorId, p.At, p.Fields, p.Note)],
         // Recorded on the referral step so its deadline can run from the request (Deadlines).
         ReferralRequested q => [new StepActivity(q.StepKey, ActivityKind.Requested, q.ActorId, q.At, new Dictionary<string, FieldValue>(), q.Rationale)],
         StepsReturned r => r.Steps

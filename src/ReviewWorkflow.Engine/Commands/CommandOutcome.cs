@@ -46,3 +46,8 @@ public sealed record CaseOwnerChanged(DateTimeOffset At, string ActorId, string?
 
 /// <summary>A supervisor asked for a homicide referral; the referral step applies from now on.</summary>
 public sealed record ReferralRequested(DateTimeOffset At, string ActorId, string StepKey, string Rationale) : CaseEvent(At, ActorId);
+
+/// <summary>A step's pause asked for, decided or ended (<see cref="Pauses"/>): recorded as an activity of that kind.</summary>
+public sealed record StepPauseChanged(
+    DateTimeOffset At, string ActorId, string StepKey, ActivityKind Kind,
+    IReadOnlyDictionary<string, FieldValue> Fields, string? Note) : CaseEvent(At, ActorId);

@@ -13,7 +13,7 @@ internal static class DefinitionBuilder
         [.. draft.Roles.Select(r => r.Value)],
         [.. draft.Escalation],
         [.. draft.Steps.Select(Build)],
-        contentHash);
+        contentHash) { Description = draft.Description ?? "" };
 
     private static StepDefinition Build(StepDraft step) => new(
         step.Key!.Value,

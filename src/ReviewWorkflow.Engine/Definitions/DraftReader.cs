@@ -38,7 +38,7 @@ internal sealed class DraftReader(Diagnostics errors)
             errors.Add(empty.Line(), "steps", "a workflow needs at least one step");
         }
 
-        return new WorkflowDraft(map, key, version, title, roles, escalation, steps);
+        return new WorkflowDraft(map, key, version, title, roles, escalation, steps) { Description = map.Text("description") };
     }
 
     private StepDraft? ReadStep(YamlNode node, string path)

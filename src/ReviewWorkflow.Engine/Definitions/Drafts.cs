@@ -11,7 +11,10 @@ internal sealed record WorkflowDraft(
     string? Title,
     IReadOnlyList<Located> Roles,
     IReadOnlyList<EscalationRung> Escalation,
-    IReadOnlyList<StepDraft> Steps);
+    IReadOnlyList<StepDraft> Steps)
+{
+    public string? Description { get; init; }
+}
 
 internal sealed record StepDraft(
     YamlMap Source,

@@ -52,11 +52,21 @@ internal sealed class FieldReader(Diagnostics errors)
                 errors.Add(map.LineOf("persons"), map.PathOf("persons"), "persons is only for list fields");
             }
 
+            // Substances found (toxicology): each entry is added to the case's substances, which the linkage check compares.
+            var substances = map.Flag("substances") ?? false;
+            if (substances && type is not null && type != FieldType.List)
+            {
+                errors.Add(map.LineOf("substances"), map.PathOf("substances"), "substances is only for list fields");
+            }
+
             var label = map.Text("label");
             var required = map.Flag("required") ?? false;
             if (key is not null && type is not null)
             {
-                fields.Add(new FieldDefinition(key.Value, label ?? key.Value, type.Value, required, choices, Math.Max(minLength ?? 0, 0), maxLength, maxItems, persons && type == FieldType.List));
+                fields.Add(new FieldDefinition(key.Value, label ?? key.Value, type.Value, required, choices, Math.Max(minLength ?? 0, 0), maxLength, maxItems, persons && type == FieldType.List)
+                {
+                    Substances = substances && type == FieldType.List,
+                });
             }
         }
 

@@ -51,7 +51,7 @@ internal static partial class Vocabulary
 
     public static readonly IReadOnlyList<string> NotifyTargets = ["assignee", "supervisor", "inspector"];
 
-    public static readonly IReadOnlyList<string> RootKeys = ["key", "version", "title", "roles", "escalation", "steps"];
+    public static readonly IReadOnlyList<string> RootKeys = ["key", "version", "title", "description", "roles", "escalation", "steps"];
 
     public static readonly IReadOnlyList<string> StepKeys =
     [
@@ -59,7 +59,7 @@ internal static partial class Vocabulary
         "categories", "initial", "rationaleMinLength", "linkage", "escalation",
     ];
 
-    public static readonly IReadOnlyList<string> FieldKeys = ["key", "label", "type", "required", "choices", "minLength", "maxLength", "maxItems", "persons"];
+    public static readonly IReadOnlyList<string> FieldKeys = ["key", "label", "type", "required", "choices", "minLength", "maxLength", "maxItems", "persons", "substances"];
 
     public static readonly IReadOnlyList<string> CategoryKeys = ["key", "title", "requires", "clearedRegisters"];
 

@@ -10,6 +10,9 @@ public sealed record WorkflowDefinition(
     IReadOnlyList<StepDefinition> Steps,
     string ContentHash)
 {
+    /// <summary>What the workflow is for, shown where an officer chooses one for a new case; empty when the file gives none.</summary>
+    public string Description { get; init; } = "";
+
     public StepDefinition? FindStep(string key) => Steps.FirstOrDefault(s => s.Key == key);
 
     public StepDefinition? StepDeciding(DecisionPurpose purpose) =>
@@ -78,6 +81,9 @@ public sealed record FieldDefinition(
     bool Persons = false)
 {
     public const int DefaultTextLength = 10_000, DefaultItemLength = 500, DefaultItems = 100;
+
+    /// <summary>A list of substances found (toxicology): its entries become the case's substances, so the linkage check compares them.</summary>
+    public bool Substances { get; init; }
 
     /// <summary>Most characters in one value: the whole text of a text field, each entry of a list, each part of a person.</summary>
     public int LongestText => MaxLength ?? (Type == FieldType.Text ? DefaultTextLength : DefaultItemLength);

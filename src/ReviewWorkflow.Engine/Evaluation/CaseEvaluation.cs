@@ -32,6 +32,9 @@ public sealed record StepStatus(
 
     /// <summary>When the first level of its ladder falls due; null when it does not escalate now (done, not applicable, no deadline, case closed).</summary>
     public DateTimeOffset? EscalationStartsAt { get; init; }
+
+    /// <summary>The step's pause, asked for or approved (ended ones too, until the step is completed or returned); null when none.</summary>
+    public StepPause? Pause { get; init; }
 }
 
 public sealed record CaseEvaluation(IReadOnlyList<StepStatus> Steps, bool CanClose, IReadOnlyList<string> Unmet)

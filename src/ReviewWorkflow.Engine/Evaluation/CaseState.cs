@@ -59,6 +59,9 @@ public sealed record OpenFamilyItem(string Reference, string ProvidedBy, DateTim
 /// step (a supervisor requested a homicide referral): it applies, and its deadline runs, from then;
 /// it is no work on the step, so it does not count for four-eyes. <c>FactsAdded</c>: facts learnt
 /// later (<see cref="FactsAdded"/>), on no step: conditions on them hold from then.
+/// <c>Introduced</c>: the step came into the case's workflow when the case moved to a new version
+/// (<see cref="Commands.WorkflowMigration"/>): nobody could do it before, so its deadline runs from then.
+/// <c>PauseRequested</c>, <c>PauseDecided</c>, <c>PauseEnded</c>: a step waiting on others is paused (<see cref="Commands.Pauses"/>).
 /// </summary>
 public sealed record StepActivity(
     string StepKey,
@@ -68,7 +71,7 @@ public sealed record StepActivity(
     IReadOnlyDictionary<string, FieldValue> Fields,
     string? Note);
 
-public enum ActivityKind { Completed, Returned, Contributed, Requested, FactsAdded }
+public enum ActivityKind { Completed, Returned, Contributed, Requested, FactsAdded, Introduced, PauseRequested, PauseDecided, PauseEnded }
 
 /// <summary>Who acts. Role is the user's one role: officer, supervisor, inspector or admin.</summary>
 public sealed record Actor(string Id, string DisplayName, string Role);

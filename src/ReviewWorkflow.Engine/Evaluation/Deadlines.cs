@@ -4,7 +4,8 @@ namespace ReviewWorkflow.Engine.Evaluation;
 /// A step's deadline runs from when the step applies, not from case opening: a homicide referral
 /// required by a link found weeks after opening was overdue — and escalated — the moment it applied.
 /// A step applies from the latest of: case opening; the moment its <c>when</c> last became true
-/// (<see cref="ConditionEvaluator.HoldsSince"/>); its latest return; for the linkage step, its
+/// (<see cref="ConditionEvaluator.HoldsSince"/>); its latest return; its introduction by a migration; the end of an
+/// approved pause (<see cref="StepPause.RestartsAt"/>: the ladder stops meanwhile); for the linkage step, its
 /// reopening by a new candidate (<see cref="LinkageReopenedAt"/>). A sign-off applies only
 /// once it can be given — from the last work on what it approves — so nobody is told about an
 /// approval that nobody can give yet. Other steps waiting on earlier work keep their deadline: one late
@@ -20,7 +21,8 @@ internal static class Deadlines
         IEnumerable<StepStatus> prerequisites)
     {
         if (stepState == StepState.NotApplicable) return (null, null);
-        var since = Latest(state.OpenedAt, whenSince, history.Return?.At,
+        var since = Latest(state.OpenedAt, whenSince, history.Return?.At, history.Introduced?.At,
+            history.Pause is { Approved: true } pause ? pause.RestartsAt : null,
             step.Kind == StepKind.Linkage && history.Completion is { } completed ? LinkageReopenedAt(completed, state.Facts) : null);
         if (step.Kind == StepKind.SignOff)
         {

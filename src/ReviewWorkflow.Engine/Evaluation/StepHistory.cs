@@ -3,10 +3,15 @@ namespace ReviewWorkflow.Engine.Evaluation;
 /// <summary>
 /// One step's activities folded into what is in force now: the completion that stands (cleared by a
 /// later return, restored by a later completion) and the latest return, kept for its reason and for
-/// the fresh deadline of the redo.
+/// the fresh deadline of the redo. <see cref="Introduced"/>: when a migration brought the step into the case's workflow.
 /// </summary>
 internal sealed record StepHistory(StepActivity? Completion, StepActivity? Return)
 {
+    public StepActivity? Introduced { get; init; }
+
+    /// <summary>The step's pause: asked for, approved or ended; null when none stands (refused, or the step completed or returned since).</summary>
+    public StepPause? Pause { get; init; }
+
     public static IReadOnlyDictionary<string, StepHistory> Fold(IEnumerable<StepActivity> activities)
     {
         var histories = new Dictionary<string, StepHistory>(StringComparer.Ordinal);
@@ -17,8 +22,16 @@ internal sealed record StepHistory(StepActivity? Completion, StepActivity? Retur
             var current = histories.GetValueOrDefault(activity.StepKey) ?? new StepHistory(null, null);
             histories[activity.StepKey] = activity.Kind switch
             {
-                ActivityKind.Completed => current with { Completion = activity },
-                ActivityKind.Returned => new StepHistory(null, activity),
+                ActivityKind.Completed => current with { Completion = activity, Pause = null },
+                ActivityKind.Returned => current with { Completion = null, Return = activity, Pause = null },
+                ActivityKind.PauseRequested => current with { Pause = StepPause.From(activity) },
+                ActivityKind.PauseDecided when current.Pause is { } pause => current with
+                {
+                    Pause = activity.Fields.GetValueOrDefault(StepPause.DecisionField) is ChoiceValue { Value: StepPause.Approve }
+                        ? pause with { ApprovedBy = activity.ActorId, ApprovedAt = activity.At } : null,
+                },
+                ActivityKind.PauseEnded when current.Pause is { } pause => current with { Pause = pause with { EndedAt = activity.At } },
+                ActivityKind.Introduced => current with { Introduced = activity },
                 _ => current, // a contribution is work inside the step, not its completion
             };
         }

@@ -39,7 +39,7 @@ internal sealed class StepStateResolver(
         {
             var whenSince = step.When is { } condition ? ConditionEvaluator.HoldsSince(condition, state, histories, definition.StepDeciding(DecisionPurpose.Classification)?.Key) : null;
             var (since, dueAt) = Deadlines.For(step, s, history, state, whenSince, Prerequisites(step).Select(Status));
-            var status = new StepStatus(step, s, dueAt, completion, history.Return, waitingFor ?? [], lapsed) { AppliesSince = since };
+            var status = new StepStatus(step, s, dueAt, completion, history.Return, waitingFor ?? [], lapsed) { AppliesSince = since, Pause = history.Pause };
             return status with { EscalationStartsAt = Deadlines.EscalationStart(definition, status, state.Closed) };
         }
 

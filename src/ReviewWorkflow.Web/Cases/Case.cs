@@ -12,8 +12,8 @@ public sealed class Case
 {
     public Guid Id { get; init; }
     public required string Reference { get; init; }
-    public required string WorkflowKey { get; init; }
-    public required int WorkflowVersion { get; init; }
+    public required string WorkflowKey { get; set; }
+    public required int WorkflowVersion { get; set; }
     public required string Team { get; set; }
     public required string OfficerId { get; set; }
     public required DateTimeOffset OpenedAt { get; init; }

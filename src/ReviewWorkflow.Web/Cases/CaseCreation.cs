@@ -4,7 +4,7 @@ using ReviewWorkflow.Web.Workflows;
 
 namespace ReviewWorkflow.Web.Cases;
 
-/// <summary>Opens a case on the latest version of its workflow, with its steps as the engine sees them.</summary>
+/// <summary>Opens a case on the starting version of its workflow (the latest unless held back), with its steps as the engine sees them.</summary>
 public sealed class CaseCreation(ReviewDb db, WorkflowRegistry workflows, AuditTrail audit, TimeProvider clock, Linkage.LinkageCheck linkage)
 {
     public const string DefaultWorkflow = "unexplained-death";
@@ -14,7 +14,7 @@ public sealed class CaseCreation(ReviewDb db, WorkflowRegistry workflows, AuditT
     {
         var now = AuditHash.ToStoredPrecision(clock.GetUtcNow()); // as PostgreSQL will store it
         var errors = CaseValidation.Validate(r, now);
-        var definition = workflows.Latest(r.Workflow ?? DefaultWorkflow);
+        var definition = workflows.Starting(r.Workflow ?? DefaultWorkflow);
         if (definition is null) errors["workflow"] = [$"unknown workflow '{r.Workflow}'"];
         if (errors.Count > 0) return (null, errors);
 

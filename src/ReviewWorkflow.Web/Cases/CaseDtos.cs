@@ -1,3 +1,4 @@
+using ReviewWorkflow.Web.Steps;
 namespace ReviewWorkflow.Web.Cases;
 
 public sealed record UserRefDto(string Id, string DisplayName);
@@ -13,7 +14,11 @@ public sealed record PersonDto(string Name, string Role, string? Phone, string? 
 public sealed record StepDto(
     string Key, string Title, string Kind, string State, DateTimeOffset? DueAt,
     UserRefDto? Assignee, UserRefDto? CompletedBy, DateTimeOffset? CompletedAt,
-    IReadOnlyList<string> WaitingFor, string? ReturnReason);
+    IReadOnlyList<string> WaitingFor, string? ReturnReason)
+{
+    /// <summary>The step's pause (see <c>POST …/pause</c>): asked for, approved or ended; null when none.</summary>
+    public StepPauseDto? Pause { get; init; }
+}
 
 public sealed record CaseDto(
     Guid Id, string Reference, string Status, string Classification, WorkflowRefDto Workflow,
@@ -56,7 +61,7 @@ public static class CaseDtoMapping
             var assignee = row?.AssigneeId is { } a ? new UserRefDto(a, a == c.OfficerId ? officerName : a) : null;
             var completedBy = row?.CompletedBy is { } by ? new UserRefDto(by, row.CompletedByName ?? by) : null;
             return new StepDto(s.Step.Key, s.Step.Title, s.Step.Kind.Wire(), s.State.Wire(), s.DueAt,
-                assignee, completedBy, row?.CompletedAt, s.WaitingFor, s.State == StepState.Returned ? s.Return?.Note : null);
+                assignee, completedBy, row?.CompletedAt, s.WaitingFor, s.State == StepState.Returned ? s.Return?.Note : null) { Pause = StepPauseDto.From(s.Pause) };
         }).ToList();
         return new CaseDto(c.Id, c.Reference, c.Status.Wire(), c.Classification, new WorkflowRefDto(c.WorkflowKey, c.WorkflowVersion),
             c.Team, new UserRefDto(c.OfficerId, officerName), c.Owner, c.ReferralRequested, c.OpenedAt, c.ClosedAt, c.NeedsReview,

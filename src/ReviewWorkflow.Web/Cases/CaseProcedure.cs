@@ -126,17 +126,28 @@ public sealed class CaseProcedure(ReviewDb db, WorkflowRegistry workflows, Audit
         };
     }
 
-    /// <summary>An engine command, decided at one moment: refused, or its events applied to the case and saved.</summary>
+    /// <summary>
+    /// An engine command, decided at one moment: refused, or its events applied to the case and saved.
+    /// <paramref name="factsLearnt"/>, once accepted, given the command's activities: facts its answers add to
+    /// the case (a <c>FactsAdded</c> activity, or null); the linkage check then runs again, as for facts patched in.
+    /// </summary>
     public async Task<CaseOutcome> DecideAsync(CaseContext context, CurrentUser user, string action,
-        Func<DateTimeOffset, CommandOutcome> decide, CancellationToken ct)
+        Func<DateTimeOffset, CommandOutcome> decide, CancellationToken ct,
+        Func<DateTimeOffset, IReadOnlyList<StepActivity>, StepActivity?>? factsLearnt = null)
     {
         var now = Now();
         var decided = decide(now);
         if (decided is Refused refused) return new CaseRefused(refused);
         var events = ((Accepted)decided).Events;
         foreach (var e in events) context.Case.Apply(e, now);
-        return await SaveAsync(context, user, action, new { events = events.Select(Describe).ToList() },
-            [.. events.SelectMany(e => e.ToActivities())], now, ct, engineCommand: true);
+        List<StepActivity> activities = [.. events.SelectMany(e => e.ToActivities())];
+        var learnt = factsLearnt?.Invoke(now, activities);
+        if (learnt is not null) activities.Add(learnt);
+        var audit = learnt is null
+            ? (object)new { events = events.Select(Describe).ToList() }
+            : new { events = events.Select(Describe).ToList(), substancesAdded = ((ListValue)learnt.Fields[FactsAdded.Substances]).Items };
+        return await SaveAsync(context, user, action, audit, activities, now, ct,
+            recheckLinkage: learnt is not null, engineCommand: true);
     }
 
     /// <summary>
@@ -216,6 +227,7 @@ public sealed class CaseProcedure(ReviewDb db, WorkflowRegistry workflows, Audit
         StepContributed s => new { type = "step-contributed", step = s.StepKey, fields = System.Text.Json.JsonDocument.Parse(FieldCodec.ToJson(s.Fields)).RootElement, note = s.Note },
         CaseOwnerChanged o => new { type = "owner-changed", owner = o.Owner },
         ReferralRequested q => new { type = "referral-requested", rationale = q.Rationale },
+        StepPauseChanged p => new { type = p.Kind.ToString(), step = p.StepKey, fields = System.Text.Json.JsonDocument.Parse(FieldCodec.ToJson(p.Fields)).RootElement, note = p.Note },
         _ => new { type = e.GetType().Name },
     };
 }

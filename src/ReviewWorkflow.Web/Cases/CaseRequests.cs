@@ -16,6 +16,9 @@ public sealed record CreateCaseRequest(
     List<string>? Substances,
     List<string>? Markers,
     List<PersonInput>? Persons,
+    [property: System.ComponentModel.Description(
+        "Key of the workflow the case starts on, at its latest version (see GET /api/workflows): 'unexplained-death' (the full procedure, "
+        + "the default) or 'expected-death' (the proportionate route for a death a doctor expected). An unknown key is a 400 naming 'workflow'.")]
     string? Workflow);
 
 /// <summary>

@@ -36,6 +36,7 @@ public static class ServiceSetup
             .AddScoped<Casework.CaseDocuments>().AddScoped<Casework.ExhibitRegister>();
         services.Configure<Casework.DocumentOptions>(builder.Configuration.GetSection("Documents"));
         services.AddScoped<CaseCreation>();
+        services.AddScoped<Workflows.CaseMigration>();
         services.AddScoped<LinkageCheck>();
         services.AddScoped<CaseFile.CaseFileExport>();
         services.AddScoped<Reports.ReportQuery>();
@@ -91,7 +92,7 @@ public static class ServiceSetup
         await db.Database.MigrateAsync();
         var folder = WorkflowFiles.Locate(app.Configuration, app.Environment.ContentRootPath);
         await app.Services.GetRequiredService<WorkflowRegistry>().LoadAsync(folder, db, app.Services.GetRequiredService<TimeProvider>(),
-            deadlineSpeedup: DemoDeadlines.Speedup(app.Configuration));
+            deadlineSpeedup: DemoDeadlines.Speedup(app.Configuration), startOn: WorkflowFiles.StartOn(app.Configuration));
         if (DemoDeadlines.Speedup(app.Configuration) is var speedup and > 1)
             app.Logger.LogWarning("Demo deadline speed-up is on ({Setting} = {Speedup}): every deadline and escalation rung is {Speedup} times shorter (a demonstration setting, never for real cases)",
                 DemoDeadlines.Setting, speedup, speedup);

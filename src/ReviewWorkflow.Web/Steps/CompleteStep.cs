@@ -13,6 +13,18 @@ public sealed class CompleteStep(CaseProcedure cases, ReviewDb db)
         var (answers, errors) = await UserFields.ResolveAsync(db, context, stepKey, fields, ct);
         if (errors.Count > 0) return CaseRefused.Invalid(errors);
         return await cases.DecideAsync(context, user, "step.completed",
-            now => Procedure.Complete(context.Definition, context.State, stepKey, answers, note, user.ToActor(), now), ct);
+            now => Procedure.Complete(context.Definition, context.State, stepKey, answers, note, user.ToActor(), now), ct,
+            (now, done) => SubstancesLearnt(context, stepKey, done, user, now));
+    }
+
+    /// <summary>Toxicology's substances found join the case's substances (new lists, so EF sees the array column change).</summary>
+    private static StepActivity? SubstancesLearnt(CaseContext context, string stepKey, IReadOnlyList<StepActivity> done, CurrentUser user, DateTimeOffset now)
+    {
+        var c = context.Case;
+        var answers = done.FirstOrDefault(a => a.StepKey == stepKey && a.Kind == ActivityKind.Completed)?.Fields;
+        if (answers is null) return null;
+        var found = SubstancesFound.NewIn(context.Definition.FindStep(stepKey)!, answers, c.Substances);
+        c.Substances = [.. c.Substances, .. found];
+        return SubstancesFound.Activity(found, user.Id, now);
     }
 }

@@ -11,5 +11,7 @@ public static class StepEndpoints
         group.MapPost("/{stepKey}/complete", (Guid id, string stepKey, CompleteStepRequest request, CaseProcedure cases, CompleteStep complete,
             CurrentUser user, CancellationToken ct) =>
             cases.ChangeAsync(id, user, context => complete.RunAsync(context, stepKey, request.Fields ?? [], request.Note, user, ct), ct));
+
+        group.MapStepPauses();
     }
 }

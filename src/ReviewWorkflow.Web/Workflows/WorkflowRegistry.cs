@@ -7,10 +7,23 @@ public sealed class WorkflowRegistry
 {
     private WorkflowCatalog? _catalog;
     private Dictionary<(string Key, int Version), WorkflowDefinition> _served = [];
+    private Dictionary<string, int> _startOn = [];
 
     public WorkflowCatalog Catalog => _catalog ?? throw new InvalidOperationException("Workflows are loaded at start-up, before requests are served.");
 
     public WorkflowDefinition? Latest(string key) => Catalog.Latest(key) is { } d ? _served[(d.Key, d.Version)] : null;
+
+    /// <summary>
+    /// The version a new case on <paramref name="key"/> starts on: the latest, unless the deployment holds the
+    /// workflow at an earlier one (<c>Workflows:StartOn:KEY</c>, say until officers are trained on the new version).
+    /// </summary>
+    public WorkflowDefinition? Starting(string key) =>
+        _startOn.TryGetValue(key, out var version) ? _served[(key, version)] : Latest(key);
+
+    /// <summary>The workflows a new case can start on, each at its starting version: the full procedure first, then by title.</summary>
+    public IReadOnlyList<WorkflowDefinition> Choices =>
+        [.. Catalog.All.Select(d => d.Key).Distinct().Select(k => Starting(k)!)
+            .OrderBy(d => d.Key != Cases.CaseCreation.DefaultWorkflow).ThenBy(d => d.Title, StringComparer.Ordinal)];
 
     public WorkflowDefinition Get(string key, int version) =>
         _served.GetValueOrDefault((key, version)) ?? throw new InvalidOperationException($"Workflow {key} v{version} is used by a case but no longer on disk.");
@@ -20,7 +33,9 @@ public sealed class WorkflowRegistry
     /// included), and records new versions as published so they are frozen from now on.
     /// </summary>
     /// <param name="deadlineSpeedup">Demo:DeadlineSpeedup: served definitions have their deadlines divided by it.</param>
-    public async Task LoadAsync(string folder, ReviewDb db, TimeProvider clock, CancellationToken ct = default, double deadlineSpeedup = 1)
+    /// <param name="startOn">Workflows:StartOn: the version new cases start on, for the workflows not started on their latest.</param>
+    public async Task LoadAsync(string folder, ReviewDb db, TimeProvider clock, CancellationToken ct = default, double deadlineSpeedup = 1,
+        IReadOnlyDictionary<string, int>? startOn = null)
     {
         var published = await db.PublishedWorkflows.AsNoTracking().ToDictionaryAsync(w => (w.Key, w.Version), w => w.ContentHash, ct);
         var (catalog, errors) = WorkflowCatalog.Load(WorkflowFiles.Read(folder), published);
@@ -30,6 +45,12 @@ public sealed class WorkflowRegistry
             db.PublishedWorkflows.Add(new PublishedWorkflow { Key = definition.Key, Version = definition.Version, ContentHash = definition.ContentHash, PublishedAt = clock.GetUtcNow() });
         await db.SaveChangesAsync(ct);
         _served = catalog.All.ToDictionary(d => (d.Key, d.Version), d => DemoDeadlines.Apply(d, deadlineSpeedup));
+        foreach (var (key, version) in startOn ?? new Dictionary<string, int>())
+        {
+            if (!_served.ContainsKey((key, version)))
+                throw new InvalidOperationException($"Workflows:StartOn:{key} is {version}, but {folder} has no version {version} of '{key}'.");
+        }
+        _startOn = new(startOn ?? new Dictionary<string, int>());
         _catalog = catalog;
     }
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using ReviewWorkflow.Web.Tests.Support;
 
 namespace ReviewWorkflow.Web.Tests.Audit;
@@ -30,20 +29,5 @@ public sealed class VerifyAuditCommandTests(ReviewApp app) : IClassFixture<Revie
         Assert.Contains("BROKEN at event 2", brokenOutput);
     }
 
-    private async Task<(int Code, string Output)> RunAsync(string command)
-    {
-        var start = new ProcessStartInfo("dotnet", [typeof(Program).Assembly.Location, command])
-        {
-            RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
-            WorkingDirectory = AppContext.BaseDirectory,
-        };
-        start.Environment["ConnectionStrings__Default"] = app.ConnectionString;
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await output + await error);
-    }
+    private Task<(int Code, string Output)> RunAsync(string command) => AppCommand.RunAsync(app.ConnectionString, command);
 }

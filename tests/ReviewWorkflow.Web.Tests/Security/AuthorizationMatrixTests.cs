@@ -38,6 +38,10 @@ public sealed class AuthorizationMatrixTests(ReviewApp app) : IClassFixture<Revi
         ["POST /api/admin/users/{userId}/reactivate"] = [U, F, F, F, F, F, A],
         ["POST /api/admin/users/{userId}/unlock"] = [U, F, F, F, F, F, A],
         ["POST /api/cases"] = [U, A, A, A, A, F, F],
+        ["GET /api/workflows"] = [U, A, A, A, A, F, F],
+        ["POST /api/admin/migrations"] = [U, F, F, F, F, F, A],
+        // A supervisor's decision: an officer reaches the handler and is refused there.
+        ["POST /api/cases/{id}/workflow"] = [U, F, H, A, H, A, F],
         ["GET /api/cases"] = [U, A, A, A, A, A, A],
         ["GET /api/cases/{id}"] = [U, A, H, A, H, A, A],
         ["PATCH /api/cases/{id}"] = [U, A, H, A, H, A, F],
@@ -46,6 +50,11 @@ public sealed class AuthorizationMatrixTests(ReviewApp app) : IClassFixture<Revi
         ["POST /api/cases/{id}/steps/{stepKey}/complete"] = [U, A, H, A, H, A, F],
         ["POST /api/cases/{id}/steps/{stepKey}/sign-off"] = [U, A, H, A, H, A, F],
         ["GET /api/cases/{id}/steps/{stepKey}"] = [U, A, H, A, H, A, F],
+        // The empty body is refused as input before the role is.
+        ["POST /api/cases/{id}/steps/{stepKey}/pause"] = [U, A, H, A, H, A, F],
+        ["POST /api/cases/{id}/steps/{stepKey}/pause/decision"] = [U, A, H, A, H, A, F],
+        // Nothing is paused: refused by the procedure (409), whoever asks.
+        ["POST /api/cases/{id}/steps/{stepKey}/pause/end"] = [U, A, H, A, H, A, F],
         // Supervisors and inspectors have a queue; officers and admins sign nothing off.
         ["GET /api/sign-offs"] = [U, F, F, A, A, A, F],
         // An officer reaches the handler (the empty body is refused as input before the role is).

@@ -112,6 +112,19 @@ public sealed class FuzzTests(ReviewApp app, ITestOutputHelper output) : IClassF
             """,
             M("reference", Kind.Text, 40, true), M("description", Kind.Text, 1000, true), M("seizedBy", Kind.Text, 200, true),
             M("seizedAt", Kind.Time, 0, true), M("seizedWhere", Kind.Text, 1000, true), M("storageLocation", Kind.Text, 1000, true)),
+        // Two wrong members (a placeholder reason, a past date): every variant keeps one of them and is refused.
+        ["POST /api/cases/{id}/steps/{stepKey}/pause"] = new("""{"reason":"n/a","until":"2000-01-01T00:00:00Z"}""",
+            M("reason", Kind.Rationale, 10_000, true), M("until", Kind.Time, 0, true)),
+        // No pause is asked for on the fuzzed case: nothing to decide or end.
+        ["POST /api/cases/{id}/steps/{stepKey}/pause/decision"] = new("""{"decision":"approve","rationale":"Agreed."}""", M("decision", Kind.Choice, 0, true)),
+        ["POST /api/cases/{id}/steps/{stepKey}/pause/end"] = new("{}"),
+        // A case that does not exist: every variant is refused, and none reaches a case.
+        ["POST /api/admin/migrations"] = new("""
+            {"from":{"key":"unexplained-death","version":1},"to":{"key":"unexplained-death","version":2},"cases":["UD-1900-000000"],"apply":true}
+            """,
+            M("from", Kind.Object, 0, true), M("to", Kind.Object, 0, true)),
+        // Off the full procedure onto the shorter route: refused whatever else the variant says.
+        ["POST /api/cases/{id}/workflow"] = new("""{"workflow":"expected-death","apply":true}""", M("workflow", Kind.Choice, 0, true)),
         ["POST /api/cases/{id}/exhibits/{exhibitId}/movements"] = new("""{"at":"2026-11-24T10:00:00Z","to":"Fuzz lab","handledBy":"DC Fuzz","reason":"Fuzz testing"}""",
             M("at", Kind.Time), M("to", Kind.Text, 1000, true), M("handledBy", Kind.Text, 200, true), M("reason", Kind.Text, 1000, true)),
     };

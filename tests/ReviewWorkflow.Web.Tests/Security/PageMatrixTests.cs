@@ -73,6 +73,7 @@ public sealed class PageMatrixTests(ReviewApp app) : IClassFixture<ReviewApp>
         ["/admin/audit"] = [S, D, D, D, D, D, O],
         ["/admin/case-file"] = [S, D, D, D, D, D, O],
         ["/admin/outbox"] = [S, D, D, D, D, D, O],
+        ["/admin/migrations"] = [S, D, D, D, D, D, O],
     };
 
     [Fact]

@@ -29,8 +29,19 @@ public class ReviewApp : WebApplicationFactory<Program>, IAsyncLifetime
 
     public FakeTimeProvider Clock { get; }
     public string ConnectionString { get; protected set; } = "";
-    public string? WorkflowsPath { get; set; }
-    public Dictionary<string, string> Settings { get; } = [];
+    /// <summary>The workflows folder the app loads: the shipped one, copied next to the tests.</summary>
+    public string? WorkflowsPath { get; set; } = ShippedWorkflows;
+
+    public static string ShippedWorkflows => Path.Combine(AppContext.BaseDirectory, "workflows");
+
+    /// <summary>
+    /// The setting that starts new unexplained-death cases on the procedure's v1, the version whose steps
+    /// <see cref="ProcedureWalk"/> answers and most tests were written for. Tests of v2 (and of what new cases
+    /// start on, as deployed) use a <see cref="ShippedWorkflowsApp"/>, which leaves it out.
+    /// </summary>
+    public static readonly KeyValuePair<string, string> StartOnV1 = new("Workflows:StartOn:unexplained-death", "1");
+
+    public Dictionary<string, string> Settings { get; } = new([StartOnV1]);
 
     public virtual async Task InitializeAsync()
     {
@@ -42,7 +53,7 @@ public class ReviewApp : WebApplicationFactory<Program>, IAsyncLifetime
 
     /// <summary>An app on an existing database (a restart, as far as the data is concerned).</summary>
     public static ReviewApp On(string connectionString, string? workflowsPath = null) =>
-        new() { ConnectionString = connectionString, WorkflowsPath = workflowsPath };
+        new() { ConnectionString = connectionString, WorkflowsPath = workflowsPath ?? ShippedWorkflows };
 
     Task IAsyncLifetime.DisposeAsync() => DisposeAsync().AsTask();
 

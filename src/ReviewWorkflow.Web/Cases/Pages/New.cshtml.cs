@@ -4,8 +4,11 @@ namespace ReviewWorkflow.Web.Cases.Pages;
 
 /// <summary>Opens a case through <see cref="CaseCreation"/>, the service behind <c>POST /api/cases</c>; its errors are shown beside the fields.</summary>
 [Authorize(Policy = Policies.CreateCases)]
-public sealed class NewModel(CaseCreation creation, TimeProvider clock) : PageModel
+public sealed class NewModel(CaseCreation creation, TimeProvider clock, Workflows.WorkflowRegistry workflows) : PageModel
 {
+    /// <summary>The workflows a case can start on, the full procedure first.</summary>
+    public IReadOnlyList<WorkflowDefinition> Workflows => workflows.Choices;
+
     public static readonly string[] KnownMarkers = ["found-outdoors", "phone-missing", "dating-app", "note-found", "posed"];
 
     [BindProperty] public CaseForm Form { get; set; } = new();
@@ -78,6 +81,7 @@ public sealed class CaseForm
     public List<string> Markers { get; set; } = [];
     public string? OtherMarkers { get; set; }
     public List<PersonRow> Persons { get; set; } = [];
+    public string? Workflow { get; set; }
 
     /// <summary>The API request this form stands for, which form rows became which persons, and what did not parse.</summary>
     public (CreateCaseRequest Request, List<int> Rows, Dictionary<string, string[]> Errors) ToRequest()
@@ -116,7 +120,7 @@ public sealed class CaseForm
             FormInput.Items(Substances),
             markers,
             persons,
-            CaseCreation.DefaultWorkflow);
+            string.IsNullOrWhiteSpace(Workflow) ? CaseCreation.DefaultWorkflow : Workflow.Trim());
         return (request, rows, errors);
     }
 }

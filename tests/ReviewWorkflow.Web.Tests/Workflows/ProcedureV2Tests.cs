@@ -1,0 +1,148 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using ReviewWorkflow.Web.Tests.Linkage;
+using ReviewWorkflow.Web.Tests.Support;
+
+namespace ReviewWorkflow.Web.Tests.Workflows;
+
+/// <summary>Procedure v2's gates (the inspection findings), walked over HTTP the way officers and supervisors would.</summary>
+public sealed class ProcedureV2Tests(ShippedWorkflowsApp app) : IClassFixture<ShippedWorkflowsApp>
+{
+    private const string Long = "Recorded in full, with the reasons for it, for the file.";
+
+    /// <summary>The officer's work before classification, in file order; the coroner's report and the family's outcome come later.</summary>
+    private static readonly string[] Investigation =
+    [
+        "initial-report", "initial-categorisation", "scene", "intelligence-checks", "cctv-house-to-house", "hate-crime-vulnerability",
+        "linkage-check", "family-notification", "family-information", "digital-devices", "post-mortem-decision", "post-mortem-toxicology",
+        "coroner-informed",
+    ];
+
+    private static object Fields(Dictionary<string, object> fields) => new { fields, note = "recorded by the test" };
+
+    private static object Answers(string step, string liaison) => step switch
+    {
+        "initial-categorisation" => Fields(new() { ["category"] = "under-investigation", ["rationale"] = Long }),
+        "scene" => Fields(new()
+        {
+            ["attendedBy"] = new[] { "PC 1234", "DS 42" }, ["releasedAt"] = "2014-06-19T09:00:00Z", ["releasedBy"] = "DS 42",
+            ["releaseRationale"] = Long, ["exhibits"] = new[] { "EX-1; the deceased's phone; property store B" },
+        }),
+        "cctv-house-to-house" => Fields(new()
+        {
+            ["cctv"] = "done", ["cctvRationale"] = "Two cameras on the street; footage seized.", ["houseToHouse"] = "not-done",
+            ["houseToHouseRationale"] = "No dwellings overlook the alley.",
+        }),
+        "hate-crime-vulnerability" => Fields(new() { ["hateCrimeIndicated"] = false, ["vulnerabilityIndicated"] = true, ["rationale"] = Long }),
+        "post-mortem-decision" => Fields(new() { ["kind"] = "forensic", ["decidedBy"] = "DI Grey", ["rationale"] = Long }),
+        "coroner-informed" => Fields(new() { ["informedAt"] = "2014-06-19T12:00:00Z", ["informedBy"] = "PC 1234", ["coronerReference"] = "EL-2014-0619" }),
+        "coroner-report" => Fields(new() { ["submittedAt"] = "2014-07-01T12:00:00Z", ["summary"] = Long }),
+        "family-outcome" => Fields(new()
+        {
+            ["toldWho"] = new { name = "Doe", role = "sister" }, ["toldAt"] = "2014-07-02T10:00:00Z", ["toldBy"] = "PC 1234", ["whatNext"] = Long,
+        }),
+        _ => ProcedureWalk.Answers(step, liaison),
+    };
+
+    private async Task<(HttpClient Officer, HttpClient Supervisor, string Id, string Liaison)> NewCaseAsync()
+    {
+        var officer = await app.OfficerAsync();
+        var created = await officer.CreateCaseAsync(WorkflowChoiceTests.CaseOn(null));
+        Assert.Equal(2, created.GetProperty("workflow").GetProperty("version").GetInt32());
+        return (officer, await app.SupervisorAsync(), created.Id(), created.GetProperty("officer").GetProperty("id").GetString()!);
+    }
+
+    /// <summary>Completes the investigation; the supervisor gives the early review when it is due.</summary>
+    private static async Task<JsonElement> InvestigateAsync(HttpClient officer, HttpClient supervisor, string id, string liaison)
+    {
+        var c = await officer.GetCaseAsync(id);
+        while (true)
+        {
+            if (Investigation.FirstOrDefault(s => c.StateOf(s) is "available" or "returned") is { } open)
+            {
+                if (open == "linkage-check") await officer.DisposeAllAsync(id);
+                c = await officer.CompleteAsync(id, open, Answers(open, liaison)).OkAsync();
+            }
+            else if (c.StateOf("early-review") == "available")
+                c = await supervisor.SignOffAsync(id, "approve", step: "early-review").OkAsync();
+            else return c;
+        }
+    }
+
+    [Fact]
+    public async Task TheSceneIsReleasedOnlyAfterASupervisorReviewedTheInitialCategorisationWithinFourHours()
+    {
+        var (officer, supervisor, id, liaison) = await NewCaseAsync();
+        await officer.CompleteAsync(id, "initial-report", Answers("initial-report", liaison)).OkAsync();
+        var c = await officer.CompleteAsync(id, "initial-categorisation", Answers("initial-categorisation", liaison)).OkAsync();
+
+        Assert.Equal("blocked", c.StateOf("scene"));
+        Assert.Equal("available", c.StateOf("early-review"));
+        Assert.Equal(app.Clock.GetUtcNow().AddHours(4), c.Step("early-review").GetProperty("dueAt").GetDateTimeOffset());
+        await (await officer.CompleteAsync(id, "scene", Answers("scene", liaison))).ProblemAsync(HttpStatusCode.Conflict);
+
+        c = await supervisor.SignOffAsync(id, "approve", step: "early-review").OkAsync();
+        Assert.Equal("available", c.StateOf("scene"));
+        await officer.CompleteAsync(id, "scene", Answers("scene", liaison)).OkAsync();
+    }
+
+    [Fact]
+    public async Task ClosureIsRefusedUntilTheCoronersReportIsSignedOffAndTheFamilyIsToldTheOutcome()
+    {
+        var (officer, supervisor, id, liaison) = await NewCaseAsync();
+        var c = await InvestigateAsync(officer, supervisor, id, liaison);
+        Assert.Equal("available", c.StateOf("supervisor-review"));
+        await supervisor.SignOffAsync(id, "approve").OkAsync();
+        c = await officer.ClassifyAsync(id, "not-suspicious").OkAsync();
+        // The family is told the outcome once the classification stands, not before its review.
+        Assert.Equal("blocked", c.StateOf("family-outcome"));
+        await supervisor.ApproveClassificationAsync(id).OkAsync();
+
+        var unmet = (await (await officer.CloseAsync(id)).ProblemAsync(HttpStatusCode.Conflict)).GetProperty("unmet").Strings();
+        Assert.Contains("family-outcome: not completed", unmet);
+        Assert.Contains("coroner-report-review: not completed", unmet);
+
+        await officer.CompleteAsync(id, "coroner-report", Answers("coroner-report", liaison)).OkAsync();
+        await officer.CompleteAsync(id, "family-outcome", Answers("family-outcome", liaison)).OkAsync();
+        var before = await app.SnapshotAsync();
+        unmet = (await (await officer.CloseAsync(id)).ProblemAsync(HttpStatusCode.Conflict)).GetProperty("unmet").Strings();
+        Assert.Equal(["coroner-report-review: not completed"], unmet);
+        await app.AssertUnchangedSinceAsync(before);
+
+        await supervisor.SignOffAsync(id, "approve", step: "coroner-report-review").OkAsync();
+        Assert.Equal("closed", (await officer.CloseAsync(id).OkAsync()).GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task ToxicologysSubstancesJoinTheCaseAndTheLinkageCheckRunsAgainWithThem()
+    {
+        var officer = await app.OfficerAsync();
+        var place = LinkageCases.NewPlace();
+        // Same place and days apart, nothing else in common: below the threshold until both show GHB.
+        object Death(string name, string foundAt, int age, string sex, string[] substances) => new
+        {
+            deceased = new { name, ageYears = age, sex }, foundAt,
+            location = new { description = "a flat", latitude = place.Lat, longitude = place.Lon },
+            circumstances = "found at home", substances, markers = Array.Empty<string>(), persons = Array.Empty<object>(),
+        };
+        var earlier = (await officer.CreateCaseAsync(Death("Earlier Death", "2014-06-19T04:05:00Z", 24, "male", ["GHB"]))).Id();
+        var created = await officer.CreateCaseAsync(Death("Later Death", "2014-06-21T04:05:00Z", 71, "female", []));
+        var id = created.Id();
+        var liaison = created.GetProperty("officer").GetProperty("id").GetString()!;
+        Assert.DoesNotContain((await officer.LinkageAsync(id)).Candidates(), k => k.GetProperty("caseId").GetString() == earlier);
+
+        foreach (var step in new[] { "initial-report", "post-mortem-decision" })
+            await officer.CompleteAsync(id, step, Answers(step, liaison)).OkAsync();
+        var c = await officer.CompleteAsync(id, "post-mortem-toxicology", Fields(new()
+        {
+            ["causeOfDeath"] = "GHB toxicity", ["substancesFound"] = new[] { "GHB", " ghb", "alcohol" }, ["resultsReceivedAt"] = "2014-06-25T12:00:00Z",
+        })).OkAsync();
+
+        Assert.Equal(["GHB", "alcohol"], c.GetProperty("substances").Strings());
+        Assert.Contains((await officer.LinkageAsync(id)).Candidates(), k => k.GetProperty("caseId").GetString() == earlier);
+        var audit = (await officer.GetFromJsonAsync<JsonElement>($"/api/cases/{id}/audit")).EnumerateArray()
+            .Last(e => e.GetProperty("action").GetString() == "step.completed");
+        Assert.Equal(["GHB", "alcohol"], audit.GetProperty("data").GetProperty("substancesAdded").Strings());
+    }
+}
