@@ -72,6 +72,7 @@ app.MapSteps();
 app.MapSignOffs();
 app.MapFamilyInformation();
 app.MapCasework();
+app.MapAssignment();
 app.MapAudit();
 app.MapCaseFiles();
 app.MapReports();
