@@ -10,13 +10,15 @@ namespace ReviewWorkflow.Web.Search.Pages;
 [Authorize(Policy = Policies.Casework)]
 public sealed class IndexModel(ReviewDb db) : PageModel
 {
-    [BindProperty(SupportsGet = true)] public string? Q { get; set; }
+    public string? Q { get; private set; }
     public SearchDto? Found { get; private set; }
     public string? Problem { get; private set; }
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        if (Q is null) return; // the empty page: nothing asked yet
+        // The empty page when nothing was asked; a blank question is answered (model binding would make it null).
+        if (!Request.Query.TryGetValue("q", out var asked)) return;
+        Q = asked.ToString();
         Problem = CaseSearch.Invalid(Q);
         if (Problem is null) Found = await CaseSearch.RunAsync(db, HttpContext.CurrentUser(), Q, ct);
     }
