@@ -18,7 +18,8 @@ public static class CaseworkBench
     public static async Task RunAsync(string connectionString, int queries)
     {
         var team = BenchUsers.Team(1);
-        var (names, references, places, cases) = await SampleAsync(connectionString, team, queries);
+        await PersonsAsync(connectionString);
+        var (names, phones, references, places, cases) = await SampleAsync(connectionString, team, queries);
         var series = cases.Take(10).ToList();
         await LinkAsync(connectionString, series);
         var counts = await ScalarsAsync(connectionString, "SELECT count(*) FROM cases", "SELECT count(*) FROM case_persons");
@@ -51,7 +52,7 @@ public static class CaseworkBench
             ("misspelt names", names.Select(Misspell)),
             ("references", references),
             ("places", places),
-            ("phone numbers", Enumerable.Range(0, queries).Select(i => $"07700 9{i % 100000:D5}")),
+            ("phone numbers", phones.Select(p => $"{p[..5]} {p[5..]}")),
         };
         var all = new List<double>();
         foreach (var (what, qs) in kinds)
@@ -123,7 +124,7 @@ public static class CaseworkBench
     /// <summary>A typist's slip: one letter of the first name dropped.</summary>
     private static string Misspell(string name) => name.Length > 4 ? name.Remove(2, 1) : name;
 
-    private static async Task<(List<string> Names, List<string> References, List<string> Places, List<Guid> Cases)> SampleAsync(
+    private static async Task<(List<string> Names, List<string> Phones, List<string> References, List<string> Places, List<Guid> Cases)> SampleAsync(
         string connectionString, string team, int count)
     {
         await using var connection = new NpgsqlConnection(connectionString);
@@ -144,10 +145,38 @@ public static class CaseworkBench
             WHERE c.team = @team AND p.name NOT ILIKE '%anonymous%' AND p.name NOT ILIKE '%unknown%' AND p.name NOT ILIKE '%caller%'
             ORDER BY md5(p.id::text) LIMIT @n
             """);
+        var phones = await ListAsync<string>("SELECT p.phone FROM case_persons p JOIN cases c ON c.id = p.case_id WHERE c.team = @team AND p.phone IS NOT NULL ORDER BY md5(p.id::text) LIMIT @n");
         var references = await ListAsync<string>("SELECT reference FROM cases WHERE team = @team ORDER BY md5(id::text) LIMIT @n");
         var places = await ListAsync<string>("SELECT split_part(location_description, ',', 1) FROM cases WHERE team = @team ORDER BY md5(id::text) LIMIT @n");
         var cases = await ListAsync<Guid>("SELECT id FROM cases WHERE team = @team ORDER BY found_at DESC LIMIT 11");
-        return (names, references, places, cases);
+        return (names, phones, references, places, cases);
+    }
+
+    /// <summary>
+    /// Ten persons per case (the data set's templates name few), as the app would hold them: in the
+    /// case and in linkage's identifier table (the name folded, the phone in E.164). Names are a first
+    /// name and a three-syllable surname (30 × 8,000), so a name is shared by a few persons, not thousands.
+    /// </summary>
+    private static async Task PersonsAsync(string connectionString)
+    {
+        var watch = Stopwatch.StartNew();
+        const string Syllables = "ARRAY['ash','bel','cor','dun','el','fen','gar','hol','ing','jor','kel','lam','mor','nor','os','pen','quil','ros','stan','tor']";
+        await ThroughputBench.ExecuteAsync(connectionString, $$"""
+            CREATE TEMP TABLE bench_persons AS
+            SELECT c.id AS case_id, c.opened_at, k,
+                   (ARRAY['Oliver','Amelia','Jack','Isla','Harry','Ava','George','Mia','Noah','Emily','Leo','Grace','Oscar','Lily','Arthur',
+                          'Freya','Charlie','Ella','Jacob','Sophie','Thomas','Evie','Alfie','Poppy','Henry','Ruby','William','Daisy','Joshua','Chloe'])[1 + (n * 7 + k * 13) % 30]
+                   || ' ' || initcap({{Syllables}}[1 + (n * 3 + k) % 20] || {{Syllables}}[1 + (n / 20 + k * 7) % 20] || {{Syllables}}[1 + (n / 400 + k * 11) % 20]) AS name,
+                   '07' || lpad(((n * 10 + k) * 7919 % 1000000000)::text, 9, '0') AS phone
+            FROM (SELECT id, opened_at, row_number() OVER (ORDER BY id) AS n FROM cases) AS c, generate_series(1, 10) AS k;
+            INSERT INTO case_persons (case_id, name, role, phone, added_at) SELECT case_id, name, 'witness', phone, opened_at FROM bench_persons;
+            INSERT INTO linkage_identifiers (case_id, kind, value, role, person_key, label)
+            SELECT case_id, 'name', lower(name), 'witness', k::text, left(name, 1) || '. ' || upper(substr(split_part(name, ' ', 2), 1, 1)) || '...' FROM bench_persons
+            UNION ALL
+            SELECT case_id, 'phone', '+44' || substr(phone, 2), 'witness', k::text, left(name, 1) || '. ' || upper(substr(split_part(name, ' ', 2), 1, 1)) || '...' FROM bench_persons;
+            ANALYZE case_persons; ANALYZE linkage_identifiers; ANALYZE cases;
+            """);
+        Console.WriteLine(string.Create(Inv, $"persons added in {watch.Elapsed.TotalSeconds:0} s"));
     }
 
     /// <summary>Ten of the team's deaths as one series: each linked to the one before (a chain, the longest walk).</summary>
