@@ -160,7 +160,7 @@ public static class CaseworkBench
     private static async Task PersonsAsync(string connectionString)
     {
         var watch = Stopwatch.StartNew();
-        const string Syllables = "ARRAY['ash','bel','cor','dun','el','fen','gar','hol','ing','jor','kel','lam','mor','nor','os','pen','quil','ros','stan','tor']";
+        const string Syllables = "(ARRAY['ash','bel','cor','dun','el','fen','gar','hol','ing','jor','kel','lam','mor','nor','os','pen','quil','ros','stan','tor'])";
         await ThroughputBench.ExecuteAsync(connectionString, $$"""
             CREATE TEMP TABLE bench_persons AS
             SELECT c.id AS case_id, c.opened_at, k,
