@@ -45,6 +45,11 @@ public static class ThroughputBench
                 await Diagnose.RunAsync(server.ConnectionString);
                 return 0;
             }
+            if (args.Contains("--casework"))
+            {
+                await CaseworkBench.RunAsync(server.ConnectionString, Option("--queries", 200));
+                return 0;
+            }
             if (args.Contains("--case-files"))
             {
                 await CaseFileBench.RunAsync(server.ConnectionString, Option("--batch", 1000));

@@ -40,6 +40,12 @@ public sealed record CaseFacts(
     /// and a case closed over one would close over an instruction nobody carried out (F6).
     /// </summary>
     public IReadOnlyList<OpenDirection> OpenDirections { get; init; } = [];
+
+    /// <summary>
+    /// Who holds each step that belongs to a person (the case officer's steps, or a step reassigned
+    /// to someone), by step key: four-eyes bars the holder of work from approving it, done or not.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> Assignees { get; init; } = new Dictionary<string, string>();
 }
 
 /// <summary>An open direction as the checklist names it: its reference, to whom it was given and by when.</summary>

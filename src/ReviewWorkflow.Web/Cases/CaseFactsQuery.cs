@@ -69,5 +69,7 @@ public static class CaseFactsQuery
         new(c.OpenedAt, c.Status == CaseStatus.Closed, c.Classification,
             // Activities not yet saved have no id (0) and are the newest: ties in time must keep them
             // last, or a command's own record would read as older than the work it judged.
-            activities.OrderBy(a => a.At).ThenBy(a => a.Id == 0 ? long.MaxValue : a.Id).Select(a => a.ToEngine()).ToList(), facts);
+            activities.OrderBy(a => a.At).ThenBy(a => a.Id == 0 ? long.MaxValue : a.Id).Select(a => a.ToEngine()).ToList(),
+            // Who holds each step, as the step table last recorded it (a case read for display has no step rows: none).
+            facts with { Assignees = c.Steps.Where(s => s.AssigneeId is not null).ToDictionary(s => s.Key, s => s.AssigneeId!) });
 }

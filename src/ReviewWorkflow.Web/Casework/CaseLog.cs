@@ -76,6 +76,8 @@ public sealed class CaseLog(CaseProcedure cases, ReviewDb db)
             AuthorId = user.Id, AuthorName = user.DisplayName, At = now, AssigneeId = assignee, DueAt = request.DueAt?.ToUniversalTime(),
         };
         db.CaseNotes.Add(note);
+        // A direction escalates like a step from its deadline (DirectionEscalationSource).
+        if (direction) db.DirectionDeadlines.Add(new DirectionDeadline { Note = note, CaseId = c.Id, DueAt = note.DueAt!.Value, NextEscalationAt = note.DueAt });
         var outcome = await cases.SaveAsync(context, user, direction ? "direction.given" : "note.added",
             new { note = note.Reference, text = note.Text, assignee, dueAt = note.DueAt, caseClosed = c.Status == CaseStatus.Closed }, [], now, ct);
         return new(outcome, outcome is CaseDone ? note : null);
@@ -96,6 +98,9 @@ public sealed class CaseLog(CaseProcedure cases, ReviewDb db)
             return CaseRefused.Because(RefusalKind.Forbidden, $"only the assignee of {note.Reference} or a supervisor may answer it");
         var now = cases.Now();
         db.DirectionResponses.Add(new DirectionResponse { NoteId = note.Id, CaseId = c.Id, Text = text, ById = user.Id, ByName = user.DisplayName, At = now });
+        // Answered: its ladder stops (the sweep holds the row while it escalates, so this waits for it rather than racing it).
+        await db.DirectionDeadlines.Where(d => d.NoteId == note.Id).LoadAsync(ct);
+        if (db.DirectionDeadlines.Local.FirstOrDefault(d => d.NoteId == note.Id) is { } deadline) deadline.NextEscalationAt = null;
         var outcome = await cases.SaveAsync(context, user, "direction.answered", new { note = note.Reference, response = text }, [], now, ct);
         return new(outcome, outcome is CaseDone ? note : null);
     }

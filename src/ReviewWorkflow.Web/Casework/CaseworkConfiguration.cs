@@ -91,3 +91,38 @@ internal sealed class ExhibitMovementConfiguration : IEntityTypeConfiguration<Ex
         b.Property(m => m.RecordedByName).HasMaxLength(200);
     }
 }
+
+internal sealed class DirectionDeadlineConfiguration : IEntityTypeConfiguration<DirectionDeadline>
+{
+    public void Configure(EntityTypeBuilder<DirectionDeadline> b)
+    {
+        b.ToTable("direction_deadlines");
+        b.HasKey(d => d.NoteId);
+        b.HasOne(d => d.Note).WithOne().HasForeignKey<DirectionDeadline>(d => d.NoteId);
+        b.HasOne<Case>().WithMany().HasForeignKey(d => d.CaseId);
+        // The sweep reads only what is due: the index holds directions still escalating.
+        b.HasIndex(d => d.NextEscalationAt).HasFilter("next_escalation_at IS NOT NULL");
+    }
+}
+
+internal sealed class HandoverConfiguration : IEntityTypeConfiguration<Handover>
+{
+    public void Configure(EntityTypeBuilder<Handover> b)
+    {
+        b.ToTable("handovers");
+        b.Property(h => h.Version).IsRowVersion();
+        // My work and the mail resolver ask "who covers for whom now".
+        b.HasIndex(h => new { h.ToId, h.EndsAt });
+        b.HasIndex(h => new { h.FromId, h.EndsAt });
+        b.Property(h => h.Team).HasMaxLength(100);
+        b.Property(h => h.FromId).HasMaxLength(450);
+        b.Property(h => h.ToId).HasMaxLength(450);
+        b.Property(h => h.FromName).HasMaxLength(200);
+        b.Property(h => h.ToName).HasMaxLength(200);
+        b.Property(h => h.Reason).HasMaxLength(CaseLimits.Rationale);
+        b.Property(h => h.RequestedById).HasMaxLength(450);
+        b.Property(h => h.RequestedByName).HasMaxLength(200);
+        b.Property(h => h.ApprovedById).HasMaxLength(450);
+        b.Property(h => h.ApprovedByName).HasMaxLength(200);
+    }
+}

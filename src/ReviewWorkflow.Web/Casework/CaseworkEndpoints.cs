@@ -51,6 +51,10 @@ public static class CaseworkEndpoints
             return TypedResults.File(d.Content, d.ContentType, d.FileName);
         }).RequireVisibleCase();
 
+        routes.MapGet("/api/cases/{id:guid}/series", async Task<Results<Ok<SeriesDto>, ProblemHttpResult>> (Guid id, ReviewDb db, CurrentUser user, CancellationToken ct) =>
+                TypedResults.Ok(await CaseSeries.ReadAsync(db, id, user, ct)))
+            .RequireVisibleCase().WithTags("Series").RequireAuthorization(Policies.Casework);
+
         var exhibits = routes.MapGroup("/api/cases/{id:guid}/exhibits").WithTags("Exhibits").RequireAuthorization(Policies.Casework);
 
         exhibits.MapGet("/", async Task<Results<Ok<List<ExhibitDto>>, ProblemHttpResult>> (Guid id, ReviewDb db, CancellationToken ct) =>

@@ -59,6 +59,7 @@ internal sealed class CaseStepConfiguration : IEntityTypeConfiguration<CaseStep>
         b.ToTable("case_steps");
         b.HasKey(s => new { s.CaseId, s.Key });
         b.Property(s => s.Key).HasMaxLength(100);
+        b.Property(s => s.AssignedTo).HasMaxLength(450);
         b.Property(s => s.Version).IsRowVersion();
         b.HasIndex(s => s.DueAt).HasFilter("state IN ('Blocked', 'Available', 'Returned')");
         // The escalation sweep reads only work with a rung to come, so its cost follows the overdue steps.

@@ -33,6 +33,8 @@ public sealed class ReviewDb : IdentityDbContext<User>
     public DbSet<IssuedRefreshToken> RefreshTokens => Set<IssuedRefreshToken>();
     public DbSet<Casework.CaseNote> CaseNotes => Set<Casework.CaseNote>();
     public DbSet<Casework.DirectionResponse> DirectionResponses => Set<Casework.DirectionResponse>();
+    public DbSet<Casework.DirectionDeadline> DirectionDeadlines => Set<Casework.DirectionDeadline>();
+    public DbSet<Casework.Handover> Handovers => Set<Casework.Handover>();
     public DbSet<Casework.CaseDocument> CaseDocuments => Set<Casework.CaseDocument>();
     public DbSet<Casework.Exhibit> Exhibits => Set<Casework.Exhibit>();
     public DbSet<Casework.ExhibitMovement> ExhibitMovements => Set<Casework.ExhibitMovement>();

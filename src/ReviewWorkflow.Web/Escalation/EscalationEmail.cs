@@ -16,6 +16,8 @@ public static class EscalationEmail
         DateTimeOffset dueAt, TimeSpan overdue, string baseUrl)
     {
         var link = $"{baseUrl.TrimEnd('/')}/cases/{caseId}";
+        // A supervisor can give the work to someone else: the email leads to the page that does it.
+        var reassign = notify == "supervisor" ? $"{link}/assignment" : null;
         var what = detail is null ? stepTitle : $"{stepTitle} — {detail}";
         var late = Describe(overdue);
         var due = dueAt.UtcDateTime.ToString("d MMM yyyy HH:mm 'UTC'", CultureInfo.InvariantCulture);
@@ -35,7 +37,7 @@ public static class EscalationEmail
             Escalation level: {level} ({notify})
 
             {why}
-            Open the case: {link}
+            Open the case: {link}{(reassign is null ? "" : $"\nReassign the work: {reassign}")}
 
             This message deliberately contains no personal details.
             """;
@@ -50,7 +52,7 @@ public static class EscalationEmail
             <tr><th align="left">Escalation level</th><td>{level} ({h(notify)})</td></tr>
             </table>
             <p>{h(why)}</p>
-            <p><a href="{h(link)}">Open case {h(reference)}</a></p>
+            <p><a href="{h(link)}">Open case {h(reference)}</a></p>{(reassign is null ? "" : $"\n<p><a href=\"{h(reassign)}\">Reassign the work</a></p>")}
             <p style="color: #666">This message deliberately contains no personal details.</p>
             </body></html>
             """;

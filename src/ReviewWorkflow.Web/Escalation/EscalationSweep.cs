@@ -58,16 +58,15 @@ public sealed class EscalationSweep(ReviewDb db, WorkflowRegistry workflows, Aud
         {
             if (!cases.TryGetValue(work.CaseId, out var head) || (source.StopsWhenCaseCloses && head.Status != CaseStatus.Open)
                 || workflows.Get(head.WorkflowKey, head.WorkflowVersion) is not { } definition
-                || definition.FindStep(work.StepKey) is not { } step)
+                || Ladder(definition, work) is not var (title, ladder))
             {
                 schedule.Add((work, null)); // a closed case (or a step no longer defined) has nothing left to escalate
                 continue;
             }
-            var ladder = definition.LadderFor(step);
             var recorded = levels[(work.CaseId, work.StepKey, work.ItemId)].ToHashSet();
             foreach (var rung in EscalationLadder.DueLevels(ladder, work.DueAt, now, recorded))
             {
-                var content = EscalationEmail.Compose(head.Reference, work.CaseId, step.Title, work.Detail, rung.Level, rung.Notify,
+                var content = EscalationEmail.Compose(head.Reference, work.CaseId, title, work.Detail, rung.Level, rung.Notify,
                     work.DueAt, now - work.DueAt, baseUrl);
                 var toPerson = rung.Notify == "assignee" && work.AssigneeId is not null;
                 var message = Outbox.Create($"escalation:{work.CaseId}:{work.StepKey}:{work.ItemId}:{rung.Level}", work.CaseId,
@@ -96,6 +95,16 @@ public sealed class EscalationSweep(ReviewDb db, WorkflowRegistry workflows, Aud
         await tx.CommitAsync(ct);
         db.ChangeTracker.Clear();
         return (claimed.Count, events.Count);
+    }
+
+    /// <summary>
+    /// The work's title and ladder: a step's own, or for work that is no step (a direction, which
+    /// names itself) the workflow's ladder; null for a step the workflow no longer defines.
+    /// </summary>
+    private static (string Title, IReadOnlyList<EscalationRung> Ladder)? Ladder(WorkflowDefinition definition, OverdueWork work)
+    {
+        if (work.Title is not null) return (work.Title, definition.Escalation);
+        return definition.FindStep(work.StepKey) is { } step ? (step.Title, definition.LadderFor(step)) : null;
     }
 
     /// <summary>Where links in emails point: App:BaseUrl, else the first address the app listens on.</summary>

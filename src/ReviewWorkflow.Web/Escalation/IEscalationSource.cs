@@ -27,6 +27,8 @@ public interface IEscalationSource
 /// One piece of claimed work. <see cref="StepKey"/> names the step whose ladder applies (for an
 /// item: the register's step); <see cref="Detail"/> is extra wording for the email — never a name.
 /// <see cref="AssigneeId"/>, when set, is who the <c>assignee</c> rung tells (an item's own assignee);
-/// otherwise it is the step's assignee when the mail is sent.
+/// otherwise it is the step's assignee when the mail is sent. <see cref="Title"/>, when set, is work
+/// that is no step of the workflow (a direction): it climbs the workflow's own ladder under that title.
 /// </summary>
-public sealed record OverdueWork(Guid CaseId, string StepKey, long? ItemId, DateTimeOffset DueAt, string? Detail = null, string? AssigneeId = null);
+public sealed record OverdueWork(Guid CaseId, string StepKey, long? ItemId, DateTimeOffset DueAt, string? Detail = null, string? AssigneeId = null,
+    string? Title = null);

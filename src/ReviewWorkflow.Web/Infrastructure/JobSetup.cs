@@ -28,6 +28,7 @@ public static class JobSetup
         services.Configure<EmailOptions>(configuration.GetSection(EmailOptions.Section));
         services.AddScoped<IEscalationSource, StepEscalationSource>();
         services.AddScoped<IEscalationSource, FamilyItemEscalationSource>();
+        services.AddScoped<IEscalationSource, DirectionEscalationSource>();
         services.AddScoped<EscalationSweep>();
         services.AddScoped<RecipientResolver>();
         services.AddScoped<OutboxDelivery>();

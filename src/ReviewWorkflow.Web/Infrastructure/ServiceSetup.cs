@@ -33,7 +33,8 @@ public static class ServiceSetup
         services.AddScoped<CompleteStep>().AddScoped<SignOffStep>().AddScoped<Refer>().AddScoped<Classify>().AddScoped<Close>()
             .AddScoped<PatchFacts>().AddScoped<Disposition>().AddScoped<FamilyInformationCommands>()
             .AddScoped<Casework.CaseLog>()
-            .AddScoped<Casework.CaseDocuments>().AddScoped<Casework.ExhibitRegister>();
+            .AddScoped<Casework.CaseDocuments>().AddScoped<Casework.ExhibitRegister>()
+            .AddScoped<Casework.Reassignment>().AddScoped<Casework.Handovers>();
         services.Configure<Casework.DocumentOptions>(builder.Configuration.GetSection("Documents"));
         services.AddScoped<CaseCreation>();
         services.AddScoped<Workflows.CaseMigration>();

@@ -21,7 +21,7 @@ public sealed class RecipientResolver(ReviewDb db, WorkflowRegistry workflows, I
 {
     public async Task<Recipients> ResolveAsync(OutboxMessage m, CancellationToken ct) => m.Recipient switch
     {
-        "user" => await UsersAsync(db.Users.Where(u => u.Id == m.RecipientUserId), $"user {m.RecipientUserId} has no usable email address", ct),
+        "user" => await PersonAsync(m.RecipientUserId ?? "", $"user {m.RecipientUserId} has no usable email address", ct),
         Roles.Officer => await CaseOfficerAsync(m.CaseId, ct),
         "assignee" => await AssigneeAsync(m, ct),
         Roles.Supervisor or Roles.Inspector => await RoleAsync(m.Recipient, m.Team, ct),
@@ -33,8 +33,7 @@ public sealed class RecipientResolver(ReviewDb db, WorkflowRegistry workflows, I
     {
         var assignee = await db.CaseSteps.AsNoTracking().Where(s => s.CaseId == m.CaseId && s.Key == m.StepKey)
             .Select(s => s.AssigneeId).FirstOrDefaultAsync(ct);
-        if (assignee is not null)
-            return await UsersAsync(db.Users.Where(u => u.Id == assignee), "the step's assignee has no usable email address", ct);
+        if (assignee is not null) return await PersonAsync(assignee, "the step's assignee has no usable email address", ct);
         var head = await db.Cases.AsNoTracking().Where(c => c.Id == m.CaseId).Select(c => new { c.WorkflowKey, c.WorkflowVersion }).FirstOrDefaultAsync(ct);
         return (head is null ? null : workflows.Get(head.WorkflowKey, head.WorkflowVersion).FindStep(m.StepKey ?? "")?.Role) switch
         {
@@ -44,8 +43,17 @@ public sealed class RecipientResolver(ReviewDb db, WorkflowRegistry workflows, I
         };
     }
 
-    private Task<Recipients> CaseOfficerAsync(Guid? caseId, CancellationToken ct) =>
-        UsersAsync(db.Users.Where(u => db.Cases.Any(c => c.Id == caseId && c.OfficerId == u.Id)), "the case's officer has no usable email address", ct);
+    /// <summary>A person's mail, or while their handover is in force the colleague's who holds their work (Casework/Handovers).</summary>
+    private async Task<Recipients> PersonAsync(string userId, string problem, CancellationToken ct)
+    {
+        var holder = await Casework.Handovers.CoverAsync(db, userId, clock.GetUtcNow(), ct);
+        return await UsersAsync(db.Users.Where(u => u.Id == holder), problem, ct);
+    }
+
+    private async Task<Recipients> CaseOfficerAsync(Guid? caseId, CancellationToken ct) =>
+        await db.Cases.AsNoTracking().Where(c => c.Id == caseId).Select(c => c.OfficerId).FirstOrDefaultAsync(ct) is { } officer
+            ? await PersonAsync(officer, "the case's officer has no usable email address", ct)
+            : Recipients.None($"case {caseId} not found");
 
     private async Task<Recipients> RoleAsync(string role, string team, CancellationToken ct)
     {

@@ -11,6 +11,8 @@ public sealed class CaseStep
     public StepState State { get; set; }
     public DateTimeOffset? DueAt { get; set; }
     public string? AssigneeId { get; set; }
+    /// <summary>Whom a supervisor reassigned this step to (Casework/Reassignment); null: the step follows the case officer or its role.</summary>
+    public string? AssignedTo { get; set; }
     public string? CompletedBy { get; set; }
     public string? CompletedByName { get; set; }
     public DateTimeOffset? CompletedAt { get; set; }

@@ -24,8 +24,9 @@ public static class StepTable
             row.NextEscalationAt = EscalationLadder.NextAfterChange(status, existed && IsOpen(row.State), row.DueAt, row.NextEscalationAt);
             row.State = status.State;
             row.DueAt = status.DueAt;
-            // Officer-level work is the case officer's; supervisor and inspector steps belong to the team's role, not a person.
-            row.AssigneeId = status.Step.Role == Roles.Officer ? c.OfficerId : null;
+            // Officer-level work is the case officer's; supervisor and inspector steps belong to the team's role, not a person;
+            // a step a supervisor reassigned is its new holder's.
+            row.AssigneeId = row.AssignedTo ?? (status.Step.Role == Roles.Officer ? c.OfficerId : null);
             row.CompletedBy = completion?.ActorId;
             row.CompletedByName = completion?.ActorName;
             row.CompletedAt = completion?.At;

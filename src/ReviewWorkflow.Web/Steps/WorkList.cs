@@ -17,7 +17,8 @@ public sealed record WorkListPage(IReadOnlyList<WorkItem> Items, int Total, int 
 /// and unassigned steps of the user's own role (a supervisor's sign-offs) in the cases they may see —
 /// which they can act on now or which are already overdue; and the open family-information items
 /// assigned to them. Read from the step table the engine keeps current, ordered and cut in the
-/// database, so the page costs the same for a user with ten items or ten thousand.
+/// database, so the page costs the same for a user with ten items or ten thousand. A colleague's
+/// work handed over to the user (a handover in force) is theirs while it lasts.
 /// </summary>
 public sealed class WorkList(ReviewDb db, WorkflowRegistry workflows)
 {
@@ -27,12 +28,14 @@ public sealed class WorkList(ReviewDb db, WorkflowRegistry workflows)
     {
         // Unassigned steps belong to a role: a supervisor's list shows supervisor steps, not every officer's.
         var roleKeys = workflows.Catalog.All.SelectMany(d => d.Steps).Where(s => s.Role == user.Role).Select(s => s.Key).Distinct().ToList();
+        // The user's own work and that of anyone whose handover to them is in force.
+        var holds = await Handovers.ActingForAsync(db, user.Id, now, ct);
         var steps =
             from s in db.CaseSteps.AsNoTracking()
             join c in db.Cases.AsNoTracking() on s.CaseId equals c.Id
             where c.Status == CaseStatus.Open
                   && (s.State == StepState.Available || s.State == StepState.Returned || (s.State == StepState.Blocked && s.DueAt < now))
-                  && (s.AssigneeId == user.Id || (s.AssigneeId == null && roleKeys.Contains(s.Key)))
+                  && (holds.Contains(s.AssigneeId!) || (s.AssigneeId == null && roleKeys.Contains(s.Key)))
             select new { c.Id, c.Reference, c.DeceasedName, c.Team, c.WorkflowKey, c.WorkflowVersion, s.Key, s.State, s.DueAt, s.AssigneeId };
         if (!user.SeesAllTeams) steps = steps.Where(r => r.Team == user.Team);
 
@@ -40,7 +43,7 @@ public sealed class WorkList(ReviewDb db, WorkflowRegistry workflows)
         var family =
             from i in db.FamilyInformationItems.AsNoTracking()
             join c in db.Cases.AsNoTracking() on i.CaseId equals c.Id
-            where c.Status == CaseStatus.Open && i.State == FamilyItemState.Open && i.AssigneeId == user.Id
+            where c.Status == CaseStatus.Open && i.State == FamilyItemState.Open && holds.Contains(i.AssigneeId)
             select new { c.Id, c.Reference, c.DeceasedName, c.Team, ItemId = i.Id, i.Number, i.ProvidedByName, i.ProvidedByRelationship, i.DueAt };
         if (!user.SeesAllTeams) family = family.Where(r => r.Team == user.Team);
 
@@ -49,14 +52,14 @@ public sealed class WorkList(ReviewDb db, WorkflowRegistry workflows)
         var directions =
             from n in db.CaseNotes.AsNoTracking()
             join c in db.Cases.AsNoTracking() on n.CaseId equals c.Id
-            where n.Kind == NoteKind.Direction && n.AssigneeId == user.Id && !db.DirectionResponses.Any(r => r.NoteId == n.Id)
+            where n.Kind == NoteKind.Direction && holds.Contains(n.AssigneeId!) && !db.DirectionResponses.Any(r => r.NoteId == n.Id)
             select new { c.Id, c.Reference, c.DeceasedName, c.Team, NoteId = n.Id, n.Number, n.AuthorName, n.DueAt };
         if (!user.SeesAllTeams) directions = directions.Where(r => r.Team == user.Team);
 
         // A closed case with late evidence (a candidate, an item, a link) is back with its officer until reviewed (F8, F9).
         var reviews =
             from c in db.Cases.AsNoTracking()
-            where c.Status == CaseStatus.Closed && c.NeedsReview && c.OfficerId == user.Id
+            where c.Status == CaseStatus.Closed && c.NeedsReview && holds.Contains(c.OfficerId)
             select new { c.Id, c.Reference, c.DeceasedName, c.ClosedAt };
 
         var total = await steps.CountAsync(ct) + await family.CountAsync(ct) + await directions.CountAsync(ct) + await reviews.CountAsync(ct);

@@ -33,6 +33,16 @@ public sealed class FourEyesTests
     }
 
     [Fact]
+    public void SupervisorWhoHoldsAStepReassignedToThemCannotApproveItThoughAnOfficerDidIt()
+    {
+        var @case = new TestCase().AllWorkDone().WithFacts(f => f with { Assignees = new Dictionary<string, string> { ["intelligence-checks"] = Supervisor.Id } });
+
+        Assert.Equal("intelligence-checks is assigned to you; a supervisor who holds the work may not approve it",
+            SingleReason(Approve(@case, Supervisor), RefusalKind.Forbidden));
+        Assert.IsType<Accepted>(Approve(@case, OtherSupervisor));
+    }
+
+    [Fact]
     public void AnotherSupervisorCanApproveTheSameWork()
     {
         Assert.IsType<Accepted>(Approve(WorkDoneWith("initial-report", Supervisor), OtherSupervisor));

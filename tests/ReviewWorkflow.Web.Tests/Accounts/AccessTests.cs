@@ -80,6 +80,8 @@ public sealed class AccessTests(ReviewApp app) : IClassFixture<ReviewApp>
         Assert.Contains("/api/admin/users/{userId}/deactivate", paths);
         Assert.Contains("/api/admin/users/{userId}/reactivate", paths);
         Assert.Contains("/api/admin/users/{userId}/unlock", paths);
+        foreach (var casework in new[] { "/api/cases/{id}/assignment", "/api/handovers", "/api/handovers/{handoverId}/approval", "/api/search", "/api/persons", "/api/cases/{id}/series" })
+            Assert.Contains(casework, paths);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health")).StatusCode);
     }
 }

@@ -72,7 +72,7 @@ public sealed class NotesTests(ReviewApp app) : IClassFixture<ReviewApp>
         var officer = await app.OfficerAsync();
         var supervisor = await app.SupervisorAsync();
         var id = (await officer.CreateCaseAsync()).Id();
-        var deactivated = await DeactivatedOfficerAsync();
+        var deactivated = await app.DeactivatedOfficerAsync();
         var before = await app.SnapshotAsync();
 
         var west = await (await supervisor.DirectAsync(id, "officer.west@demo.local", Now.AddDays(1))).ProblemAsync(HttpStatusCode.BadRequest);
@@ -163,16 +163,5 @@ public sealed class NotesTests(ReviewApp app) : IClassFixture<ReviewApp>
         var u = await db.Users.AsNoTracking().SingleAsync(x => x.Email == email);
         var page = await scope.ServiceProvider.GetRequiredService<WorkList>().ForAsync(new CurrentUser(u.Id, u.DisplayName, u.Role, u.Team), Now);
         return [.. page.Items.Select(i => i.Title)];
-    }
-
-    private async Task<string> DeactivatedOfficerAsync()
-    {
-        var admin = await app.AdminAsync();
-        var email = $"gone.{Guid.NewGuid():N}@police.example";
-        var created = await admin.PostAsJsonAsync("/api/admin/users", new { email, displayName = "Gone Officer", password = "Right!2345", role = "officer", team = "east" });
-        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
-        var userId = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();
-        Assert.True((await admin.PostAsync($"/api/admin/users/{userId}/deactivate", null)).IsSuccessStatusCode);
-        return email;
     }
 }

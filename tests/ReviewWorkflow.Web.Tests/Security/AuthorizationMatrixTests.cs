@@ -88,6 +88,15 @@ public sealed class AuthorizationMatrixTests(ReviewApp app) : IClassFixture<Revi
         ["GET /api/cases/{id}/exhibits"] = [U, A, H, A, H, A, F],
         ["POST /api/cases/{id}/exhibits"] = [U, A, H, A, H, A, F],
         ["POST /api/cases/{id}/exhibits/{exhibitId}/movements"] = [U, A, H, A, H, A, F],
+        // An officer reaches the handler: the empty body is refused as input before the role is.
+        ["POST /api/cases/{id}/assignment"] = [U, A, H, A, H, A, F],
+        ["GET /api/handovers"] = [U, A, A, A, A, A, F],
+        ["POST /api/handovers"] = [U, A, A, A, A, A, F],
+        // The matrix's handover id names no handover: 404 for all allowed.
+        ["POST /api/handovers/{handoverId}/approval"] = [U, H, H, H, H, H, F],
+        ["GET /api/search"] = [U, A, A, A, A, A, F],
+        ["GET /api/persons"] = [U, A, A, A, A, A, F],
+        ["GET /api/cases/{id}/series"] = [U, A, H, A, H, A, F],
     };
 
     /// <summary>Bodies for endpoints whose answer depends on them; all others get <c>{}</c>.</summary>
@@ -114,7 +123,7 @@ public sealed class AuthorizationMatrixTests(ReviewApp app) : IClassFixture<Revi
             var (method, route) = (endpoint.Split(' ')[0], endpoint.Split(' ')[1]);
             var path = route.Replace("{id}", caseId).Replace("{stepKey}", "initial-report")
                 .Replace("{itemId}", itemId).Replace("{candidateCaseId}", Guid.Empty.ToString()).Replace("{userId}", userId)
-                .Replace("{noteId}", "1").Replace("{docId}", Guid.Empty.ToString()).Replace("{exhibitId}", "1");
+                .Replace("{noteId}", "1").Replace("{docId}", Guid.Empty.ToString()).Replace("{exhibitId}", "1").Replace("{handoverId}", "1");
             for (var i = 0; i < Callers.Length; i++)
             {
                 var client = clients[Callers[i]] ?? app.CreateClient();

@@ -127,6 +127,12 @@ public sealed class FuzzTests(ReviewApp app, ITestOutputHelper output) : IClassF
         ["POST /api/cases/{id}/workflow"] = new("""{"workflow":"expected-death","apply":true}""", M("workflow", Kind.Choice, 0, true)),
         ["POST /api/cases/{id}/exhibits/{exhibitId}/movements"] = new("""{"at":"2026-11-24T10:00:00Z","to":"Fuzz lab","handledBy":"DC Fuzz","reason":"Fuzz testing"}""",
             M("at", Kind.Time), M("to", Kind.Text, 1000, true), M("handledBy", Kind.Text, 200, true), M("reason", Kind.Text, 1000, true)),
+        // Another team's officer as the new holder or colleague: every variant is refused.
+        ["POST /api/cases/{id}/assignment"] = new("""{"officer":"officer.west@demo.local","reason":"Fuzz reassignment"}""",
+            M("officer", Kind.Text, 200, true), M("reason", Kind.Text, 10_000, true)),
+        ["POST /api/handovers"] = new("""{"to":"officer.west@demo.local","startsAt":"2030-01-01T00:00:00Z","endsAt":"2030-01-03T00:00:00Z","reason":"Fuzz leave"}""",
+            M("to", Kind.Text, 200, true), M("startsAt", Kind.Time, 0, true), M("endsAt", Kind.Time, 0, true), M("reason", Kind.Text, 10_000)),
+        ["POST /api/handovers/{handoverId}/approval"] = new("{}"),
     };
 
     private static Member M(string path, Kind kind, int limit = 0, bool required = false, (double, double)? range = null) =>
@@ -207,7 +213,7 @@ public sealed class FuzzTests(ReviewApp app, ITestOutputHelper output) : IClassF
     {
         _ when endpoint.Contains(" /api/auth/") => "anonymous",
         _ when endpoint.Contains(" /api/admin") || endpoint.Contains(" /api/audit") => "admin",
-        _ when endpoint.Contains("/sign-off") || endpoint.Contains("/referral-request") => "supervisor",
+        _ when endpoint.Contains("/sign-off") || endpoint.Contains("/referral-request") || endpoint.Contains("/assignment") => "supervisor",
         _ => "officer",
     };
 
@@ -218,7 +224,8 @@ public sealed class FuzzTests(ReviewApp app, ITestOutputHelper output) : IClassF
         var id = endpoint.Contains("/close") ? values["id"][5] : signOff ? values["id"][3] : values["id"][0];
         return endpoint.Split(' ')[1].Replace("{id}", id).Replace("{stepKey}", signOff ? "supervisor-review" : "initial-report")
             .Replace("{itemId}", values["itemId"][0]).Replace("{candidateCaseId}", values["candidateCaseId"][0]).Replace("{userId}", values["userId"][0])
-            .Replace("{noteId}", values["noteId"][0]).Replace("{docId}", values["docId"][0]).Replace("{exhibitId}", values["exhibitId"][0]);
+            .Replace("{noteId}", values["noteId"][0]).Replace("{docId}", values["docId"][0]).Replace("{exhibitId}", values["exhibitId"][0])
+            .Replace("{handoverId}", values["handoverId"][0]);
     }
 
     private async Task<(ConcurrentBag<string> Failures, ConcurrentDictionary<int, int> Statuses)> SendAllAsync(
@@ -304,6 +311,8 @@ public sealed class FuzzTests(ReviewApp app, ITestOutputHelper output) : IClassF
             ["exhibitId"] = [exhibitId, exhibitId, "0", "-1", "9223372036854775808", .. bogusText],
             // Never a real document: a download is audited, and the fuzz run must change nothing.
             ["docId"] = [Guid.Empty.ToString(), random, .. bogusText],
+            // Never a real handover: an approval would change something.
+            ["handoverId"] = ["1", "0", "-1", "9223372036854775808", .. bogusText],
         };
     }
 

@@ -64,6 +64,12 @@ public sealed class PageMatrixTests(ReviewApp app) : IClassFixture<ReviewApp>
         ["/cases/{id}/documents"] = [S, O, H, O, H, O, D],
         ["/cases/{id}/exhibits"] = [S, O, H, O, H, O, D],
         ["/cases/{id}/facts"] = [S, O, H, O, H, O, D],
+        // Anyone on the case sees who holds the work; the form is a supervisor's.
+        ["/cases/{id}/assignment"] = [S, O, H, O, H, O, D],
+        ["/cases/{id}/series"] = [S, O, H, O, H, O, D],
+        ["/handovers"] = [S, O, O, O, O, O, D],
+        ["/search"] = [S, O, O, O, O, O, D],
+        ["/persons"] = [S, O, O, O, O, O, D],
         ["/sign-offs"] = [S, D, D, O, O, O, D],
         ["/overdue"] = [S, D, D, O, O, O, O],
         ["/reports"] = [S, D, D, O, O, O, D],

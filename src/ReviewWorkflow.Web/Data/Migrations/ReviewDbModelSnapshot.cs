@@ -775,6 +775,37 @@ namespace ReviewWorkflow.Web.Data.Migrations
                     b.ToTable("case_notes", (string)null);
                 });
 
+            modelBuilder.Entity("ReviewWorkflow.Web.Casework.DirectionDeadline", b =>
+                {
+                    b.Property<long>("NoteId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("note_id");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<DateTimeOffset>("DueAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("due_at");
+
+                    b.Property<DateTimeOffset?>("NextEscalationAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("next_escalation_at");
+
+                    b.HasKey("NoteId")
+                        .HasName("pk_direction_deadlines");
+
+                    b.HasIndex("CaseId")
+                        .HasDatabaseName("ix_direction_deadlines_case_id");
+
+                    b.HasIndex("NextEscalationAt")
+                        .HasDatabaseName("ix_direction_deadlines_next_escalation_at")
+                        .HasFilter("next_escalation_at IS NOT NULL");
+
+                    b.ToTable("direction_deadlines", (string)null);
+                });
+
             modelBuilder.Entity("ReviewWorkflow.Web.Casework.DirectionResponse", b =>
                 {
                     b.Property<long>("Id")
@@ -971,6 +1002,107 @@ namespace ReviewWorkflow.Web.Data.Migrations
                         .HasDatabaseName("ix_exhibit_movements_exhibit_id_at");
 
                     b.ToTable("exhibit_movements", (string)null);
+                });
+
+            modelBuilder.Entity("ReviewWorkflow.Web.Casework.Handover", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset?>("ApprovedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("approved_at");
+
+                    b.Property<string>("ApprovedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)")
+                        .HasColumnName("approved_by_id");
+
+                    b.Property<string>("ApprovedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("approved_by_name");
+
+                    b.Property<DateTimeOffset>("EndsAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("ends_at");
+
+                    b.Property<string>("FromId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)")
+                        .HasColumnName("from_id");
+
+                    b.Property<string>("FromName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("from_name");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(10000)
+                        .HasColumnType("character varying(10000)")
+                        .HasColumnName("reason");
+
+                    b.Property<DateTimeOffset>("RequestedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("requested_at");
+
+                    b.Property<string>("RequestedById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)")
+                        .HasColumnName("requested_by_id");
+
+                    b.Property<string>("RequestedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("requested_by_name");
+
+                    b.Property<DateTimeOffset>("StartsAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("starts_at");
+
+                    b.Property<string>("Team")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("team");
+
+                    b.Property<string>("ToId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)")
+                        .HasColumnName("to_id");
+
+                    b.Property<string>("ToName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("to_name");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_handovers");
+
+                    b.HasIndex("FromId", "EndsAt")
+                        .HasDatabaseName("ix_handovers_from_id_ends_at");
+
+                    b.HasIndex("ToId", "EndsAt")
+                        .HasDatabaseName("ix_handovers_to_id_ends_at");
+
+                    b.ToTable("handovers", (string)null);
                 });
 
             modelBuilder.Entity("ReviewWorkflow.Web.Escalation.EscalationRecord", b =>
@@ -1527,6 +1659,11 @@ namespace ReviewWorkflow.Web.Data.Migrations
                         .HasColumnType("character varying(100)")
                         .HasColumnName("key");
 
+                    b.Property<string>("AssignedTo")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)")
+                        .HasColumnName("assigned_to");
+
                     b.Property<string>("AssigneeId")
                         .HasColumnType("text")
                         .HasColumnName("assignee_id");
@@ -1713,6 +1850,25 @@ namespace ReviewWorkflow.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_case_notes_cases_case_id");
+                });
+
+            modelBuilder.Entity("ReviewWorkflow.Web.Casework.DirectionDeadline", b =>
+                {
+                    b.HasOne("ReviewWorkflow.Web.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_direction_deadlines_cases_case_id");
+
+                    b.HasOne("ReviewWorkflow.Web.Casework.CaseNote", "Note")
+                        .WithOne()
+                        .HasForeignKey("ReviewWorkflow.Web.Casework.DirectionDeadline", "NoteId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_direction_deadlines_case_notes_note_id");
+
+                    b.Navigation("Note");
                 });
 
             modelBuilder.Entity("ReviewWorkflow.Web.Casework.DirectionResponse", b =>

@@ -1,0 +1,73 @@
+using ReviewWorkflow.Engine.Linkage;
+using ReviewWorkflow.Web.Linkage;
+
+namespace ReviewWorkflow.Web.Search;
+
+/// <summary>
+/// The search box: the cases a user may see whose reference, names (folded as linkage folds them,
+/// and by trigram for misspellings), phone numbers and emails (normalised as linkage does), place or
+/// substances match what was typed. Names, phones and emails are read from linkage's identifier
+/// table, which already holds every person of every case, item and step answer; places and substances
+/// from the case. Every branch is indexed (CaseworkSearch migration), so the cost follows the hits.
+/// </summary>
+public static class CaseSearch
+{
+    public const int MaxQuery = 200;
+    public const int Shown = 50;
+
+    public static string? Invalid(string? q) =>
+        string.IsNullOrWhiteSpace(q) ? "required: a reference, name, phone number, email, place or substance"
+        : q.Length > MaxQuery ? $"at most {MaxQuery} characters" : null;
+
+    public static async Task<SearchDto> RunAsync(ReviewDb db, CurrentUser user, string q, CancellationToken ct)
+    {
+        var text = q.Trim();
+        var reference = text.ToUpperInvariant();
+        var phone = Digits(text) >= 7 ? PersonIdentifiers.Phone(text) ?? "" : "";
+        var email = PersonIdentifiers.Email(text) ?? "";
+        var name = Folding.FoldName(text);
+        var place = text.ToLowerInvariant();
+        var families = SubstanceCatalog.Read([text]).Families.Where(f => !f.StartsWith('?')).ToArray();
+        var team = user.SeesAllTeams ? "" : user.Team;
+        var rows = await db.Database.SqlQuery<Row>($"""
+            WITH hits AS (
+                SELECT c.id AS case_id, 10.0::float8 AS score, 'reference ' || c.reference AS matched
+                FROM cases AS c WHERE c.reference = {reference}
+              UNION ALL
+                SELECT i.case_id, 6.0, i.kind || ' ' || i.value || ' (' || i.role || ')'
+                FROM linkage_identifiers AS i WHERE i.kind = 'phone' AND i.value = {phone}
+              UNION ALL
+                SELECT i.case_id, 6.0, i.kind || ' ' || i.value || ' (' || i.role || ')'
+                FROM linkage_identifiers AS i WHERE i.kind = 'email' AND i.value = {email}
+              UNION ALL
+                SELECT i.case_id, 1.0 + 4.0 * greatest(similarity({name}, i.value), word_similarity({name}, i.value)),
+                       CASE WHEN i.value = {name} THEN 'name ' ELSE 'name like ' END || i.value || ' (' || i.role || ')'
+                FROM linkage_identifiers AS i
+                -- %: the whole name alike (a misspelt first name); <%: the words typed within a longer name (a surname alone).
+                WHERE i.kind IN ('name', 'person-mention', 'mention') AND ({name} % i.value OR {name} <% i.value)
+              UNION ALL
+                SELECT c.id, 1.0 + ts_rank(to_tsvector('simple', c.location_description), plainto_tsquery('simple', {text})), 'place ' || c.location_description
+                FROM cases AS c WHERE to_tsvector('simple', c.location_description) @@ plainto_tsquery('simple', {text})
+              UNION ALL
+                SELECT c.id, word_similarity({place}, lower(c.location_description)), 'place like ' || c.location_description
+                FROM cases AS c WHERE {place} <% lower(c.location_description)
+              UNION ALL
+                SELECT c.id, 2.0, 'substance ' || array_to_string(c.substances, ', ')
+                FROM cases AS c WHERE c.substance_families && {families}
+            )
+            SELECT c.id AS case_id, c.reference, c.deceased_name, c.found_at, c.location_description AS place, c.status,
+                   sum(h.score) AS score, array_agg(DISTINCT h.matched) AS matched
+            FROM hits AS h JOIN cases AS c ON c.id = h.case_id
+            WHERE {team} = '' OR c.team = {team}
+            GROUP BY c.id
+            ORDER BY sum(h.score) DESC, c.found_at DESC
+            LIMIT {Shown}
+            """).ToListAsync(ct);
+        return new SearchDto(text, [.. rows.Select(r => new SearchResultDto(r.CaseId, r.Reference, r.DeceasedName, r.FoundAt, r.Place,
+            r.Status.ToLowerInvariant(), Math.Round(r.Score, 3), r.Matched.Distinct().ToList()))]);
+    }
+
+    private static int Digits(string text) => text.Count(char.IsAsciiDigit);
+
+    private sealed record Row(Guid CaseId, string Reference, string DeceasedName, DateTimeOffset FoundAt, string Place, string Status, double Score, string[] Matched);
+}

@@ -1,0 +1,21 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using ReviewWorkflow.Web.Accounts;
+using ReviewWorkflow.Web.Ui;
+
+namespace ReviewWorkflow.Web.Search.Pages;
+
+/// <summary>The person page: every case, item and step answer in which one identifier occurs.</summary>
+[Authorize(Policy = Policies.Casework)]
+public sealed class PersonModel(ReviewDb db) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public string? Identifier { get; set; }
+    public PersonDto? Person { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        if (PersonSearch.Normalise(Identifier ?? "") is { } id)
+            Person = await PersonSearch.RunAsync(db, HttpContext.CurrentUser(), Identifier!, id, ct);
+    }
+}
