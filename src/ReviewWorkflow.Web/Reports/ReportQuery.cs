@@ -17,6 +17,8 @@ namespace ReviewWorkflow.Web.Reports;
 public sealed class ReportQuery(ReviewDb db, WorkflowRegistry workflows, TimeProvider clock)
 {
     public const int CasesListed = 200;
+    private sealed record LateStep(string Step, int Cases, Guid[] Listed);
+    private sealed record LevelReached(int Level, string Notify, int Count, int Cases, Guid[] Listed);
     private sealed record Scoped(Guid Id, string Reference, DateTimeOffset OpenedAt, DateTimeOffset? ClosedAt, CaseStatus Status, string Classification, bool NeedsReview);
 
     public async Task<ReportSummary> RunAsync(DateTimeOffset from, DateTimeOffset to, string? team, int openLongerThanDays, CancellationToken ct = default)
@@ -49,21 +51,19 @@ public sealed class ReportQuery(ReviewDb db, WorkflowRegistry workflows, TimePro
                 ]),
         };
 
-        // Counted in SQL: a year of open work can hold hundreds of thousands of escalation rows.
-        var escalations = db.Set<Escalation.EscalationRecord>().AsNoTracking().Where(e => ids.Contains(e.CaseId));
-        var lateSteps = await escalations.Where(e => e.ItemId == null).GroupBy(e => e.StepKey)
-            .Select(g => new { Step = g.Key, Cases = g.Select(e => e.CaseId).Distinct().Count() }).OrderBy(g => g.Step).ToListAsync(ct);
-        var levels = await escalations.GroupBy(e => new { e.Level, e.Notify })
-            .Select(g => new { g.Key.Level, g.Key.Notify, Count = g.Count(), Cases = g.Select(e => e.CaseId).Distinct().Count() })
-            .OrderBy(g => g.Level).ToListAsync(ct);
-        var lateFigures = new List<ReportFigure>();
-        foreach (var step in lateSteps)
-            lateFigures.Add(Figure(title(step.Step), step.Cases, "steps", step.Cases,
-                await escalations.Where(e => e.ItemId == null && e.StepKey == step.Step).Select(e => e.CaseId).Distinct().Take(CasesListed).ToListAsync(ct), byId));
-        var levelFigures = new List<ReportFigure>();
-        foreach (var level in levels)
-            levelFigures.Add(Figure($"level {level.Level} ({level.Notify})", level.Count, "escalations", level.Cases,
-                await escalations.Where(e => e.Level == level.Level && e.Notify == level.Notify).Select(e => e.CaseId).Distinct().Take(CasesListed).ToListAsync(ct), byId));
+        // Counted and listed in SQL, one pass each: a year of open work holds hundreds of thousands of
+        // escalation rows, and a figure lists at most CasesListed of its cases.
+        var lateSteps = await db.Database.SqlQuery<LateStep>($"""
+            SELECT step_key AS "Step", count(DISTINCT case_id)::int AS "Cases", (array_agg(DISTINCT case_id))[1:{CasesListed}] AS "Listed"
+            FROM escalations WHERE item_id IS NULL AND case_id = ANY({ids}) GROUP BY step_key ORDER BY step_key
+            """).ToListAsync(ct);
+        var levels = await db.Database.SqlQuery<LevelReached>($"""
+            SELECT level AS "Level", notify AS "Notify", count(*)::int AS "Count", count(DISTINCT case_id)::int AS "Cases",
+                   (array_agg(DISTINCT case_id))[1:{CasesListed}] AS "Listed"
+            FROM escalations WHERE case_id = ANY({ids}) GROUP BY level, notify ORDER BY level, notify
+            """).ToListAsync(ct);
+        List<ReportFigure> lateFigures = [.. lateSteps.Select(l => Figure(title(l.Step), l.Cases, "steps", l.Cases, l.Listed, byId))];
+        List<ReportFigure> levelFigures = [.. levels.Select(l => Figure($"level {l.Level} ({l.Notify})", l.Count, "escalations", l.Cases, l.Listed, byId))];
         sections.Add(new("late-steps", "Steps done late, by step",
             "Steps whose deadline passed before they were done (or that are still not done): each counted once per case, as the " +
             "escalation sweep recorded it reaching the first rung of its ladder.", lateFigures));
