@@ -68,7 +68,7 @@ public sealed class ReportQuery(ReviewDb db, WorkflowRegistry workflows, TimePro
             "Steps whose deadline passed before they were done (or that are still not done): each counted once per case, as the " +
             "escalation sweep recorded it reaching the first rung of its ladder.", lateFigures));
         sections.Add(new("escalations", "Escalations by level",
-            "Every rung reached by late work (steps and family-information items): level 1 tells the assignee, level 2 the supervisor, level 3 the inspector.",
+            "Every rung reached by late work (steps, family-information items and directions): level 1 tells the assignee, level 2 the supervisor, level 3 the inspector.",
             levelFigures));
 
         var returns = await db.CaseActivities.AsNoTracking().Where(a => ids.Contains(a.CaseId) && a.Kind == ActivityKind.Returned)
