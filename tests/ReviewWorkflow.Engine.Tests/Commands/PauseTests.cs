@@ -94,4 +94,18 @@ public sealed class PauseTests
 
         Assert.Null(c.Status(Step).Pause);
     }
+
+    [Fact]
+    public void NothingAboutAPauseChangesOnAClosedCase()
+    {
+        // A pause asked for before closure and decided after it: the decision, and any new request or end, come too late.
+        var c = Requested();
+        c.MarkClosed();
+
+        var decided = Assert.IsType<Refused>(Pauses.Decide(c.Definition, c.State, Step, StepPause.Approve, null, Supervisor, At(11)));
+        var asked = Assert.IsType<Refused>(Pauses.Request(c.Definition, c.State, Step, Reason, Until, Officer, At(12)));
+        var ended = Assert.IsType<Refused>(Pauses.End(c.Definition, c.State, Step, Officer, At(12)));
+
+        Assert.All(new[] { decided, asked, ended }, r => Assert.Equal(["the case is closed"], r.Reasons));
+    }
 }
