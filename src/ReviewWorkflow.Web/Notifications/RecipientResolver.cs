@@ -28,6 +28,18 @@ public sealed class RecipientResolver(ReviewDb db, WorkflowRegistry workflows, I
         _ => Recipients.None($"unknown recipient '{m.Recipient}'"),
     };
 
+    /// <summary>
+    /// Messages with equal keys resolve to the same addresses at the same moment: a role's mail is the
+    /// team's, a person's is theirs, whatever case it is about; only an assignee or an officer depends on the case.
+    /// </summary>
+    public static string SameAddressesKey(OutboxMessage m) => m.Recipient switch
+    {
+        "user" => $"user:{m.RecipientUserId}",
+        Roles.Supervisor or Roles.Inspector => $"{m.Recipient}:{m.Team}",
+        Roles.Officer => $"officer:{m.CaseId}",
+        _ => $"{m.Recipient}:{m.CaseId}:{m.StepKey}:{m.Team}",
+    };
+
     /// <summary>The step's assignee; for a step that belongs to a role rather than a person, the team's users of that role.</summary>
     private async Task<Recipients> AssigneeAsync(OutboxMessage m, CancellationToken ct)
     {

@@ -16,10 +16,10 @@ public sealed class AssigneeEscalationTests(EscalationApp app) : IClassFixture<E
         await app.SweepAsync();
         await app.DeliverAllDueAsync();
 
-        var toAssignee = app.MailAbout(c).Where(m => m.Subject.Contains("level 1")).ToList();
+        var toAssignee = app.MailCarrying(c, m => m.Subject.Contains("level 1")).ToList();
         Assert.NotEmpty(toAssignee);
         Assert.All(toAssignee, m => Assert.Equal(["officer2@demo.local"], m.To));
-        var toSupervisor = app.MailAbout(c).Where(m => m.Subject.Contains("level 2")).ToList();
+        var toSupervisor = app.MailCarrying(c, m => m.Subject.Contains("level 2")).ToList();
         Assert.NotEmpty(toSupervisor);
         Assert.All(toSupervisor, m => Assert.Contains($"{EscalationApp.BaseUrl}/cases/{c.Id()}/assignment", m.Raw));
         Assert.All(toAssignee, m => Assert.DoesNotContain("/assignment", m.Raw));
@@ -37,7 +37,7 @@ public sealed class AssigneeEscalationTests(EscalationApp app) : IClassFixture<E
         await app.SweepAsync();
         await app.DeliverAllDueAsync();
 
-        var toAssignee = app.MailAbout(c).Where(m => m.Subject.Contains("level 1")).ToList();
+        var toAssignee = app.MailCarrying(c, m => m.Subject.Contains("level 1")).ToList();
         Assert.NotEmpty(toAssignee);
         Assert.All(toAssignee, m => Assert.Equal(["officer2@demo.local"], m.To));
     }

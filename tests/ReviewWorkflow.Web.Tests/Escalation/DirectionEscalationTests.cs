@@ -23,7 +23,7 @@ public sealed class DirectionEscalationTests(EscalationApp app) : IClassFixture<
         await app.SweepAsync();
         await app.DeliverAllDueAsync();
         Assert.Equal([(1, "assignee")], DirectionLevels(c));
-        var first = app.MailAbout(c).Single(m => m.Subject.Contains("Direction D-1"));
+        var first = Assert.Single(app.MailCarrying(c, m => m.Subject.Contains("Direction D-1")));
         Assert.Equal(["officer2@demo.local"], first.To);
         Assert.DoesNotContain("Trace and interview", first.Raw, StringComparison.Ordinal); // what was directed stays out of mail
 
@@ -31,7 +31,7 @@ public sealed class DirectionEscalationTests(EscalationApp app) : IClassFixture<
         await app.SweepAsync();
         await app.DeliverAllDueAsync();
         Assert.Equal([(1, "assignee"), (2, "supervisor")], DirectionLevels(c));
-        Assert.Single(app.MailAbout(c), m => m.Subject.Contains("Direction D-1") && m.Subject.Contains("level 2"));
+        Assert.Single(app.MailCarrying(c, m => m.Subject.Contains("Direction D-1") && m.Subject.Contains("level 2")));
 
         var officer2 = await app.Officer2Async(); // earlier tokens expired while the clock moved
         Assert.Equal(HttpStatusCode.OK, (await officer2.AnswerAsync(c.Id(), direction.NoteId())).StatusCode);

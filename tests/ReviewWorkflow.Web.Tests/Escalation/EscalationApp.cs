@@ -43,9 +43,19 @@ public class EscalationApp : ReviewApp
         while ((await DeliverAsync()) is var r && r.Sent + r.Failed + r.Postponed > 0) { }
     }
 
-    /// <summary>Mail received about one case (its reference is in every subject).</summary>
-    public IReadOnlyList<ReceivedMail> MailAbout(JsonElement @case) =>
-        Mail.Received.Where(m => m.Subject.Contains(@case.GetProperty("reference").GetString()!)).ToList();
+    /// <summary>Mail received about one case: naming it in the subject, or carrying one of its outbox messages (a digest of escalations).</summary>
+    public IReadOnlyList<ReceivedMail> MailAbout(JsonElement @case)
+    {
+        var ids = OutboxOf(@case).Select(m => m.MessageId).ToHashSet();
+        return Mail.Received.Where(m => m.Subject.Contains(@case.GetProperty("reference").GetString()!) || m.Items.Any(ids.Contains)).ToList();
+    }
+
+    /// <summary>The emails that carried the case's outbox messages that match (by their own subject): each email once.</summary>
+    public IReadOnlyList<ReceivedMail> MailCarrying(JsonElement @case, Func<OutboxMessage, bool> which)
+    {
+        var ids = OutboxOf(@case).Where(which).Select(m => m.MessageId).ToHashSet();
+        return Mail.Received.Where(m => m.Items.Any(ids.Contains)).ToList();
+    }
 
     public List<(string Step, int Level, string Notify)> EscalationsOf(JsonElement @case)
     {

@@ -50,7 +50,7 @@ public sealed class LateDeadlineTests(EscalationApp app) : IClassFixture<Escalat
         await app.SweepAsync();
         await app.DeliverAllDueAsync();
         Assert.Equal([("homicide-referral", 1, "assignee")], app.EscalationsOf(c).Where(e => e.Step == "homicide-referral"));
-        Assert.Single(app.MailAbout(c), m => m.Subject.Contains(Referral));
+        Assert.Single(app.MailCarrying(c, m => m.Subject.Contains(Referral)));
     }
 
     [Fact]
@@ -89,7 +89,7 @@ public sealed class LateDeadlineTests(EscalationApp app) : IClassFixture<Escalat
         await app.SweepAsync();
         await app.DeliverAllDueAsync();
         Assert.DoesNotContain(app.EscalationsOf(c), e => e.Step == "supervisor-review");
-        Assert.DoesNotContain(app.MailAbout(c), m => m.Subject.Contains("Supervisor review"));
+        Assert.Empty(app.MailCarrying(c, m => m.Subject.Contains("Supervisor review")));
         officer = await app.OfficerAsync();
         var blocked = (await officer.GetCaseAsync(c.Id())).Step("supervisor-review");
         Assert.Equal("blocked", blocked.GetProperty("state").GetString());
@@ -107,7 +107,7 @@ public sealed class LateDeadlineTests(EscalationApp app) : IClassFixture<Escalat
         await app.SweepAsync();
         await app.DeliverAllDueAsync();
         Assert.Contains(("supervisor-review", 1, "assignee"), app.EscalationsOf(c));
-        var mail = Assert.Single(app.MailAbout(c), m => m.Subject.Contains("Supervisor review"));
+        var mail = Assert.Single(app.MailCarrying(c, m => m.Subject.Contains("Supervisor review")));
         Assert.Equal(["supervisor@demo.local"], mail.To);
     }
 
@@ -150,7 +150,7 @@ public sealed class LateDeadlineTests(EscalationApp app) : IClassFixture<Escalat
         var c = await (await app.OfficerAsync()).GetCaseAsync(id);
         Assert.Contains(("homicide-referral", 1, "assignee"), app.EscalationsOf(c));
         Assert.DoesNotContain(app.EscalationsOf(c), e => e.Step == "supervisor-review");
-        Assert.DoesNotContain(app.MailAbout(c), m => m.Subject.Contains("Supervisor review"));
+        Assert.Empty(app.MailCarrying(c, m => m.Subject.Contains("Supervisor review")));
 
         var redone = await (await app.OfficerAsync()).CompleteAsync(id, "homicide-referral", ProcedureWalk.Referral("declined")).OkAsync();
         Assert.Equal("available", redone.StateOf("supervisor-review"));

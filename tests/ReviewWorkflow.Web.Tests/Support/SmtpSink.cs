@@ -16,6 +16,9 @@ namespace ReviewWorkflow.Web.Tests.Support;
 public sealed record ReceivedMail(string MessageId, IReadOnlyList<string> To, string Subject, string Text, string Html, string Raw)
 {
     public DateTime ReceivedAt { get; init; } = DateTime.UtcNow;
+
+    /// <summary>The outbox messages the email carries: several for a digest of escalations (its X-ReviewWorkflow-Items header), else its own.</summary>
+    public IReadOnlyList<string> Items { get; init; } = [MessageId];
 }
 
 /// <summary>
@@ -154,7 +157,10 @@ public sealed class SmtpSink : IAsyncDisposable
             using var stream = new MemoryStream(bytes);
             var message = MimeMessage.Load(stream);
             sink.Add(new ReceivedMail(message.MessageId ?? "", transaction.To.Select(t => t.AsAddress()).ToList(), message.Subject ?? "",
-                message.TextBody ?? "", message.HtmlBody ?? "", System.Text.Encoding.UTF8.GetString(bytes)));
+                message.TextBody ?? "", message.HtmlBody ?? "", System.Text.Encoding.UTF8.GetString(bytes))
+            {
+                Items = message.Headers["X-ReviewWorkflow-Items"]?.Split(' ', StringSplitOptions.RemoveEmptyEntries) ?? [message.MessageId ?? ""],
+            });
             return Task.FromResult(ServerResponse.Ok);
         }
     }
