@@ -211,6 +211,33 @@ public sealed class CaseworkTests(BrowserApp app, Chromium chromium) : BrowserTe
     }
 
     [Fact]
+    public async Task TheFactsAndClassificationFormsListTheirProblemsAtTheTopAndRecordNothing()
+    {
+        var (id, _) = await Casework.NewCaseAsync(await App.OfficerAsync(), "Gabriel Kovari");
+        var page = await SignedInAsync("officer@demo.local");
+        var before = await App.SnapshotAsync();
+
+        await page.GotoAsync($"/cases/{id}/facts");
+        await page.GetByLabel("Latitude").FillAsync("north of the river");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Record facts" }).ClickAsync();
+        var summary = page.Locator(".govuk-error-summary");
+        await Expect(summary).ToBeVisibleAsync();
+        await Expect(summary).ToBeFocusedAsync();
+        await Expect(summary.GetByRole(AriaRole.Link).First).ToHaveAttributeAsync("href", "#latitude");
+        await Expect(page.GetByLabel("Latitude")).ToHaveAttributeAsync("aria-invalid", "true");
+        await AssertEveryInputIsLabelledAsync(page);
+        await ScreenshotAsync(page, "facts-errors");
+
+        await page.GotoAsync($"/cases/{id}/classification");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Record classification" }).ClickAsync();
+        await Expect(summary).ToBeVisibleAsync();
+        await Expect(summary).ToContainTextAsync("Category");
+        await AssertEveryInputIsLabelledAsync(page);
+        await ScreenshotAsync(page, "classification-errors");
+        await App.AssertUnchangedSinceAsync(before);
+    }
+
+    [Fact]
     public async Task TheNewCaseFormShowsEachProblemBesideItsFieldAndOpensNothing()
     {
         await Casework.NewCaseAsync(await App.OfficerAsync(), "An earlier case"); // the snapshot reads existing rows

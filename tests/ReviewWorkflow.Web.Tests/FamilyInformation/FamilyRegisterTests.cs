@@ -180,6 +180,25 @@ public sealed class FamilyRegisterTests(ReviewApp app) : IClassFixture<ReviewApp
     }
 
     [Fact]
+    public async Task AFriendWhoGivesInformationJoinsTheCasePersonsAsAFriendAndKinAsFamily()
+    {
+        var officer = await app.OfficerAsync();
+        var id = (await officer.CreateCaseAsync()).Id();
+
+        await officer.LoggedAsync(id, Register.Item(Now.AddHours(-1), name: "Kim Lee", relationship: "flatmate", contact: "kim.lee@example.org"));
+        await officer.LoggedAsync(id, Register.Item(Now.AddHours(-1), name: "Lee Page", relationship: "friend", contact: "07700 900778"));
+        await officer.LoggedAsync(id, Register.Item(Now.AddHours(-1), name: "Dana Dunn", relationship: "Mother", contact: "07700 900779"));
+
+        var persons = (await officer.GetCaseAsync(id)).GetProperty("persons").EnumerateArray()
+            .Select(p => (p.GetProperty("name").GetString(), p.GetProperty("role").GetString())).ToList();
+        Assert.Contains(("Kim Lee", "friend"), persons);
+        Assert.Contains(("Lee Page", "friend"), persons);
+        Assert.Contains(("Dana Dunn", "family"), persons);
+        Assert.DoesNotContain(("Kim Lee", "family"), persons);
+        Assert.DoesNotContain(("Lee Page", "family"), persons);
+    }
+
+    [Fact]
     public async Task AContactThatIsNeitherPhoneNorEmailIsNotTakenForAnIdentifier()
     {
         var officer = await app.OfficerAsync();
