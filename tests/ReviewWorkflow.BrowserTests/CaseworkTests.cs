@@ -231,7 +231,8 @@ public sealed class CaseworkTests(BrowserApp app, Chromium chromium) : BrowserTe
         await page.GotoAsync($"/cases/{id}/classification");
         await page.GetByRole(AriaRole.Button, new() { Name = "Record classification" }).ClickAsync();
         await Expect(summary).ToBeVisibleAsync();
-        await Expect(summary).ToContainTextAsync("Category");
+        await Expect(summary).ToContainTextAsync("Rationale");
+        await Expect(summary.GetByRole(AriaRole.Link).First).ToHaveAttributeAsync("href", "#rationale");
         await AssertEveryInputIsLabelledAsync(page);
         await ScreenshotAsync(page, "classification-errors");
         await App.AssertUnchangedSinceAsync(before);
