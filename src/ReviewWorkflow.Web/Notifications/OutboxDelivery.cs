@@ -141,6 +141,7 @@ public sealed class OutboxDelivery(ReviewDb db, RecipientResolver recipients, IO
     private async Task<(List<OutboxMessage>, MimeMessage?)> GatherAsync(OutboxMessage lead, Recipients to, List<long> tried,
         Dictionary<string, Recipients> resolved, EmailOptions options, CancellationToken ct)
     {
+        if (lead.CaseId is null) return ([lead], null); // an escalation is always about a case: nothing to gather with
         var triedIds = tried.ToArray();
         var candidates = await db.Outbox.FromSql($"""
             SELECT * FROM outbox_messages
