@@ -182,7 +182,11 @@ public sealed class CaseProcedure(ReviewDb db, WorkflowRegistry workflows, Audit
                 ? await CaseFactsQuery.ForAsync(db, c, ct)
                 : CaseFactsQuery.WithCase(context.State.Facts, c);
             List<CaseActivity> all = [.. context.Activities, .. added];
-            var updated = context with { Activities = all, State = CaseFactsQuery.ToState(c, all, facts) };
+            // The answers already parsed for the decision are reused; only a context whose state was built apart from its rows is read again.
+            var state = context.State.Activities.Count == context.Activities.Count
+                ? CaseFactsQuery.After(context.State, c, activities, facts)
+                : CaseFactsQuery.ToState(c, all, facts);
+            var updated = context with { Activities = all, State = state };
             var evaluation = updated.Evaluate();
             StepTable.Refresh(c, evaluation, all, now);
             await CaseReview.AfterChangeAsync(db, c, evaluation, engineCommand, ct);
