@@ -13,10 +13,11 @@ public sealed record WorkflowDefinition(
     /// <summary>What the workflow is for, shown where an officer chooses one for a new case; empty when the file gives none.</summary>
     public string Description { get; init; } = "";
 
-    public StepDefinition? FindStep(string key) => Steps.FirstOrDefault(s => s.Key == key);
+    public StepDefinition? FindStep(string key) => StepLookup.Of(this).Find(key);
 
-    public StepDefinition? StepDeciding(DecisionPurpose purpose) =>
-        Steps.FirstOrDefault(s => s.Kind == StepKind.Decision && s.Decides == purpose);
+    public StepDefinition? StepDeciding(DecisionPurpose purpose) => purpose == DecisionPurpose.Classification
+        ? StepLookup.Of(this).Classification
+        : Steps.FirstOrDefault(s => s.Kind == StepKind.Decision && s.Decides == purpose);
 
     public StepDefinition? StepOfKind(StepKind kind) => Steps.FirstOrDefault(s => s.Kind == kind);
 

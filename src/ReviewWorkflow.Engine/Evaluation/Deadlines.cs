@@ -38,7 +38,7 @@ internal static class Deadlines
     /// <summary>When the first level of the step's ladder falls due, while it is open on an open case.</summary>
     public static DateTimeOffset? EscalationStart(WorkflowDefinition definition, StepStatus status, bool caseClosed) =>
         !caseClosed && status is { State: StepState.Blocked or StepState.Available or StepState.Returned, DueAt: { } dueAt }
-            ? EscalationLadder.NextAt(definition.LadderFor(status.Step), dueAt, new HashSet<int>())
+            ? EscalationLadder.NextAt(definition.LadderFor(status.Step), dueAt, NoneRecorded)
             : null;
 
     /// <summary>
@@ -51,6 +51,13 @@ internal static class Deadlines
     private static DateTimeOffset? LastWorkOn(string stepKey, CaseState state) =>
         state.Activities.Where(a => a.StepKey == stepKey).Select(a => (DateTimeOffset?)a.At).Max();
 
-    private static DateTimeOffset Latest(DateTimeOffset first, params DateTimeOffset?[] others) =>
-        others.Aggregate(first, (latest, t) => t is { } v && v > latest ? v : latest);
+    private static readonly IReadOnlySet<int> NoneRecorded = new HashSet<int>();
+
+    private static DateTimeOffset Latest(DateTimeOffset first, params ReadOnlySpan<DateTimeOffset?> others)
+    {
+        var latest = first;
+        foreach (var t in others)
+            if (t is { } v && v > latest) latest = v;
+        return latest;
+    }
 }

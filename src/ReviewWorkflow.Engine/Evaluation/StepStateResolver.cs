@@ -9,6 +9,8 @@ internal sealed class StepStateResolver(
 {
     private readonly Dictionary<string, StepStatus> _resolved = new(StringComparer.Ordinal);
     private readonly HashSet<string> _resolving = new(StringComparer.Ordinal);
+    private readonly StepLookup _steps = StepLookup.Of(definition);
+    private readonly string? _classificationStep = StepLookup.Of(definition).Classification?.Key;
 
     public StepStatus Status(StepDefinition step)
     {
@@ -31,20 +33,21 @@ internal sealed class StepStateResolver(
         // The closure step's record is the case's Closed flag: a stray completion must not read as closed.
         var completion = isClosure && !state.Closed ? null : history.Completion;
         var lapsed = completion is not null && step.Kind == StepKind.SignOff && !state.Closed
-            ? ApprovalLapse.Reason(step, completion, state, key => definition.FindStep(key) is { } s ? Status(s) : null)
+            ? ApprovalLapse.Reason(step, completion, state, key => _steps.Find(key) is { } s ? Status(s) : null)
             : null;
         if (lapsed is not null) completion = null;
 
         StepStatus With(StepState s, IReadOnlyList<string>? waitingFor = null)
         {
-            var whenSince = step.When is { } condition ? ConditionEvaluator.HoldsSince(condition, state, histories, definition.StepDeciding(DecisionPurpose.Classification)?.Key) : null;
+            // A step that does not apply has no deadline, so its condition's start is not needed.
+            var whenSince = step.When is { } condition && s != StepState.NotApplicable ? ConditionEvaluator.HoldsSince(condition, state, histories, _classificationStep) : null;
             var (since, dueAt) = Deadlines.For(step, s, history, state, whenSince, Prerequisites(step).Select(Status));
             var status = new StepStatus(step, s, dueAt, completion, history.Return, waitingFor ?? [], lapsed) { AppliesSince = since, Pause = history.Pause };
             return status with { EscalationStartsAt = Deadlines.EscalationStart(definition, status, state.Closed) };
         }
 
         if (isClosure && state.Closed) return With(StepState.Completed);
-        if (step.When is { } when && !ConditionEvaluator.Holds(when, state, histories, definition.StepDeciding(DecisionPurpose.Classification)?.Key)) return With(StepState.NotApplicable);
+        if (step.When is { } when && !ConditionEvaluator.Holds(when, state, histories, _classificationStep)) return With(StepState.NotApplicable);
         if (completion is not null && step.Kind == StepKind.Linkage && state.Facts.UndecidedCandidates > 0)
             return Reopened(With(StepState.Available), completion, state.Facts);
         if (completion is not null)
@@ -60,12 +63,7 @@ internal sealed class StepStateResolver(
     }
 
     /// <summary>A sign-off also waits for everything it approves: a supervisor signs off finished work.</summary>
-    private IEnumerable<StepDefinition> Prerequisites(StepDefinition step) =>
-        step.After
-            .Concat(step.Kind == StepKind.SignOff ? step.Approves : [])
-            .Distinct(StringComparer.Ordinal)
-            .Select(definition.FindStep)
-            .OfType<StepDefinition>();
+    private IReadOnlyList<StepDefinition> Prerequisites(StepDefinition step) => _steps.Prerequisites(step);
 
     /// <summary>
     /// A completed linkage step is open again while a candidate is undecided: one can only be undecided

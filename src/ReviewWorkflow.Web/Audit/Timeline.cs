@@ -15,9 +15,12 @@ public static class Timeline
 
     private static IReadOnlyList<string> Describe(AuditEvent e, WorkflowDefinition definition)
     {
-        JsonElement data;
-        try { data = JsonDocument.Parse(e.Data).RootElement; }
+        JsonDocument document;
+        try { document = JsonDocument.Parse(e.Data); }
         catch (JsonException) { return [Humanise(e.Action)]; }
+        // Disposed, so its pooled buffer goes back: the case page parses every event of the case on each read.
+        using var _ = document;
+        var data = document.RootElement;
 
         string Title(string? key) => key is null ? "a step" : definition.FindStep(key)?.Title ?? key;
         string? Category(string? key) => key is null ? null

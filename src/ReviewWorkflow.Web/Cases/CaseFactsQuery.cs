@@ -66,10 +66,19 @@ public static class CaseFactsQuery
         facts with { Markers = c.Markers, Substances = c.Substances, ReferralRequested = c.ReferralRequested };
 
     public static CaseState ToState(Case c, IEnumerable<CaseActivity> activities, CaseFacts facts) =>
-        new(c.OpenedAt, c.Status == CaseStatus.Closed, c.Classification,
-            // Activities not yet saved have no id (0) and are the newest: ties in time must keep them
-            // last, or a command's own record would read as older than the work it judged.
-            activities.OrderBy(a => a.At).ThenBy(a => a.Id == 0 ? long.MaxValue : a.Id).Select(a => a.ToEngine()).ToList(),
+        // Activities not yet saved have no id (0) and are the newest: ties in time must keep them
+        // last, or a command's own record would read as older than the work it judged.
+        StateOf(c, activities.OrderBy(a => a.At).ThenBy(a => a.Id == 0 ? long.MaxValue : a.Id).Select(a => a.ToEngine()).ToList(), facts);
+
+    /// <summary>
+    /// The state after a change: the activities already read (in order, their answers already parsed)
+    /// and then the change's own, the newest — the sort is stable, so of one instant they stay last.
+    /// </summary>
+    public static CaseState After(CaseState before, Case c, IReadOnlyList<StepActivity> added, CaseFacts facts) =>
+        StateOf(c, [.. before.Activities.Concat(added).OrderBy(a => a.At)], facts);
+
+    private static CaseState StateOf(Case c, List<StepActivity> activities, CaseFacts facts) =>
+        new(c.OpenedAt, c.Status == CaseStatus.Closed, c.Classification, activities,
             // Who holds each step, as the step table last recorded it (a case read for display has no step rows: none).
             facts with { Assignees = c.Steps.Where(s => s.AssigneeId is not null).ToDictionary(s => s.Key, s => s.AssigneeId!) });
 }

@@ -182,7 +182,11 @@ public sealed class CaseProcedure(ReviewDb db, WorkflowRegistry workflows, Audit
                 ? await CaseFactsQuery.ForAsync(db, c, ct)
                 : CaseFactsQuery.WithCase(context.State.Facts, c);
             List<CaseActivity> all = [.. context.Activities, .. added];
-            var updated = context with { Activities = all, State = CaseFactsQuery.ToState(c, all, facts) };
+            // The answers already parsed for the decision are reused; only a context whose state was built apart from its rows is read again.
+            var state = context.State.Activities.Count == context.Activities.Count
+                ? CaseFactsQuery.After(context.State, c, activities, facts)
+                : CaseFactsQuery.ToState(c, all, facts);
+            var updated = context with { Activities = all, State = state };
             var evaluation = updated.Evaluate();
             StepTable.Refresh(c, evaluation, all, now);
             await CaseReview.AfterChangeAsync(db, c, evaluation, engineCommand, ct);
@@ -220,14 +224,14 @@ public sealed class CaseProcedure(ReviewDb db, WorkflowRegistry workflows, Audit
 
     private static object Describe(CaseEvent e) => e switch
     {
-        StepCompleted s => new { type = "step-completed", step = s.StepKey, fields = System.Text.Json.JsonDocument.Parse(FieldCodec.ToJson(s.Fields)).RootElement, note = s.Note },
+        StepCompleted s => new { type = "step-completed", step = s.StepKey, fields = System.Text.Json.JsonElement.Parse(FieldCodec.ToJson(s.Fields)), note = s.Note },
         StepsReturned r => new { type = "steps-returned", signOff = r.SignOffStepKey, steps = r.Steps, reason = r.Reason },
         CaseClassified k => new { type = "classified", before = k.From, after = k.To, rationale = k.Rationale },
         CaseClosed x => new { type = "closed", rationale = x.Rationale },
-        StepContributed s => new { type = "step-contributed", step = s.StepKey, fields = System.Text.Json.JsonDocument.Parse(FieldCodec.ToJson(s.Fields)).RootElement, note = s.Note },
+        StepContributed s => new { type = "step-contributed", step = s.StepKey, fields = System.Text.Json.JsonElement.Parse(FieldCodec.ToJson(s.Fields)), note = s.Note },
         CaseOwnerChanged o => new { type = "owner-changed", owner = o.Owner },
         ReferralRequested q => new { type = "referral-requested", rationale = q.Rationale },
-        StepPauseChanged p => new { type = p.Kind.ToString(), step = p.StepKey, fields = System.Text.Json.JsonDocument.Parse(FieldCodec.ToJson(p.Fields)).RootElement, note = p.Note },
+        StepPauseChanged p => new { type = p.Kind.ToString(), step = p.StepKey, fields = System.Text.Json.JsonElement.Parse(FieldCodec.ToJson(p.Fields)), note = p.Note },
         _ => new { type = e.GetType().Name },
     };
 }

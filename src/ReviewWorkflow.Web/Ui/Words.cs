@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 using ReviewWorkflow.Engine.Definitions;
 
@@ -11,8 +13,22 @@ namespace ReviewWorkflow.Web.Ui;
 /// </summary>
 public static partial class Words
 {
+    // The case page words every step and reason on each read; the same definition gives the same
+    // words, so each is worked out once (reasons naming a time vary, hence the bound).
+    private static readonly ConditionalWeakTable<WorkflowDefinition, ConcurrentDictionary<string, string>> Reasons = new();
+    private static readonly ConditionalWeakTable<Condition, string> Conditions = new();
+    private const int MaxReasonsKept = 10_000;
+
     /// <summary>"initial-report: not completed" → "Initial report of the discovery is not completed."</summary>
     public static string Reason(WorkflowDefinition definition, string reason)
+    {
+        var known = Reasons.GetValue(definition, _ => new ConcurrentDictionary<string, string>(StringComparer.Ordinal));
+        if (known.TryGetValue(reason, out var words)) return words;
+        if (known.Count >= MaxReasonsKept) known.Clear();
+        return known[reason] = Worded(definition, reason);
+    }
+
+    private static string Worded(WorkflowDefinition definition, string reason)
     {
         var text = UkTimes(reason);
         if (LeadingKey().Match(text) is { Success: true } m && definition.FindStep(m.Groups["key"].Value) is { } step)
@@ -43,7 +59,8 @@ public static partial class Words
         classification.Categories.FirstOrDefault(c => c.Key == key)?.Title ?? Display.Words(key);
 
     /// <summary>A step's <c>when</c> as a sentence: "Only when a note was found (Initial report of the discovery) or the case's markers include “Note found”".</summary>
-    public static string When(WorkflowDefinition definition, Condition condition) => "Only when " + Condition(definition, condition);
+    public static string When(WorkflowDefinition definition, Condition condition) =>
+        Conditions.GetValue(condition, c => "Only when " + Condition(definition, c));
 
     private static string Condition(WorkflowDefinition d, Condition c) => c switch
     {
