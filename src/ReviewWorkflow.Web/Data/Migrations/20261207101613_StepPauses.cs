@@ -35,6 +35,11 @@ namespace ReviewWorkflow.Web.Data.Migrations
                 unique: true)
                 .Annotation("Npgsql:NullsDistinct", false);
 
+            // v2's previous-incidents check matches addresses on this normalised text (Linkage/PreviousIncidents.Normalise).
+            migrationBuilder.Sql("""
+                CREATE INDEX ix_cases_address ON cases ((btrim(regexp_replace(lower(location_description), '[^a-z0-9]+', ' ', 'g'))));
+                """);
+
             migrationBuilder.CreateIndex(
                 name: "ix_case_steps_paused_until",
                 table: "case_steps",
@@ -45,6 +50,8 @@ namespace ReviewWorkflow.Web.Data.Migrations
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.Sql("DROP INDEX ix_cases_address;");
+
             migrationBuilder.DropIndex(
                 name: "ix_escalations_case_id_step_key_item_id_level_due_at",
                 table: "escalations");
