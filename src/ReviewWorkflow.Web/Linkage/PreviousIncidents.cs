@@ -80,9 +80,9 @@ public sealed partial class PreviousIncidents(ReviewDb db, IServiceScopeFactory 
                 UNION
                 SELECT c.id FROM cases c WHERE {address} <> '' AND btrim(regexp_replace(lower(c.location_description), '[^a-z0-9]+', ' ', 'g')) = {address}
             )
-            SELECT c.id AS "Id", c.reference AS "Reference", c.found_at AS "FoundAt", c.location_description AS "Place",
-                   round(ST_Distance(c.place, me.place, false)::numeric, 0)::float8 AS "Metres",
-                   ({address} <> '' AND btrim(regexp_replace(lower(c.location_description), '[^a-z0-9]+', ' ', 'g')) = {address}) AS "SameAddress"
+            SELECT c.id, c.reference, c.found_at, c.location_description AS place,
+                   round(ST_Distance(c.place, me.place, false)::numeric, 0)::float8 AS metres,
+                   ({address} <> '' AND btrim(regexp_replace(lower(c.location_description), '[^a-z0-9]+', ' ', 'g')) = {address}) AS same_address
             FROM near JOIN cases c ON c.id = near.id, me
             WHERE c.id <> {caseId} AND CASE WHEN {earlier} THEN c.found_at < me.found_at ELSE c.found_at > me.found_at
                   AND EXISTS (SELECT 1 FROM case_steps s WHERE s.case_id = c.id AND s.key = {EarlierIncidents.StepKey} AND s.state = 'Completed') END

@@ -240,6 +240,7 @@ public sealed class ProcedureV2Tests(ShippedWorkflowsApp app) : IClassFixture<Sh
         // On the closed case the officer does the check again with the late case.
         var redone = await officer.CompleteAsync(closed.Id(), "previous-incidents", Check(Reference(late))).OkAsync();
         Assert.Equal("completed", redone.StateOf("previous-incidents"));
+        Assert.False(redone.GetProperty("needsReview").GetBoolean());
     }
 
     private async Task ToClosedAsync(HttpClient officer, HttpClient supervisor, string id, string liaison)
