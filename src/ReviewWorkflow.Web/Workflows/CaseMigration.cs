@@ -123,13 +123,18 @@ public sealed class CaseMigration(ReviewDb db, WorkflowRegistry workflows, CaseP
         var results = new CaseMigrationDto[ids.Count];
         var changes = new List<(int Index, CaseProcedure.Change Change, MigrationPlan Plan)>();
         var now = cases.Now();
+        // Loading a case looks over what is tracked (the facts read the tracker); with a batch tracked that is
+        // work per case that grows with the batch. The changes are found once, when the batch is saved.
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
         for (var i = 0; i < ids.Count; i++)
         {
             var context = (await cases.LoadAsync(ids[i], user, ct))!;
             var plan = WorkflowMigration.Plan(from, to, context.State, redo, user.ToActor(), now);
             results[i] = Dto(context.Case, from, to, plan, applied: false);
             if (apply && plan.CanApply) changes.Add((i, Moved(context, from, to, plan), plan));
+            else db.Entry(context.Case).State = EntityState.Detached;
         }
+        db.ChangeTracker.AutoDetectChangesEnabled = true;
         if (changes.Count > 0)
         {
             if (await cases.SaveManyAsync([.. changes.Select(c => c.Change)], user, now, ct) is not null)
