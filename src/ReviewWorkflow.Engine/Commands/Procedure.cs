@@ -30,8 +30,9 @@ public static class Procedure
 
         var status = CaseEvaluator.Evaluate(definition, state)[step.Key]!;
         // On a closed case only work that became required after closure can be done (a late link makes
-        // the referral required): a step with a condition that applies now; everything else was done when it closed.
-        if (state.Closed && (step.When is null || status.State is not (StepState.Available or StepState.Returned))) return Refusals.Closed();
+        // the referral required): a step with a condition that applies now, or a step sent back since (an earlier
+        // incident at the address recorded late); everything else was done when it closed.
+        if (state.Closed && !(status.State == StepState.Returned || (step.When is not null && status.State == StepState.Available))) return Refusals.Closed();
 
         if (!Roles.Satisfies(actor.Role, step.Role)) return Refusals.Role(step.Role, $"complete {step.Key}");
 

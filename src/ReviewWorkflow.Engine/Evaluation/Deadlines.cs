@@ -22,7 +22,7 @@ internal static class Deadlines
     {
         if (stepState == StepState.NotApplicable) return (null, null);
         var since = Latest(state.OpenedAt, whenSince, history.Return?.At, history.Introduced?.At,
-            history.Pause is { Approved: true } pause ? pause.RestartsAt : null,
+            history.Pause is { Approved: true } pause ? pause.RestartsAt : null, history.ResumedAt,
             step.Kind == StepKind.Linkage && history.Completion is { } completed ? LinkageReopenedAt(completed, state.Facts) : null);
         if (step.Kind == StepKind.SignOff)
         {

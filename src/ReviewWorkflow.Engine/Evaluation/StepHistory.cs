@@ -12,6 +12,12 @@ internal sealed record StepHistory(StepActivity? Completion, StepActivity? Retur
     /// <summary>The step's pause: asked for, approved or ended; null when none stands (refused, or the step completed or returned since).</summary>
     public StepPause? Pause { get; init; }
 
+    /// <summary>
+    /// When the deadline ran again after the last approved pause that a later request replaced: a second
+    /// pause asked for must not put the deadline back to before the first one.
+    /// </summary>
+    public DateTimeOffset? ResumedAt { get; init; }
+
     public static IReadOnlyDictionary<string, StepHistory> Fold(IEnumerable<StepActivity> activities)
     {
         var histories = new Dictionary<string, StepHistory>(StringComparer.Ordinal);
@@ -24,7 +30,11 @@ internal sealed record StepHistory(StepActivity? Completion, StepActivity? Retur
             {
                 ActivityKind.Completed => current with { Completion = activity, Pause = null },
                 ActivityKind.Returned => current with { Completion = null, Return = activity, Pause = null },
-                ActivityKind.PauseRequested => current with { Pause = StepPause.From(activity) },
+                ActivityKind.PauseRequested => current with
+                {
+                    Pause = StepPause.From(activity),
+                    ResumedAt = current.Pause is { Approved: true } earlier ? earlier.RestartsAt : current.ResumedAt,
+                },
                 ActivityKind.PauseDecided when current.Pause is { } pause => current with
                 {
                     Pause = activity.Fields.GetValueOrDefault(StepPause.DecisionField) is ChoiceValue { Value: StepPause.Approve }

@@ -32,9 +32,17 @@ internal static class UnmetRequirements
         return unmet;
     }
 
-    /// <summary>Only a step with a condition can have come to apply after closure; the others were done when the case closed.</summary>
+    /// <summary>
+    /// Only a step with a condition can have come to apply after closure; the others were done when the case closed,
+    /// unless sent back since (an earlier incident at the address recorded late, <see cref="Commands.EarlierIncidents"/>).
+    /// </summary>
     private static IEnumerable<string> RequiredSinceClosure(WorkflowDefinition definition, StepStatus status, CaseFacts facts)
     {
+        if (status.State == StepState.Returned)
+        {
+            yield return Wording.NotDone(definition, status);
+            yield break;
+        }
         if (status.Step.When is null || status.State is StepState.Completed or StepState.NotApplicable) yield break;
         if (StepStateResolver.ReopenedByRegister(status, facts)) yield break;
         yield return Wording.NotDone(definition, status);

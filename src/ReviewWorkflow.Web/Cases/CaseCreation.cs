@@ -5,7 +5,8 @@ using ReviewWorkflow.Web.Workflows;
 namespace ReviewWorkflow.Web.Cases;
 
 /// <summary>Opens a case on the starting version of its workflow (the latest unless held back), with its steps as the engine sees them.</summary>
-public sealed class CaseCreation(ReviewDb db, WorkflowRegistry workflows, AuditTrail audit, TimeProvider clock, Linkage.LinkageCheck linkage)
+public sealed class CaseCreation(ReviewDb db, WorkflowRegistry workflows, AuditTrail audit, TimeProvider clock, Linkage.LinkageCheck linkage,
+    Linkage.PreviousIncidents previousIncidents)
 {
     public const string DefaultWorkflow = "unexplained-death";
     public const string DefaultClassification = "under-investigation";
@@ -58,6 +59,8 @@ public sealed class CaseCreation(ReviewDb db, WorkflowRegistry workflows, AuditT
         }, ct);
         await linkage.RecordAsync(linked, user, now, ct);
         await tx.CommitAsync(ct);
+        // An earlier death recorded late: the address checks of the cases found after it are done again.
+        await previousIncidents.ReopenLaterChecksAsync(c, ct);
         return (context, errors);
     }
 }

@@ -160,6 +160,59 @@ public sealed class CaseProcedure(ReviewDb db, WorkflowRegistry workflows, Audit
     public async Task<CaseOutcome> SaveAsync(CaseContext context, CurrentUser user, string action, object auditData,
         IReadOnlyList<StepActivity> activities, DateTimeOffset now, CancellationToken ct, bool recheckLinkage = false, bool engineCommand = false)
     {
+        try
+        {
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            var (done, found) = await ApplyAsync(context, user, activities, now, recheckLinkage, engineCommand, ct);
+            await db.SaveChangesAsync(ct);
+            await audit.AppendSavedAsync(user, context.Case.Id, action, auditData, ct);
+            if (found is not null) await linkage.RecordAsync(found, user, now, ct);
+            await tx.CommitAsync(ct);
+            return done;
+        }
+        catch (Exception ex) when (IsLostRace(ex))
+        {
+            return CaseRefused.Because(RefusalKind.Conflict, "The case was changed by someone else at the same time; reload it and try again.");
+        }
+    }
+
+    /// <summary>One case's change for <see cref="SaveManyAsync"/>.</summary>
+    public sealed record Change(CaseContext Context, string Action, object AuditData, IReadOnlyList<StepActivity> Activities);
+
+    /// <summary>
+    /// As <see cref="SaveAsync"/> for many cases changed by one user (a migration moves thousands): one transaction, one
+    /// round of writes and one turn of the audit chain's lock for all, still one audit event per case. Null when any
+    /// case lost a race: nothing is saved, and the caller saves the cases one by one to learn which.
+    /// </summary>
+    public async Task<IReadOnlyList<CaseDone>?> SaveManyAsync(IReadOnlyList<Change> changes, CurrentUser user, DateTimeOffset now, CancellationToken ct)
+    {
+        try
+        {
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            var done = new List<CaseDone>(changes.Count);
+            var found = new List<LinkageRun>();
+            foreach (var change in changes)
+            {
+                var (d, f) = await ApplyAsync(change.Context, user, change.Activities, now, recheckLinkage: false, engineCommand: false, ct);
+                done.Add(d);
+                if (f is not null) found.Add(f);
+            }
+            await db.SaveChangesAsync(ct);
+            await audit.AppendManyAsync(user, changes.Select(c => ((Guid?)c.Context.Case.Id, c.Action, c.AuditData)).ToList(), ct);
+            foreach (var f in found) await linkage.RecordAsync(f, user, now, ct);
+            await tx.CommitAsync(ct);
+            return done;
+        }
+        catch (Exception ex) when (IsLostRace(ex))
+        {
+            return null;
+        }
+    }
+
+    /// <summary>The change applied to the tracked rows, inside the caller's transaction; the caller saves and audits it.</summary>
+    private async Task<(CaseDone Done, LinkageRun? Found)> ApplyAsync(CaseContext context, CurrentUser user, IReadOnlyList<StepActivity> activities,
+        DateTimeOffset now, bool recheckLinkage, bool engineCommand, CancellationToken ct)
+    {
         var c = context.Case;
         var added = activities.Select(a => new CaseActivity
         {
@@ -167,44 +220,32 @@ public sealed class CaseProcedure(ReviewDb db, WorkflowRegistry workflows, Audit
             FieldsJson = FieldCodec.ToJson(a.Fields), Note = a.Note,
         }).ToList();
         db.CaseActivities.AddRange(added);
-        try
-        {
-            await using var tx = await db.Database.BeginTransactionAsync(ct);
-            var found = recheckLinkage ? await linkage.RunAsync(c, context.Definition, now, ct)
-                : await linkage.WhenIdentifiersChangeAsync(context, added, now, ct);
-            // A later death matching a closed case puts it back on the review list until decided.
-            if (found is not null && await CaseReview.ReasonsRemainAsync(db, c, ct)) c.MarkForReview();
-            // The facts counted with the case still hold unless this change touched what they count (a
-            // disposition, a register item, candidates found); anyone else's change to them touches the
-            // case row, and this save is then a conflict. The case's own columns are taken as they are now.
-            var facts = db.ChangeTracker.Entries<LinkageCandidate>().Any() || db.ChangeTracker.Entries<FamilyInformationItem>().Any()
-                        || db.ChangeTracker.Entries<CaseNote>().Any() || db.ChangeTracker.Entries<DirectionResponse>().Any()
-                ? await CaseFactsQuery.ForAsync(db, c, ct)
-                : CaseFactsQuery.WithCase(context.State.Facts, c);
-            List<CaseActivity> all = [.. context.Activities, .. added];
-            // The answers already parsed for the decision are reused; only a context whose state was built apart from its rows is read again.
-            var state = context.State.Activities.Count == context.Activities.Count
-                ? CaseFactsQuery.After(context.State, c, activities, facts)
-                : CaseFactsQuery.ToState(c, all, facts);
-            var updated = context with { Activities = all, State = state };
-            var evaluation = updated.Evaluate();
-            StepTable.Refresh(c, evaluation, all, now);
-            await CaseReview.AfterChangeAsync(db, c, evaluation, engineCommand, ct);
-            c.UpdatedAt = now;
-            // Always write the case row, even when updated_at is unchanged (two commands within one
-            // microsecond, or a stopped clock): EF skips an unchanged row, and with it the xmin check
-            // that makes the second of two racing commands a conflict.
-            db.Entry(c).Property(x => x.UpdatedAt).IsModified = true;
-            await db.SaveChangesAsync(ct);
-            await audit.AppendSavedAsync(user, c.Id, action, auditData, ct);
-            if (found is not null) await linkage.RecordAsync(found, user, now, ct);
-            await tx.CommitAsync(ct);
-            return new CaseDone(updated, evaluation);
-        }
-        catch (Exception ex) when (IsLostRace(ex))
-        {
-            return CaseRefused.Because(RefusalKind.Conflict, "The case was changed by someone else at the same time; reload it and try again.");
-        }
+        var found = recheckLinkage ? await linkage.RunAsync(c, context.Definition, now, ct)
+            : await linkage.WhenIdentifiersChangeAsync(context, added, now, ct);
+        // A later death matching a closed case puts it back on the review list until decided.
+        if (found is not null && await CaseReview.ReasonsRemainAsync(db, c, ct)) c.MarkForReview();
+        // The facts counted with the case still hold unless this change touched what they count (a
+        // disposition, a register item, candidates found); anyone else's change to them touches the
+        // case row, and this save is then a conflict. The case's own columns are taken as they are now.
+        var facts = db.ChangeTracker.Entries<LinkageCandidate>().Any() || db.ChangeTracker.Entries<FamilyInformationItem>().Any()
+                    || db.ChangeTracker.Entries<CaseNote>().Any() || db.ChangeTracker.Entries<DirectionResponse>().Any()
+            ? await CaseFactsQuery.ForAsync(db, c, ct)
+            : CaseFactsQuery.WithCase(context.State.Facts, c);
+        List<CaseActivity> all = [.. context.Activities, .. added];
+        // The answers already parsed for the decision are reused; only a context whose state was built apart from its rows is read again.
+        var state = context.State.Activities.Count == context.Activities.Count
+            ? CaseFactsQuery.After(context.State, c, activities, facts)
+            : CaseFactsQuery.ToState(c, all, facts);
+        var updated = context with { Activities = all, State = state };
+        var evaluation = updated.Evaluate();
+        StepTable.Refresh(c, evaluation, all, now);
+        await CaseReview.AfterChangeAsync(db, c, evaluation, engineCommand, ct);
+        c.UpdatedAt = now;
+        // Always write the case row, even when updated_at is unchanged (two commands within one
+        // microsecond, or a stopped clock): EF skips an unchanged row, and with it the xmin check
+        // that makes the second of two racing commands a conflict.
+        db.Entry(c).Property(x => x.UpdatedAt).IsModified = true;
+        return (new CaseDone(updated, evaluation), found);
     }
 
     // Rows keyed by what a change read with the case: of two changes that read the same case, the

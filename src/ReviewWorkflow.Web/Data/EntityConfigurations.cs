@@ -64,6 +64,8 @@ internal sealed class CaseStepConfiguration : IEntityTypeConfiguration<CaseStep>
         b.HasIndex(s => s.DueAt).HasFilter("state IN ('Blocked', 'Available', 'Returned')");
         // The escalation sweep reads only work with a rung to come, so its cost follows the overdue steps.
         b.HasIndex(s => s.NextEscalationAt).HasFilter("next_escalation_at IS NOT NULL");
+        // The overdue board lists the pauses that stand: few rows among many.
+        b.HasIndex(s => s.PausedUntil).HasFilter("paused_until IS NOT NULL");
     }
 }
 

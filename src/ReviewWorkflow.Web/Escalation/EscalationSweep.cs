@@ -46,8 +46,8 @@ public sealed class EscalationSweep(ReviewDb db, WorkflowRegistry workflows, Aud
             .Select(c => new CaseHead(c.Id, c.Reference, c.Team, c.Status, c.WorkflowKey, c.WorkflowVersion))
             .ToDictionaryAsync(c => c.Id, ct);
         var levels = (await db.Escalations.AsNoTracking().Where(e => caseIds.Contains(e.CaseId))
-                .Select(e => new { e.CaseId, e.StepKey, e.ItemId, e.Level }).ToListAsync(ct))
-            .ToLookup(e => (e.CaseId, e.StepKey, e.ItemId), e => e.Level);
+                .Select(e => new { e.CaseId, e.StepKey, e.ItemId, e.DueAt, e.Level }).ToListAsync(ct))
+            .ToLookup(e => (e.CaseId, e.StepKey, e.ItemId, e.DueAt), e => e.Level);
         var baseUrl = BaseUrl(configuration);
 
         var schedule = new List<(OverdueWork, DateTimeOffset?)>(claimed.Count);
@@ -63,13 +63,15 @@ public sealed class EscalationSweep(ReviewDb db, WorkflowRegistry workflows, Aud
                 schedule.Add((work, null)); // a closed case (or a step no longer defined) has nothing left to escalate
                 continue;
             }
-            var recorded = levels[(work.CaseId, work.StepKey, work.ItemId)].ToHashSet();
+            // Levels count per deadline: once a pause (or a return, a migration) gives the work a new deadline, its
+            // ladder starts again from level 1, each level told once for that deadline.
+            var recorded = levels[(work.CaseId, work.StepKey, work.ItemId, work.DueAt)].ToHashSet();
             foreach (var rung in EscalationLadder.DueLevels(ladder, work.DueAt, now, recorded))
             {
                 var content = EscalationEmail.Compose(head.Reference, work.CaseId, title, work.Detail, rung.Level, rung.Notify,
                     work.DueAt, now - work.DueAt, baseUrl);
                 var toPerson = rung.Notify == "assignee" && work.AssigneeId is not null;
-                var message = Outbox.Create($"escalation:{work.CaseId}:{work.StepKey}:{work.ItemId}:{rung.Level}", work.CaseId,
+                var message = Outbox.Create(MessageKey(work, rung.Level), work.CaseId,
                     "escalation", toPerson ? "user" : rung.Notify, head.Team, content.Subject, content.Text, content.Html, now,
                     recipientUserId: toPerson ? work.AssigneeId : null, stepKey: work.StepKey);
                 messages.Add(message);
@@ -106,6 +108,10 @@ public sealed class EscalationSweep(ReviewDb db, WorkflowRegistry workflows, Aud
         if (work.Title is not null) return (work.Title, definition.Escalation);
         return definition.FindStep(work.StepKey) is { } step ? (step.Title, definition.LadderFor(step)) : null;
     }
+
+    /// <summary>One message per work, level and deadline (the escalations' unique index has the same key).</summary>
+    public static string MessageKey(OverdueWork work, int level) =>
+        $"escalation:{work.CaseId}:{work.StepKey}:{work.ItemId}:{level}:{work.DueAt.UtcDateTime:yyyyMMddTHHmmss.ffffff}";
 
     /// <summary>Where links in emails point: App:BaseUrl, else the first address the app listens on.</summary>
     public static string BaseUrl(IConfiguration configuration) =>

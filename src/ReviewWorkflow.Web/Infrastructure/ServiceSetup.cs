@@ -37,6 +37,7 @@ public static class ServiceSetup
             .AddScoped<Casework.Reassignment>().AddScoped<Casework.Handovers>();
         services.Configure<Casework.DocumentOptions>(builder.Configuration.GetSection("Documents"));
         services.AddScoped<CaseCreation>();
+        services.AddScoped<Linkage.PreviousIncidents>();
         services.AddScoped<Workflows.CaseMigration>();
         services.AddScoped<LinkageCheck>();
         services.AddScoped<CaseFile.CaseFileExport>();

@@ -3,7 +3,7 @@ namespace ReviewWorkflow.Web.Notifications;
 /// <summary>Adds messages to the outbox; the caller saves them in its own transaction.</summary>
 public static class Outbox
 {
-    /// <param name="key">Unique for what the message reports (e.g. <c>escalation:{case}:{step}::{level}</c>); becomes the
+    /// <param name="key">Unique for what the message reports (e.g. <c>escalation:{case}:{step}::{level}:{deadline}</c>); becomes the
     /// Message-ID, and a second message with the same key is refused by the database (unique index).</param>
     /// <param name="recipient">Resolved when the message is sent, from the case's team as it is then: <c>assignee</c>
     /// (of <paramref name="stepKey"/>), <c>officer</c> (the case's), <c>supervisor</c>, <c>inspector</c>, or <c>user</c>

@@ -19,6 +19,11 @@ public sealed class CaseStep
     /// <summary>When the escalation sweep should next look at this step; null once nothing is left to escalate.</summary>
     public DateTimeOffset? NextEscalationAt { get; set; }
 
+    /// <summary>The expected end of the step's pause while one stands (asked for, or approved and not ended); null otherwise.</summary>
+    public DateTimeOffset? PausedUntil { get; set; }
+    /// <summary>Whether that pause is approved; an approved pause is in force until <see cref="PausedUntil"/>.</summary>
+    public bool PauseApproved { get; set; }
+
     /// <summary>When the step entered its current state: how long a sign-off has waited in the queue.</summary>
     public DateTimeOffset? StateSince { get; set; }
     public uint Version { get; set; }

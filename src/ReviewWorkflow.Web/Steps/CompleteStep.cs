@@ -4,7 +4,7 @@ using ReviewWorkflow.Engine.Commands;
 namespace ReviewWorkflow.Web.Steps;
 
 /// <summary>A step's answers through the engine's <c>Complete</c> command, for the API and the step form alike.</summary>
-public sealed class CompleteStep(CaseProcedure cases, ReviewDb db)
+public sealed class CompleteStep(CaseProcedure cases, ReviewDb db, Linkage.PreviousIncidents previousIncidents)
 {
     public async Task<CaseOutcome> RunAsync(CaseContext context, string stepKey, Dictionary<string, JsonElement> fields, string? note,
         CurrentUser user, CancellationToken ct)
@@ -12,6 +12,8 @@ public sealed class CompleteStep(CaseProcedure cases, ReviewDb db)
         if (CaseRefused.TooLong("note", note) is { } tooLong) return tooLong;
         var (answers, errors) = await UserFields.ResolveAsync(db, context, stepKey, fields, ct);
         if (errors.Count > 0) return CaseRefused.Invalid(errors);
+        // Each earlier case at the address is confirmed by its reference (v2's previous-incidents check).
+        if (await previousIncidents.CheckAsync(context, stepKey, answers, ct) is { Count: > 0 } unconfirmed) return CaseRefused.Invalid(unconfirmed);
         return await cases.DecideAsync(context, user, "step.completed",
             now => Procedure.Complete(context.Definition, context.State, stepKey, answers, note, user.ToActor(), now), ct,
             (now, done) => SubstancesLearnt(context, stepKey, done, user, now));

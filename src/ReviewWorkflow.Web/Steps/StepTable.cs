@@ -30,6 +30,10 @@ public static class StepTable
             row.CompletedBy = completion?.ActorId;
             row.CompletedByName = completion?.ActorName;
             row.CompletedAt = completion?.At;
+            // Lists show a pause from here; one that reached its expected date without being ended is read as over by the time.
+            var pause = status.Pause is { EndedAt: null } p && IsOpen(status.State) ? p : null;
+            row.PausedUntil = pause?.Until;
+            row.PauseApproved = pause?.Approved ?? false;
         }
     }
 

@@ -7,7 +7,12 @@ namespace ReviewWorkflow.Web.Steps;
 /// <summary>One thing a person has to do: a step or a family-information item, with its deadline.</summary>
 public sealed record WorkItem(
     Guid CaseId, string CaseReference, string DeceasedName, string Title, string Kind,
-    StepState State, DateTimeOffset? DueAt, string Link);
+    StepState State, DateTimeOffset? DueAt, string Link)
+{
+    /// <summary>The step's pause while one stands (<see cref="CaseStep.PausedUntil"/>).</summary>
+    public DateTimeOffset? PausedUntil { get; init; }
+    public bool PauseApproved { get; init; }
+}
 
 /// <summary>The most urgent items and how many there are in all.</summary>
 public sealed record WorkListPage(IReadOnlyList<WorkItem> Items, int Total, int Overdue);
@@ -36,8 +41,16 @@ public sealed class WorkList(ReviewDb db, WorkflowRegistry workflows)
             where c.Status == CaseStatus.Open
                   && (s.State == StepState.Available || s.State == StepState.Returned || (s.State == StepState.Blocked && s.DueAt < now))
                   && (holds.Contains(s.AssigneeId!) || (s.AssigneeId == null && roleKeys.Contains(s.Key)))
-            select new { c.Id, c.Reference, c.DeceasedName, c.Team, c.WorkflowKey, c.WorkflowVersion, s.Key, s.State, s.DueAt, s.AssigneeId };
+            select new { c.Id, c.Reference, c.DeceasedName, c.Team, c.WorkflowKey, c.WorkflowVersion, s.Key, s.State, s.DueAt, s.AssigneeId, s.PausedUntil, s.PauseApproved };
         if (!user.SeesAllTeams) steps = steps.Where(r => r.Team == user.Team);
+
+        // A pause asked for waits on a supervisor: it is their work until decided.
+        var pauses =
+            from s in db.CaseSteps.AsNoTracking()
+            join c in db.Cases.AsNoTracking() on s.CaseId equals c.Id
+            where user.Role == Roles.Supervisor && c.Status == CaseStatus.Open && s.PausedUntil != null && !s.PauseApproved
+            select new { c.Id, c.Reference, c.DeceasedName, c.Team, c.WorkflowKey, c.WorkflowVersion, s.Key, s.State, s.DueAt, s.PausedUntil };
+        if (!user.SeesAllTeams) pauses = pauses.Where(r => r.Team == user.Team);
 
         // Family-information items have their own deadline from receipt and their own assignee (F5, F9).
         var family =
@@ -62,7 +75,8 @@ public sealed class WorkList(ReviewDb db, WorkflowRegistry workflows)
             where c.Status == CaseStatus.Closed && c.NeedsReview && holds.Contains(c.OfficerId)
             select new { c.Id, c.Reference, c.DeceasedName, c.ClosedAt };
 
-        var total = await steps.CountAsync(ct) + await family.CountAsync(ct) + await directions.CountAsync(ct) + await reviews.CountAsync(ct);
+        var total = await steps.CountAsync(ct) + await family.CountAsync(ct) + await directions.CountAsync(ct) + await reviews.CountAsync(ct)
+            + await pauses.CountAsync(ct);
         var overdue = await steps.CountAsync(r => r.DueAt < now, ct) + await family.CountAsync(r => r.DueAt < now, ct)
             + await directions.CountAsync(r => r.DueAt < now, ct);
 
@@ -71,7 +85,14 @@ public sealed class WorkList(ReviewDb db, WorkflowRegistry workflows)
         {
             var step = workflows.Get(r.WorkflowKey, r.WorkflowVersion).FindStep(r.Key);
             if (step is null || (r.AssigneeId is null && step.Role != user.Role)) continue;
-            items.Add(new WorkItem(r.Id, r.Reference, r.DeceasedName, step.Title, step.Kind.ToString(), r.State, r.DueAt, StepLinks.For(r.Id, step)));
+            items.Add(new WorkItem(r.Id, r.Reference, r.DeceasedName, step.Title, step.Kind.ToString(), r.State, r.DueAt, StepLinks.For(r.Id, step))
+                { PausedUntil = r.PausedUntil, PauseApproved = r.PauseApproved });
+        }
+        foreach (var p in await pauses.OrderBy(p => p.DueAt).Take(Shown).ToListAsync(ct))
+        {
+            var title = workflows.Get(p.WorkflowKey, p.WorkflowVersion).FindStep(p.Key)?.Title ?? p.Key;
+            items.Add(new WorkItem(p.Id, p.Reference, p.DeceasedName, $"Pause to decide: {title}", "PauseDecision", p.State, p.DueAt,
+                Ui.PauseDisplay.Link(p.Id, p.Key)) { PausedUntil = p.PausedUntil });
         }
         foreach (var i in await family.OrderBy(i => i.DueAt).Take(Shown).ToListAsync(ct))
             items.Add(new WorkItem(i.Id, i.Reference, i.DeceasedName,

@@ -7,6 +7,8 @@ namespace ReviewWorkflow.Web.Ui;
 public abstract class CaseChangePage(CaseProcedure cases) : PageModel
 {
     public CaseContext Context { get; private set; } = null!;
+    /// <summary>For a page whose change is an engine command decided here (<see cref="CaseProcedure.DecideAsync"/>).</summary>
+    protected CaseProcedure Cases => cases;
     public IReadOnlyDictionary<string, string[]> Errors { get; protected set; } = new Dictionary<string, string[]>();
     public IReadOnlyList<string> Problems { get; protected set; } = [];
 

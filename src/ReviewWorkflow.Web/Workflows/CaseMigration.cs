@@ -5,14 +5,20 @@ namespace ReviewWorkflow.Web.Workflows;
 
 /// <summary>
 /// Moves cases from one workflow version to another (the engine's <see cref="WorkflowMigration"/> decides): a dry run
-/// lists each case's plan; applying it moves each case that can move in its own transaction through
-/// <see cref="CaseProcedure.SaveAsync"/> — the step table and its escalation times recomputed on the new
+/// lists each case's plan; applying it moves the cases that can move, a batch at a time in one transaction through
+/// <see cref="CaseProcedure.SaveManyAsync"/> — the step table and its escalation times recomputed on the new
 /// deadlines, an audit event per case, a conflict if anyone changed the case meanwhile.
 /// </summary>
 public sealed class CaseMigration(ReviewDb db, WorkflowRegistry workflows, CaseProcedure cases, IServiceScopeFactory scopes)
 {
     /// <summary>Cases moved at once, each by its own worker and connection: a case's transaction waits mostly on the database.</summary>
     private const int Workers = 4;
+
+    /// <summary>
+    /// Cases a worker moves in one transaction: one commit and one turn of the audit chain's lock for all of them
+    /// (a lock per case made the workers wait on each other), still an audit event per case.
+    /// </summary>
+    private const int Batch = 50;
 
     public async Task<(MigrationReport? Report, Dictionary<string, string[]> Errors)> RunAsync(MigrationRequest request, CurrentUser user, CancellationToken ct = default)
     {
@@ -32,10 +38,12 @@ public sealed class CaseMigration(ReviewDb db, WorkflowRegistry workflows, CaseP
         {
             using var scope = scopes.CreateScope();
             var worker = scope.ServiceProvider.GetRequiredService<CaseMigration>();
-            for (var i = w * chunk; i < Math.Min(selected.Count, (w + 1) * chunk); i++)
+            var end = Math.Min(selected.Count, (w + 1) * chunk);
+            for (var i = w * chunk; i < end; i += Batch)
             {
-                results[i] = await worker.MoveAsync(selected[i], from!, to!, redo, request.Apply, user, wct);
-                worker.Forget(); // thousands of cases: keep nothing of the last one
+                var batch = selected[i..Math.Min(end, i + Batch)];
+                var moved = await worker.MoveManyAsync(batch, from!, to!, redo, request.Apply, user, wct);
+                moved.CopyTo(results, i);
             }
         });
         return (new MigrationReport($"{from!.Key} v{from.Version}", $"{to!.Key} v{to.Version}", request.Apply, results.Length,
@@ -105,6 +113,62 @@ public sealed class CaseMigration(ReviewDb db, WorkflowRegistry workflows, CaseP
 
     private void Forget() => db.ChangeTracker.Clear();
 
+    /// <summary>
+    /// Plans each case of the batch; when applying, moves those that can move in one transaction. Should any of
+    /// them lose a race, nothing of the batch is saved and each case is moved on its own, so only that one is refused.
+    /// </summary>
+    private async Task<CaseMigrationDto[]> MoveManyAsync(List<Guid> ids, WorkflowDefinition from, WorkflowDefinition to, IReadOnlyList<string> redo,
+        bool apply, CurrentUser user, CancellationToken ct)
+    {
+        var results = new CaseMigrationDto[ids.Count];
+        var changes = new List<(int Index, CaseProcedure.Change Change, MigrationPlan Plan)>();
+        var now = cases.Now();
+        // Loading a case looks over what is tracked (the facts read the tracker); with a batch tracked that is
+        // work per case that grows with the batch. The changes are found once, when the batch is saved.
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        for (var i = 0; i < ids.Count; i++)
+        {
+            var context = (await cases.LoadAsync(ids[i], user, ct))!;
+            var plan = WorkflowMigration.Plan(from, to, context.State, redo, user.ToActor(), now);
+            results[i] = Dto(context.Case, from, to, plan, applied: false);
+            if (apply && plan.CanApply) changes.Add((i, Moved(context, from, to, plan), plan));
+            else db.Entry(context.Case).State = EntityState.Detached;
+        }
+        db.ChangeTracker.AutoDetectChangesEnabled = true;
+        if (changes.Count > 0)
+        {
+            if (await cases.SaveManyAsync([.. changes.Select(c => c.Change)], user, now, ct) is not null)
+                foreach (var (i, change, plan) in changes) results[i] = Dto(change.Context.Case, from, to, plan, applied: true);
+            else
+            {
+                Forget();
+                foreach (var (i, _, _) in changes)
+                {
+                    results[i] = await MoveAsync(ids[i], from, to, redo, apply, user, ct);
+                    Forget();
+                }
+            }
+        }
+        Forget(); // thousands of cases: keep nothing of the last batch
+        return results;
+    }
+
+    /// <summary>The case put on the target workflow (tracked, not saved) and what its move records.</summary>
+    private static CaseProcedure.Change Moved(CaseContext context, WorkflowDefinition from, WorkflowDefinition to, MigrationPlan plan)
+    {
+        var c = context.Case;
+        c.WorkflowKey = to.Key;
+        c.WorkflowVersion = to.Version;
+        // The step table holds the steps of the case's workflow; a removed step's record stays in its activities.
+        foreach (var row in c.Steps.Where(s => to.FindStep(s.Key) is null).ToList()) c.Steps.Remove(row);
+        return new CaseProcedure.Change(context with { Definition = to }, "case.migrated", new
+        {
+            from = new { from.Key, from.Version }, to = new { to.Key, to.Version },
+            plan.StepsAdded, plan.StepsRemoved, plan.Redo, plan.AnswersLost, plan.ApprovalsLapsing, plan.Deadlines,
+            answersCarried = plan.AnswersCarried.Count,
+        }, plan.Activities);
+    }
+
     private async Task<CaseMigrationDto> MoveAsync(Guid id, WorkflowDefinition from, WorkflowDefinition to, IReadOnlyList<string> redo, bool apply,
         CurrentUser user, CancellationToken ct)
     {
@@ -114,16 +178,8 @@ public sealed class CaseMigration(ReviewDb db, WorkflowRegistry workflows, CaseP
         if (!apply || !plan.CanApply) return Dto(context.Case, from, to, plan, applied: false);
 
         var c = context.Case;
-        c.WorkflowKey = to.Key;
-        c.WorkflowVersion = to.Version;
-        // The step table holds the steps of the case's workflow; a removed step's record stays in its activities.
-        foreach (var row in c.Steps.Where(s => to.FindStep(s.Key) is null).ToList()) c.Steps.Remove(row);
-        var outcome = await cases.SaveAsync(context with { Definition = to }, user, "case.migrated", new
-        {
-            from = new { from.Key, from.Version }, to = new { to.Key, to.Version },
-            plan.StepsAdded, plan.StepsRemoved, plan.Redo, plan.AnswersLost, plan.ApprovalsLapsing, plan.Deadlines,
-            answersCarried = plan.AnswersCarried.Count,
-        }, plan.Activities, now, ct);
+        var moved = Moved(context, from, to, plan);
+        var outcome = await cases.SaveAsync(moved.Context, user, moved.Action, moved.AuditData, moved.Activities, now, ct);
         return outcome is CaseRefused refused
             ? Dto(c, from, to, plan with { Refusals = refused.Refusal.Reasons }, applied: false)
             : Dto(c, from, to, plan, applied: true);

@@ -108,4 +108,23 @@ public sealed class PauseTests
 
         Assert.All(new[] { decided, asked, ended }, r => Assert.Equal(["the case is closed"], r.Reasons));
     }
+
+    [Fact]
+    public void ASecondPauseAskedForKeepsTheDeadlineTheFirstGaveUntilItIsApproved()
+    {
+        var c = Requested();
+        c.Apply(Pauses.Decide(c.Definition, c.State, Step, StepPause.Approve, null, Supervisor, At(11)));
+        c.Apply(Pauses.End(c.Definition, c.State, Step, Officer, At(48)));
+        var afterFirst = c.Status(Step).DueAt;
+        Assert.Equal(At(48) + TimeSpan.FromDays(7), afterFirst);
+
+        c.Apply(Pauses.Request(c.Definition, c.State, Step, Reason, At(24 * 30), Officer, At(50)));
+        Assert.Equal(afterFirst, c.Status(Step).DueAt);
+        c.Apply(Pauses.Decide(c.Definition, c.State, Step, StepPause.Refuse, null, Supervisor, At(51)));
+        Assert.Equal(afterFirst, c.Status(Step).DueAt);
+
+        c.Apply(Pauses.Request(c.Definition, c.State, Step, Reason, At(24 * 30), Officer, At(52)));
+        c.Apply(Pauses.Decide(c.Definition, c.State, Step, StepPause.Approve, null, Supervisor, At(53)));
+        Assert.Equal(At(24 * 30) + TimeSpan.FromDays(7), c.Status(Step).DueAt);
+    }
 }

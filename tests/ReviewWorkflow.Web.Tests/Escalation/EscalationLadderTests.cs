@@ -125,7 +125,9 @@ public sealed class EscalationLadderTests(EscalationApp app) : IClassFixture<Esc
         Assert.Contains("Escalation level</th><td>1 (assignee)", mail.Html);
         foreach (var name in new[] { "Zebedee", "Quartermaine", "Philippa", "Blenkinsop", "07700" })
             Assert.DoesNotContain(name, mail.Raw, StringComparison.OrdinalIgnoreCase);
-        Assert.Equal(Outbox.MessageIdFor($"escalation:{c.Id()}:initial-report::1"), mail.MessageId);
+        // One message per case, step, level and deadline (the initial report's: four hours after opening).
+        var dueAt = c.GetProperty("openedAt").GetDateTimeOffset().AddHours(4);
+        Assert.Equal(Outbox.MessageIdFor($"escalation:{c.Id()}:initial-report::1:{dueAt.UtcDateTime:yyyyMMddTHHmmss.ffffff}"), mail.MessageId);
     }
 
     [Fact]

@@ -51,6 +51,7 @@ public sealed class PageMatrixTests(ReviewApp app) : IClassFixture<ReviewApp>
         ["/cases/{id}/classification"] = [S, O, H, O, H, O, D],
         ["/cases/{id}/close"] = [S, O, H, O, H, O, D],
         ["/cases/{id}/steps/{stepKey}"] = [S, O, H, O, H, O, D],
+        ["/cases/{id}/steps/{stepKey}/pause"] = [S, O, H, O, H, O, D],
         ["/cases/{id}/sign-off/{stepKey}"] = [S, O, H, O, H, O, D],
         ["/cases/{id}/referral-request"] = [S, D, D, O, H, O, D],
         ["/cases/{id}/linkage"] = [S, O, H, O, H, O, D],

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using ReviewWorkflow.Web.Tests.Escalation;
+using ReviewWorkflow.Web.Tests.Security;
 using ReviewWorkflow.Web.Tests.Support;
 
 namespace ReviewWorkflow.Web.Tests.Workflows;
@@ -154,4 +155,38 @@ public sealed class MigrationTests(EscalationApp app) : IClassFixture<Escalation
     }
 
     private Task<(int Code, string Output)> RunAsync(params string[] args) => AppCommand.RunAsync(app.ConnectionString, args);
+
+    [Fact]
+    public async Task TheMigrationPageShowsTheDryRunThenAppliesIt()
+    {
+        var officer = await app.OfficerAsync();
+        var fresh = await officer.CreateCaseAsync(ProcedureWalk.IsolatedCase());
+        var halfDone = await officer.CreateCaseAsync(ProcedureWalk.IsolatedCase());
+        await officer.CompleteAsync(halfDone.Id(), "initial-report", Api.InitialReport).OkAsync();
+        var references = new[] { fresh, halfDone }.Select(c => c.GetProperty("reference").GetString()!).ToList();
+        var page = await PageSession.SignedInAsync(app, "admin@demo.local");
+
+        async Task<string> SubmitAsync(string handler) =>
+            await (await page.PostAsync($"/admin/migrations?handler={handler}", new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["From"] = "unexplained-death/1", ["To"] = "unexplained-death/2", ["Cases"] = string.Join("\n", references), ["Redo"] = "",
+                ["__RequestVerificationToken"] = await PageSession.AntiforgeryTokenAsync(page, "/admin/migrations"),
+            }))).EnsureSuccessStatusCode().Content.ReadAsStringAsync();
+
+        var before = await app.SnapshotAsync();
+        var dry = WebUtility.HtmlDecode(await SubmitAsync("DryRun"));
+        await app.AssertUnchangedSinceAsync(before);
+        Assert.Contains("Dry run: unexplained-death v1 to unexplained-death v2", dry);
+        Assert.Contains("2 case(s); 2 can move.", dry);
+        Assert.All(references, r => Assert.Contains(r, dry));
+        Assert.Contains("early-review", dry); // a step v2 adds, listed per case
+        Assert.Equal(1, (await officer.GetCaseAsync(fresh.Id())).GetProperty("workflow").GetProperty("version").GetInt32());
+
+        var applied = WebUtility.HtmlDecode(await SubmitAsync("Apply"));
+        Assert.Contains("Applied: unexplained-death v1 to unexplained-death v2", applied);
+        Assert.Contains("2 case(s); 2 can move; 2 moved.", applied);
+        foreach (var c in new[] { fresh, halfDone })
+            Assert.Equal(2, (await officer.GetCaseAsync(c.Id())).GetProperty("workflow").GetProperty("version").GetInt32());
+        Assert.Equal("completed", (await officer.GetCaseAsync(halfDone.Id())).StateOf("initial-report"));
+    }
 }

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using ReviewWorkflow.Web.Tests.Linkage;
 using ReviewWorkflow.Web.Tests.Support;
 
@@ -15,7 +16,7 @@ public sealed class ProcedureV2Tests(ShippedWorkflowsApp app) : IClassFixture<Sh
     private static readonly string[] Investigation =
     [
         "initial-report", "initial-categorisation", "scene", "intelligence-checks", "cctv-house-to-house", "hate-crime-vulnerability",
-        "linkage-check", "family-notification", "family-information", "digital-devices", "post-mortem-decision", "post-mortem-toxicology",
+        "previous-incidents", "linkage-check", "family-notification", "family-information", "digital-devices", "post-mortem-decision", "post-mortem-toxicology",
         "coroner-informed",
     ];
 
@@ -35,6 +36,7 @@ public sealed class ProcedureV2Tests(ShippedWorkflowsApp app) : IClassFixture<Sh
             ["houseToHouseRationale"] = "No dwellings overlook the alley.",
         }),
         "hate-crime-vulnerability" => Fields(new() { ["hateCrimeIndicated"] = false, ["vulnerabilityIndicated"] = true, ["rationale"] = Long }),
+        "previous-incidents" => Fields(new() { ["incidents"] = Array.Empty<string>(), ["assessment"] = "No earlier case at this address or within 50 m." }),
         "post-mortem-decision" => Fields(new() { ["kind"] = "forensic", ["decidedBy"] = "DI Grey", ["rationale"] = Long }),
         "coroner-informed" => Fields(new() { ["informedAt"] = "2014-06-19T12:00:00Z", ["informedBy"] = "PC 1234", ["coronerReference"] = "EL-2014-0619" }),
         "coroner-report" => Fields(new() { ["submittedAt"] = "2014-07-01T12:00:00Z", ["summary"] = Long }),
@@ -144,5 +146,112 @@ public sealed class ProcedureV2Tests(ShippedWorkflowsApp app) : IClassFixture<Sh
         var audit = (await officer.GetFromJsonAsync<JsonElement>($"/api/cases/{id}/audit")).EnumerateArray()
             .Last(e => e.GetProperty("action").GetString() == "step.completed");
         Assert.Equal(["GHB", "alcohol"], audit.GetProperty("data").GetProperty("substancesAdded").Strings());
+    }
+
+    // Previous incidents at the address: each test has its own street, far from every other test's cases.
+    private static int _streets;
+
+    private static (double Lat, double Lon) NewStreet()
+    {
+        var n = Interlocked.Increment(ref _streets);
+        return (58.6 + n * 0.1, -3.5);
+    }
+
+    private static JsonObject DeathAt(string description, (double Lat, double Lon) place, int year, double metresNorth = 0)
+    {
+        var body = WorkflowChoiceTests.CaseOn(null);
+        body["location"] = new JsonObject { ["description"] = description, ["latitude"] = place.Lat + metresNorth / 111_320, ["longitude"] = place.Lon };
+        body["foundAt"] = $"{year}-03-01T04:05:00Z";
+        return body;
+    }
+
+    private static string Reference(JsonElement c) => c.GetProperty("reference").GetString()!;
+
+    private static object Check(params string[] incidents) =>
+        Fields(new() { ["incidents"] = incidents, ["assessment"] = "Earlier deaths at this address: the same flat, weeks apart." });
+
+    [Fact]
+    public async Task ThePreviousIncidentsCheckListsEarlierCasesAtTheSameAddressOrWithin50MetresForTheOfficerToConfirm()
+    {
+        var officer = await app.OfficerAsync();
+        var street = NewStreet();
+        var sameAddress = await officer.CreateCaseAsync(DeathAt("12, Cooke Street, Barking", street, 2019, metresNorth: 400));
+        var near = await officer.CreateCaseAsync(DeathAt("the flats behind the station", street, 2020, metresNorth: 30));
+        var far = await officer.CreateCaseAsync(DeathAt("the flats behind the station", street, 2020, metresNorth: 300));
+        var later = await officer.CreateCaseAsync(DeathAt("12 Cooke Street Barking", street, 2024));
+        var c = await officer.CreateCaseAsync(DeathAt("12 cooke street,  BARKING.", street, 2022));
+        var id = c.Id();
+        var liaison = c.GetProperty("officer").GetProperty("id").GetString()!;
+        await officer.CompleteAsync(id, "initial-report", Answers("initial-report", liaison)).OkAsync();
+
+        var page = WebUtility.HtmlDecode(await (await Security.PageSession.SignedInAsync(app, "officer@demo.local")).GetStringAsync($"/cases/{id}/steps/previous-incidents"));
+        var listed = page[page.IndexOf("id=\"earlier-incidents\"", StringComparison.Ordinal)..];
+        listed = listed[..listed.IndexOf("</section>", StringComparison.Ordinal)];
+        Assert.Contains(Reference(sameAddress), listed);
+        Assert.Contains("same address", listed);
+        Assert.Contains(Reference(near), listed);
+        Assert.Contains("30 m away", listed);
+        Assert.DoesNotContain(Reference(far), listed);
+        Assert.DoesNotContain(Reference(later), listed); // found after this death: not an earlier incident
+
+        var before = await app.SnapshotAsync();
+        var refused = await (await officer.CompleteAsync(id, "previous-incidents", Check(Reference(near)))).ProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Equal([$"confirm the earlier case {Reference(sameAddress)} listed for this address"],
+            refused.GetProperty("errors").GetProperty("fields.incidents").Strings());
+        await app.AssertUnchangedSinceAsync(before);
+
+        var done = await officer.CompleteAsync(id, "previous-incidents", Check(Reference(near), Reference(sameAddress).ToLowerInvariant())).OkAsync();
+        Assert.Equal("completed", done.StateOf("previous-incidents"));
+    }
+
+    [Fact]
+    public async Task AnEarlierCaseRecordedAfterTheCheckSendsItBackAndOnAClosedCasePutsItOnTheReviewList()
+    {
+        var (officer, supervisor) = (await app.OfficerAsync(), await app.SupervisorAsync());
+        var street = NewStreet();
+        var open = await officer.CreateCaseAsync(DeathAt("7 Market Square, Dagenham", street, 2022));
+        var liaison = open.GetProperty("officer").GetProperty("id").GetString()!;
+        await officer.CompleteAsync(open.Id(), "initial-report", Answers("initial-report", liaison)).OkAsync();
+        await officer.CompleteAsync(open.Id(), "previous-incidents", Check()).OkAsync();
+        // Far from the first (1 km) and described otherwise: the two are not each other's incidents.
+        var closed = await officer.CreateCaseAsync(DeathAt("Flat 2 above the shops", street, 2023, metresNorth: 1000));
+        await ToClosedAsync(officer, supervisor, closed.Id(), liaison);
+
+        // Recorded late: a death in 2015 at the first's address (by its text) and 10 m from the second. Both checks were done without it.
+        var late = await officer.CreateCaseAsync(DeathAt("7 Market Square Dagenham", street, 2015, metresNorth: 1010));
+        var reopened = await officer.GetCaseAsync(open.Id());
+        Assert.Equal("returned", reopened.StateOf("previous-incidents"));
+        Assert.Contains(Reference(late), reopened.Step("previous-incidents").GetProperty("returnReason").GetString());
+        var closedNow = await officer.GetCaseAsync(closed.Id());
+        Assert.Equal("closed", closedNow.GetProperty("status").GetString());
+        Assert.Equal("returned", closedNow.StateOf("previous-incidents"));
+        Assert.True(closedNow.GetProperty("needsReview").GetBoolean());
+        var audit = await officer.GetFromJsonAsync<JsonElement>($"/api/cases/{closed.Id()}/audit");
+        Assert.Contains(audit.EnumerateArray(), e => e.GetProperty("action").GetString() == "step.reopened");
+
+        // A second late case: the check, done again with the first, goes back once more; a later death does not send it back.
+        await officer.CompleteAsync(open.Id(), "previous-incidents", Check(Reference(late))).OkAsync();
+        await officer.CreateCaseAsync(DeathAt("7 Market Square Dagenham", street, 2025));
+        Assert.Equal("completed", (await officer.GetCaseAsync(open.Id())).StateOf("previous-incidents"));
+        var second = await officer.CreateCaseAsync(DeathAt("7 Market Square Dagenham", street, 2016, metresNorth: 2000));
+        Assert.Equal("returned", (await officer.GetCaseAsync(open.Id())).StateOf("previous-incidents"));
+        await officer.CompleteAsync(open.Id(), "previous-incidents", Check(Reference(late), Reference(second))).OkAsync();
+
+        // On the closed case the officer does the check again with the late case.
+        var redone = await officer.CompleteAsync(closed.Id(), "previous-incidents", Check(Reference(late))).OkAsync();
+        Assert.Equal("completed", redone.StateOf("previous-incidents"));
+        Assert.False(redone.GetProperty("needsReview").GetBoolean());
+    }
+
+    private async Task ToClosedAsync(HttpClient officer, HttpClient supervisor, string id, string liaison)
+    {
+        await InvestigateAsync(officer, supervisor, id, liaison);
+        await supervisor.SignOffAsync(id, "approve").OkAsync();
+        await officer.ClassifyAsync(id, "not-suspicious").OkAsync();
+        await supervisor.ApproveClassificationAsync(id).OkAsync();
+        await officer.CompleteAsync(id, "coroner-report", Answers("coroner-report", liaison)).OkAsync();
+        await officer.CompleteAsync(id, "family-outcome", Answers("family-outcome", liaison)).OkAsync();
+        await supervisor.SignOffAsync(id, "approve", step: "coroner-report-review").OkAsync();
+        await officer.CloseAsync(id).OkAsync();
     }
 }

@@ -1155,11 +1155,11 @@ namespace ReviewWorkflow.Web.Data.Migrations
                     b.HasKey("Id")
                         .HasName("pk_escalations");
 
-                    b.HasIndex("CaseId", "StepKey", "ItemId", "Level")
+                    b.HasIndex("CaseId", "StepKey", "ItemId", "Level", "DueAt")
                         .IsUnique()
-                        .HasDatabaseName("ix_escalations_case_id_step_key_item_id_level");
+                        .HasDatabaseName("ix_escalations_case_id_step_key_item_id_level_due_at");
 
-                    NpgsqlIndexBuilderExtensions.AreNullsDistinct(b.HasIndex("CaseId", "StepKey", "ItemId", "Level"), false);
+                    NpgsqlIndexBuilderExtensions.AreNullsDistinct(b.HasIndex("CaseId", "StepKey", "ItemId", "Level", "DueAt"), false);
 
                     b.ToTable("escalations", (string)null);
                 });
@@ -1688,6 +1688,14 @@ namespace ReviewWorkflow.Web.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("next_escalation_at");
 
+                    b.Property<bool>("PauseApproved")
+                        .HasColumnType("boolean")
+                        .HasColumnName("pause_approved");
+
+                    b.Property<DateTimeOffset?>("PausedUntil")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("paused_until");
+
                     b.Property<string>("State")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -1714,6 +1722,10 @@ namespace ReviewWorkflow.Web.Data.Migrations
                     b.HasIndex("NextEscalationAt")
                         .HasDatabaseName("ix_case_steps_next_escalation_at")
                         .HasFilter("next_escalation_at IS NOT NULL");
+
+                    b.HasIndex("PausedUntil")
+                        .HasDatabaseName("ix_case_steps_paused_until")
+                        .HasFilter("paused_until IS NOT NULL");
 
                     b.ToTable("case_steps", (string)null);
                 });

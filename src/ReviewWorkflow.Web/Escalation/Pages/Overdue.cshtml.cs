@@ -30,6 +30,7 @@ public sealed class OverdueModel(ReviewDb db, WorkflowRegistry workflows, TimePr
     public DateTimeOffset Now { get; private set; }
     public string Scope { get; private set; } = "";
     public int Total { get; private set; }
+    public IReadOnlyList<PausedStep> Pauses { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -38,6 +39,7 @@ public sealed class OverdueModel(ReviewDb db, WorkflowRegistry workflows, TimePr
         var team = user.SeesAllTeams ? "" : user.Team;
         Scope = team == "" ? "all teams" : $"team {team}";
         var now = Now;
+        Pauses = await PausedSteps.ForAsync(db, workflows, team, ct);
 
         // Only what the level needs, for every overdue step (the partial index on open steps' deadlines serves it) ...
         var overdue = await (
@@ -72,9 +74,9 @@ public sealed class OverdueModel(ReviewDb db, WorkflowRegistry workflows, TimePr
             from o in officers.DefaultIfEmpty()
             select new { c.Id, c.Reference, Officer = o == null ? c.OfficerId : o.DisplayName }).ToDictionaryAsync(x => x.Id, ct);
         var sent = (await db.Escalations.AsNoTracking().Where(e => ids.Contains(e.CaseId) && e.ItemId == null).ToListAsync(ct))
-            .GroupBy(e => (e.CaseId, e.StepKey)).ToDictionary(g => g.Key, g => g.MaxBy(e => e.Level)!);
+            .GroupBy(e => (e.CaseId, e.StepKey, e.DueAt)).ToDictionary(g => g.Key, g => g.MaxBy(e => e.Level)!); // levels count per deadline
         Steps = listed.Select(x => new OverdueStep(x.Row.CaseId, cases[x.Row.CaseId].Reference, x.Row.Team, cases[x.Row.CaseId].Officer,
-                x.Row.Key, x.Title, x.Row.State, x.Row.DueAt, x.Level, x.Notify, sent.GetValueOrDefault((x.Row.CaseId, x.Row.Key))))
+                x.Row.Key, x.Title, x.Row.State, x.Row.DueAt, x.Level, x.Notify, sent.GetValueOrDefault((x.Row.CaseId, x.Row.Key, x.Row.DueAt))))
             .OrderBy(s => s.Team, StringComparer.Ordinal).ThenByDescending(s => s.Level).ThenBy(s => s.DueAt).ToList();
 
         // Each point is the same time of day as now, one day apart, ending now. A step is open from its

@@ -12,7 +12,8 @@ public sealed record TeamMember(string Id, string DisplayName, string Role);
 /// </summary>
 // Casework only, as GET /api/cases/{id}/steps/{key} is: an administrator administers and does not read answers (family details among them).
 [Microsoft.AspNetCore.Authorization.Authorize(Policy = Policies.Casework)]
-public sealed class CompleteModel(CaseProcedure cases, CompleteStep complete, ReviewDb db, TimeProvider clock) : CaseChangePage(cases)
+public sealed class CompleteModel(CaseProcedure cases, CompleteStep complete, ReviewDb db, TimeProvider clock, Linkage.PreviousIncidents previousIncidents)
+    : CaseChangePage(cases)
 {
     public StepStatus Status { get; private set; } = null!;
     public StepDefinition Step => Status.Step;
@@ -22,6 +23,8 @@ public sealed class CompleteModel(CaseProcedure cases, CompleteStep complete, Re
     /// <summary>The case team's caseworkers, offered for user fields (the family liaison contact).</summary>
     public IReadOnlyList<TeamMember> Team { get; private set; } = [];
     public IReadOnlyDictionary<string, string> UserNames { get; private set; } = new Dictionary<string, string>();
+    /// <summary>For the previous-incidents check: the earlier cases at the address, to confirm; null for any other step.</summary>
+    public IReadOnlyList<Linkage.EarlierIncident>? Earlier { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(Guid id, string stepKey, CancellationToken ct)
     {
@@ -53,6 +56,7 @@ public sealed class CompleteModel(CaseProcedure cases, CompleteStep complete, Re
         Status = status;
         Now = clock.GetUtcNow();
         History = context.Activities.Where(a => a.StepKey == stepKey).OrderByDescending(a => a.Id).ToList();
+        if (stepKey == Engine.Commands.EarlierIncidents.StepKey) Earlier = await previousIncidents.EarlierThanAsync(id, ct);
         if (status.Step.Fields.Any(f => f.Type == FieldType.User))
         {
             string[] casework = [.. Roles.Casework];
