@@ -12,12 +12,14 @@
 #     --diagnose: after the load, time a case read in-process (load, evaluate, map, serialise) instead.
 #   bench/run.sh casefile [--cases N] [--batch N]
 #     the throughput data set (N cases, default 100,000); then the case file of closed cases over the
-#     API (time, size), the reports summary over a year (all teams and one team), and N files
+#     API (time, size), its verification over the API (the first walks the whole chain and sets a
+#     checkpoint; then from the checkpoint), the reports summary over a year (all teams and one team), and N files
 #     (default 1,000) in one export-files run.
-#   bench/run.sh casework [--cases N] [--queries N]
+#   bench/run.sh casework [--cases N] [--queries N] [--keep]
 #     the throughput data set (N cases, default 100,000, about ten persons each); then the search box
 #     (names exact and misspelt, phone numbers, references, places: --queries of each, default 200),
 #     the person page, a 10 MiB document uploaded and downloaded, and the series view of a 10-case series.
+#     --keep (casework, casefile, throughput): leave the data set's PostgreSQL running for EXPLAIN until the bench is ended.
 #   bench/run.sh linkage [--deaths N] [--queries N] [--baseline N] [--seed N]
 #     a throwaway PostgreSQL with N synthetic deaths (default 1,000,000) and planted series; the
 #     linkage query for --queries new deaths (default 1,000): p50/p95/p99, a full-scan baseline on the
@@ -73,6 +75,6 @@ case "${1:-}" in
     grep -E '^(ratio|delivery \(median)' "$out/escalation" | sed 's/^/| escalation | /; s/$/ | | |/'
     ;;
   *)
-    sed -n '2,32p' "$0" | sed 's/^# \{0,1\}//'
+    sed -n '2,34p' "$0" | sed 's/^# \{0,1\}//'
     exit 2 ;;
 esac

@@ -138,6 +138,8 @@ public static class BenchData
             // Every clone a different person: a person shared by two deaths always makes them
             // candidates of each other, and real deaths do not all share one deceased and one finder.
             ("cases", "deceased_name", _) => "b.deceased_name",
+            // Nor all at one address: the search finds a street among thousands, as it would in a force's records.
+            ("cases", "location_description", _) => Place,
             ("case_persons", "name" or "phone" or "email", _) => $"t.{name} || ' ' || b.n",
             ("linkage_identifiers", "value", _) => "t.value || ' ' || b.n",
             (_, "id", "uuid") => "md5(t.id::text || b.n)::uuid",
@@ -160,6 +162,20 @@ public static class BenchData
             ORDER BY {order}
             """;
     }
+
+    /// <summary>
+    /// A clone's address from its number: a house number, a street of two syllables and a kind (3,200
+    /// streets) and one of 32 districts, so a street is shared by about 1 in 3,200 cases.
+    /// </summary>
+    private const string Place = """
+        ((b.n % 199) + 1)::text || ' '
+          || initcap((ARRAY['ash','bel','cor','dun','el','fen','gar','hol','ing','jor','kel','lam','mor','nor','os','pen','quil','ros','stan','tor'])[1 + b.n % 20]
+                  || (ARRAY['by','ton','ley','ham','well','field','more','wick','den','brook','ford','worth','side','gate','hurst','mere','wood','croft','dale','stone'])[1 + (b.n / 20) % 20])
+          || ' ' || (ARRAY['Road','Street','Lane','Close','Gardens','Park','Way','Avenue'])[1 + (b.n / 400) % 8]
+          || ', ' || (ARRAY['Barking','Dagenham','Ilford','Romford','Stratford','Hackney','Bow','Poplar','Leyton','Walthamstow','Erith','Bexley','Woolwich',
+                            'Greenwich','Lewisham','Peckham','Brixton','Camden','Islington','Kentish Town','Tottenham','Enfield','Barnet','Harrow','Ealing',
+                            'Acton','Hounslow','Croydon','Sutton','Kingston','Richmond','Wimbledon'])[1 + (b.n * 7 + b.n / 3200) % 32]
+        """;
 
     private sealed record TemplateEvent(DateTimeOffset At, string ActorId, string ActorName, Guid? CaseId, string Action, string Data);
 

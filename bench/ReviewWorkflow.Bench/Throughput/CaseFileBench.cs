@@ -14,19 +14,21 @@ public static class CaseFileBench
 {
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
     private const string InspectorEmail = "i@bench.local";
+    private const string AdminEmail = "a@bench.local";
 
     public static async Task RunAsync(string connectionString, int batch)
     {
-        await ThroughputBench.ExecuteAsync(connectionString, $"""
-            INSERT INTO "AspNetUsers" (id, user_name, normalized_user_name, email, normalized_email, email_confirmed, password_hash,
-                                       security_stamp, concurrency_stamp, phone_number_confirmed, two_factor_enabled, lockout_enabled,
-                                       access_failed_count, display_name, team, role, deactivated)
-            SELECT md5('{InspectorEmail}')::uuid::text, '{InspectorEmail}', upper('{InspectorEmail}'), '{InspectorEmail}', upper('{InspectorEmail}'),
-                   true, password_hash, upper(substr(md5('stamp-inspector'), 1, 32)), md5('concurrency-inspector')::uuid::text, false, false, true,
-                   0, 'Bench Inspector', team, 'inspector', false
-            FROM "AspNetUsers" WHERE email = '{BenchUsers.SupervisorEmail(1)}'
-            ON CONFLICT DO NOTHING
-            """);
+        foreach (var (email, role) in new[] { (InspectorEmail, "inspector"), (AdminEmail, "admin") })
+            await ThroughputBench.ExecuteAsync(connectionString, $"""
+                INSERT INTO "AspNetUsers" (id, user_name, normalized_user_name, email, normalized_email, email_confirmed, password_hash,
+                                           security_stamp, concurrency_stamp, phone_number_confirmed, two_factor_enabled, lockout_enabled,
+                                           access_failed_count, display_name, team, role, deactivated)
+                SELECT md5('{email}')::uuid::text, '{email}', upper('{email}'), '{email}', upper('{email}'),
+                       true, password_hash, upper(substr(md5('stamp-{role}'), 1, 32)), md5('concurrency-{role}')::uuid::text, false, false, true,
+                       0, 'Bench {role}', team, '{role}', false
+                FROM "AspNetUsers" WHERE email = '{BenchUsers.SupervisorEmail(1)}'
+                ON CONFLICT DO NOTHING
+                """);
         var closed = await ClosedAsync(connectionString, BenchUsers.Team(1), 30);
         var references = await ClosedReferencesAsync(connectionString, batch);
 
@@ -38,6 +40,7 @@ public static class CaseFileBench
             var inspector = await Api.LoginAsync(http, InspectorEmail, BenchUsers.Password);
 
             var times = new List<double>();
+            byte[] file = [];
             long largest = 0;
             for (var i = 0; i < closed.Count; i++)
             {
@@ -46,10 +49,13 @@ public static class CaseFileBench
                 var bytes = await response.Content.ReadAsByteArrayAsync();
                 if (response.StatusCode != HttpStatusCode.OK) throw new InvalidOperationException($"case file: {(int)response.StatusCode}");
                 if (i >= 10) { times.Add(watch.Elapsed.TotalMilliseconds); largest = Math.Max(largest, bytes.Length); } // the first 10 warm up
+                file = bytes;
             }
             times.Sort();
             Console.WriteLine(string.Create(Inv,
                 $"| case file of a closed case (API) | p50 {times[times.Count / 2]:0} ms, max {times[^1]:0} ms, largest {largest / 1024.0:0} KB | ≤ 1 s, ≤ 1 MB |"));
+
+            await VerifyAsync(http, await Api.LoginAsync(http, AdminEmail, BenchUsers.Password), file, connectionString);
 
             var year = $"from={Uri.EscapeDataString(DateTimeOffset.UtcNow.AddDays(-365).ToString("O", Inv))}&to={Uri.EscapeDataString(DateTimeOffset.UtcNow.ToString("O", Inv))}";
             foreach (var (who, token, query) in new[] { ("all teams", inspector, year), ("one team", supervisor, year) })
@@ -81,6 +87,39 @@ public static class CaseFileBench
         {
             if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
         }
+    }
+
+    /// <summary>
+    /// A case file verified over the API: the first time the whole chain is walked and a checkpoint set,
+    /// then (the same file, five times) the case's events and links and the chain from the checkpoint.
+    /// </summary>
+    private static async Task VerifyAsync(HttpClient http, string admin, byte[] file, string connectionString)
+    {
+        async Task<double> OnceAsync()
+        {
+            var content = new ByteArrayContent(file);
+            content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/pdf");
+            var watch = Stopwatch.StartNew();
+            using var response = await http.SendAsync(new HttpRequestMessage(HttpMethod.Post, "/api/case-files/verify") { Content = content }.With(admin));
+            var body = await response.Content.ReadAsStringAsync();
+            var ms = watch.Elapsed.TotalMilliseconds;
+            if (response.StatusCode != HttpStatusCode.OK || !body.Contains("\"matches\":true", StringComparison.Ordinal))
+                throw new InvalidOperationException($"verify: {(int)response.StatusCode} {body}");
+            return ms;
+        }
+        long events;
+        await using (var connection = new NpgsqlConnection(connectionString))
+        {
+            await connection.OpenAsync();
+            await using var command = new NpgsqlCommand("SELECT count(*) FROM audit_events", connection);
+            events = (long)(await command.ExecuteScalarAsync())!;
+        }
+        var first = await OnceAsync();
+        var runs = new List<double>();
+        for (var i = 0; i < 5; i++) runs.Add(await OnceAsync());
+        runs.Sort();
+        Console.WriteLine(string.Create(Inv, $"| verify a case file (API), first: the whole chain ({events:N0} audit events), then a checkpoint | {first:0} ms | |"));
+        Console.WriteLine(string.Create(Inv, $"| verify a case file (API), from the checkpoint | p50 {runs[runs.Count / 2]:0} ms, max {runs[^1]:0} ms | well under 1 s |"));
     }
 
     private static async Task<(int Code, double Seconds, string Output)> ExportAsync(string connectionString, string folder, IReadOnlyList<string> references)

@@ -35,6 +35,8 @@ public static class ThroughputBench
         var directory = Path.Combine(Path.GetTempPath(), $"reviewworkflow-bench-throughput-{Environment.ProcessId}");
         Console.WriteLine($"starting a PostgreSQL (durable: fsync on, synchronous_commit on) in {directory}; {Environment.ProcessorCount} cores; {Load()}");
         var server = await StartServerAsync(directory);
+        // --keep: the data set's server is left running for EXPLAIN until the bench is ended.
+        var keep = args.Contains("--keep");
         AppDomain.CurrentDomain.ProcessExit += (_, _) => server.Stop(); // SIGTERM or Ctrl-C: leave no server behind
         var report = new Report();
         try
@@ -74,9 +76,18 @@ public static class ThroughputBench
         }
         finally
         {
-            server.Stop();
-            if (Directory.Exists(server.DataDirectory)) Directory.Delete(server.DataDirectory, recursive: true);
-            if (File.Exists(server.LogFile)) File.Delete(server.LogFile);
+            if (keep)
+            {
+                // The server stops with this process (its own safety net): the process waits until it is ended.
+                Console.WriteLine($"kept until this process (pid {Environment.ProcessId}) is ended: {server.ConnectionString}");
+                await Task.Delay(Timeout.Infinite);
+            }
+            else
+            {
+                server.Stop();
+                if (Directory.Exists(server.DataDirectory)) Directory.Delete(server.DataDirectory, recursive: true);
+                if (File.Exists(server.LogFile)) File.Delete(server.LogFile);
+            }
         }
     }
 

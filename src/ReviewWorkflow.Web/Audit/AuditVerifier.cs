@@ -1,15 +1,22 @@
 namespace ReviewWorkflow.Web.Audit;
 
-public sealed record AuditVerification(bool Valid, long Events, string? FirstBrokenEventId, string? Problem);
+public sealed record AuditVerification(bool Valid, long Events, string? FirstBrokenEventId, string? Problem)
+{
+    /// <summary>The last event walked, with its hash (null when none was): where a checkpoint may be set.</summary>
+    public (long Sequence, string Hash)? Last { get; init; }
+}
 
-/// <summary>Walks the whole chain in order and reports the first row that does not fit.</summary>
+/// <summary>Walks the chain in order and reports the first row that does not fit.</summary>
 public static class AuditVerifier
 {
-    public static async Task<AuditVerification> VerifyAsync(ReviewDb db, CancellationToken ct = default)
+    /// <summary>The whole chain, from its first event.</summary>
+    public static Task<AuditVerification> VerifyAsync(ReviewDb db, CancellationToken ct = default) => WalkAsync(db, 0, AuditHash.Genesis, ct);
+
+    /// <summary>The events after <paramref name="after"/>, the first of which must link to <paramref name="previous"/> (that event's hash).</summary>
+    public static async Task<AuditVerification> WalkAsync(ReviewDb db, long after, string previous, CancellationToken ct = default)
     {
-        long expected = 1, count = 0;
-        var previous = AuditHash.Genesis;
-        await foreach (var e in db.AuditEvents.AsNoTracking().OrderBy(e => e.Sequence).AsAsyncEnumerable().WithCancellation(ct))
+        long expected = after + 1, count = 0;
+        await foreach (var e in db.AuditEvents.AsNoTracking().Where(e => e.Sequence > after).OrderBy(e => e.Sequence).AsAsyncEnumerable().WithCancellation(ct))
         {
             count++;
             var problem =
@@ -22,6 +29,6 @@ public static class AuditVerifier
             previous = e.Hash;
             expected++;
         }
-        return new AuditVerification(true, count, null, null);
+        return new AuditVerification(true, count, null, null) { Last = expected > 1 ? (expected - 1, previous) : null };
     }
 }

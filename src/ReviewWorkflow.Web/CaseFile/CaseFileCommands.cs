@@ -123,7 +123,7 @@ public static class VerifyFileCommand
         foreach (var path in args)
         {
             using var scope = app.Services.CreateScope();
-            var result = await CaseFileVerifier.VerifyAsync(scope.ServiceProvider.GetRequiredService<ReviewDb>(), await File.ReadAllBytesAsync(path), chain);
+            var result = await CaseFileVerifier.VerifyAsync(scope.ServiceProvider.GetRequiredService<ReviewDb>(), await File.ReadAllBytesAsync(path), _ => Task.FromResult(chain));
             allMatch &= result.Matches;
             if (result.CaseId is null)
                 await @out.WriteLineAsync($"{path}: cannot be verified: {result.Problems[0]}");

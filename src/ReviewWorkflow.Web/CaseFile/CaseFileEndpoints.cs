@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using ReviewWorkflow.Web.Accounts;
+using ReviewWorkflow.Web.Audit;
 using ReviewWorkflow.Web.Cases;
 using ReviewWorkflow.Web.Data;
 
@@ -32,11 +33,11 @@ public static class CaseFileEndpoints
         .RequireAuthorization();
 
         routes.MapPost("/api/case-files/verify", async Task<Results<Ok<CaseFileVerificationDto>, ProblemHttpResult>>
-            (HttpRequest request, ReviewDb db, CancellationToken ct) =>
+            (HttpRequest request, ReviewDb db, AuditCheckpoints checkpoints, CancellationToken ct) =>
         {
             using var body = new MemoryStream();
             await request.Body.CopyToAsync(body, ct);
-            var result = await CaseFileVerifier.VerifyAsync(db, body.ToArray(), ct: ct);
+            var result = await CaseFileVerifier.VerifyAsync(db, body.ToArray(), checkpoints.VerifyAsync, ct);
             // A file that is no case file at all is bad input; a case file that does not match is an answer.
             if (result.CaseId is null)
                 return TypedResults.Problem(result.Problems[0], statusCode: StatusCodes.Status400BadRequest, title: "The file cannot be verified");

@@ -26,7 +26,14 @@ public sealed record CaseDto(
     DeceasedDto Deceased, DateTimeOffset FoundAt, LocationDto Location, string Circumstances,
     IReadOnlyList<string> Substances, IReadOnlyList<string> Markers, IReadOnlyList<PersonDto> Persons,
     IReadOnlyList<StepDto> Steps, bool CanClose, IReadOnlyList<string> Unmet,
-    IReadOnlyList<string> UnrecognisedSubstances);
+    IReadOnlyList<string> UnrecognisedSubstances)
+{
+    /// <summary>The colleague holding the officer's work while the officer's approved handover is in force; null when none.</summary>
+    public CoverDto? OfficerCover { get; init; }
+}
+
+/// <summary>Who covers for an officer, and until when.</summary>
+public sealed record CoverDto(string Id, string DisplayName, DateTimeOffset Until);
 
 public sealed record CaseSummaryDto(
     Guid Id, string Reference, string Status, string Classification, string Team, string OfficerId,
@@ -58,7 +65,7 @@ public static class CaseDtoMapping
         var steps = evaluation.Steps.Select(s =>
         {
             var row = rows.GetValueOrDefault(s.Step.Key);
-            var assignee = row?.AssigneeId is { } a ? new UserRefDto(a, a == c.OfficerId ? officerName : a) : null;
+            var assignee = context.HolderOf(row, s.State);
             var completedBy = row?.CompletedBy is { } by ? new UserRefDto(by, row.CompletedByName ?? by) : null;
             return new StepDto(s.Step.Key, s.Step.Title, s.Step.Kind.Wire(), s.State.Wire(), s.DueAt,
                 assignee, completedBy, row?.CompletedAt, s.WaitingFor, s.State == StepState.Returned ? s.Return?.Note : null) { Pause = StepPauseDto.From(s.Pause) };
@@ -70,6 +77,9 @@ public static class CaseDtoMapping
             c.Substances, c.Markers, c.Persons.OrderBy(p => p.Id).Select(p => new PersonDto(p.Name, p.Role, p.Phone, p.Email, p.Username)).ToList(),
             steps, evaluation.CanClose, evaluation.Unmet,
             // Kept and compared as written, but flagged: the spelling may hide a known drug.
-            Engine.Linkage.SubstanceCatalog.Read(c.Substances).Unrecognised);
+            Engine.Linkage.SubstanceCatalog.Read(c.Substances).Unrecognised)
+        {
+            OfficerCover = context.OfficerCover is { } cover ? new CoverDto(cover.ToId, cover.ToName, cover.EndsAt) : null,
+        };
     }
 }

@@ -44,9 +44,11 @@ public sealed class CaseProcedure(ReviewDb db, WorkflowRegistry workflows, Audit
 {
     /// <summary>
     /// The case row (with its persons, and its steps or its activities) and what is read with it in
-    /// the same round trip: the counts its facts need and the officer's name.
+    /// the same round trip: the counts its facts need, the officer's name, and whether anyone but the
+    /// officer holds some of its work (a reassigned step, or the officer's handover in force).
     /// </summary>
-    private sealed record CaseRow(Case Case, int Undecided, int Linked, int OpenFamilyItems, int OpenDirections, string? OfficerName, List<CaseActivity>? Activities);
+    private sealed record CaseRow(Case Case, int Undecided, int Linked, int OpenFamilyItems, int OpenDirections, string? OfficerName,
+        bool Reassigned, bool OfficerCovered, List<CaseActivity>? Activities);
 
     /// <summary>Now, as PostgreSQL will store it.</summary>
     public DateTimeOffset Now() => AuditHash.ToStoredPrecision(clock.GetUtcNow());
@@ -58,11 +60,12 @@ public sealed class CaseProcedure(ReviewDb db, WorkflowRegistry workflows, Audit
     public async Task<CaseContext?> LoadAsync(Guid id, CurrentUser user, CancellationToken ct = default)
     {
         await OpenAsync(ct);
-        var row = await ToChange(db, id);
+        var now = Now();
+        var row = await ToChange(db, id, now);
         if (row is null || !user.CanSee(row.Case.Team)) return null;
         var activities = new List<CaseActivity>();
         await foreach (var a in ActivitiesOf(db, id).WithCancellation(ct)) activities.Add(a);
-        return await ContextAsync(row, activities, ct);
+        return await ContextAsync(row, activities, now, ct);
     }
 
     /// <summary>
@@ -73,9 +76,12 @@ public sealed class CaseProcedure(ReviewDb db, WorkflowRegistry workflows, Audit
     public async Task<CaseRead?> ReadAsync(Guid id, CurrentUser user, CancellationToken ct = default)
     {
         await OpenAsync(ct);
-        var row = await ToRead(db, id);
+        var now = Now();
+        var row = await ToRead(db, id, now);
         if (row is null || !user.CanSee(row.Case.Team)) return null;
-        var context = await ContextAsync(row, row.Activities!, ct);
+        var context = await ContextAsync(row, row.Activities!, now, ct);
+        // The rebuilt rows follow the case officer unless a supervisor gave the step to someone else.
+        foreach (var (key, to) in context.Holders.StepAssignments) context.Case.Steps.Add(new CaseStep { CaseId = id, Key = key, AssignedTo = to });
         var evaluation = context.Evaluate();
         StepTable.Refresh(context.Case, evaluation, context.Activities);
         return new CaseRead(context, evaluation);
@@ -89,7 +95,7 @@ public sealed class CaseProcedure(ReviewDb db, WorkflowRegistry workflows, Audit
     // expression tree. One query for the case, its persons and either its 13-odd step rows (to be
     // updated by the change) or its activities (a read) — their product is a few dozen rows, and a
     // split query's extra round trips cost more CPU than the repeated columns.
-    private static readonly Func<ReviewDb, Guid, Task<CaseRow?>> ToChange = EF.CompileAsyncQuery((ReviewDb db, Guid id) =>
+    private static readonly Func<ReviewDb, Guid, DateTimeOffset, Task<CaseRow?>> ToChange = EF.CompileAsyncQuery((ReviewDb db, Guid id, DateTimeOffset now) =>
         db.Cases.AsTracking().Include(x => x.Steps).Include(x => x.Persons).AsSingleQuery()
             .Where(x => x.Id == id)
             .Select(x => new CaseRow(x,
@@ -98,10 +104,12 @@ public sealed class CaseProcedure(ReviewDb db, WorkflowRegistry workflows, Audit
                 db.FamilyInformationItems.Count(i => i.CaseId == x.Id && i.State == FamilyItemState.Open),
                 db.CaseNotes.Count(n => n.CaseId == x.Id && n.Kind == NoteKind.Direction && !db.DirectionResponses.Any(r => r.NoteId == n.Id)),
                 db.Users.Where(u => u.Id == x.OfficerId).Select(u => u.DisplayName).FirstOrDefault(),
+                db.CaseSteps.Any(s => s.CaseId == x.Id && s.AssignedTo != null),
+                db.Handovers.Any(h => h.FromId == x.OfficerId && h.ApprovedAt != null && h.StartsAt <= now && now < h.EndsAt),
                 null))
             .FirstOrDefault());
 
-    private static readonly Func<ReviewDb, Guid, Task<CaseRow?>> ToRead = EF.CompileAsyncQuery((ReviewDb db, Guid id) =>
+    private static readonly Func<ReviewDb, Guid, DateTimeOffset, Task<CaseRow?>> ToRead = EF.CompileAsyncQuery((ReviewDb db, Guid id, DateTimeOffset now) =>
         db.Cases.AsNoTracking().Include(x => x.Persons).AsSingleQuery()
             .Where(x => x.Id == id)
             .Select(x => new CaseRow(x,
@@ -110,19 +118,24 @@ public sealed class CaseProcedure(ReviewDb db, WorkflowRegistry workflows, Audit
                 db.FamilyInformationItems.Count(i => i.CaseId == x.Id && i.State == FamilyItemState.Open),
                 db.CaseNotes.Count(n => n.CaseId == x.Id && n.Kind == NoteKind.Direction && !db.DirectionResponses.Any(r => r.NoteId == n.Id)),
                 db.Users.Where(u => u.Id == x.OfficerId).Select(u => u.DisplayName).FirstOrDefault(),
+                db.CaseSteps.Any(s => s.CaseId == x.Id && s.AssignedTo != null),
+                db.Handovers.Any(h => h.FromId == x.OfficerId && h.ApprovedAt != null && h.StartsAt <= now && now < h.EndsAt),
                 db.CaseActivities.Where(a => a.CaseId == x.Id).OrderBy(a => a.Id).ToList()))
             .FirstOrDefault());
 
     private static readonly Func<ReviewDb, Guid, IAsyncEnumerable<CaseActivity>> ActivitiesOf = EF.CompileAsyncQuery<ReviewDb, Guid, CaseActivity>((db, id) =>
         db.CaseActivities.AsNoTracking().Where(a => a.CaseId == id).OrderBy(a => a.Id));
 
-    private async Task<CaseContext> ContextAsync(CaseRow row, List<CaseActivity> activities, CancellationToken ct)
+    private async Task<CaseContext> ContextAsync(CaseRow row, List<CaseActivity> activities, DateTimeOffset now, CancellationToken ct)
     {
         var c = row.Case;
         var facts = await CaseFactsQuery.FromCountsAsync(db, c, row.Undecided, row.Linked, row.OpenFamilyItems, row.OpenDirections, ct);
+        // Nearly every case's work is all its officer's: the holders are read only when not.
+        var holders = row.Reassigned || row.OfficerCovered ? await WorkHolders.ReadAsync(db, c.Id, [c.OfficerId], now, ct) : WorkHolders.None;
         return new CaseContext(c, workflows.Get(c.WorkflowKey, c.WorkflowVersion), activities, CaseFactsQuery.ToState(c, activities, facts))
         {
             OfficerName = row.OfficerName ?? c.OfficerId,
+            Holders = holders,
         };
     }
 

@@ -19,8 +19,8 @@ public sealed class FamilyInformationCommands(CaseProcedure cases, ReviewDb db)
     {
         var items = await db.FamilyInformationItems.AsNoTracking().Include(i => i.Actions)
             .Where(i => i.CaseId == caseId).OrderBy(i => i.ReceivedAt).ThenBy(i => i.Number).ToListAsync(ct);
-        var names = await TeamUsers.DisplayNamesAsync(db, items.Select(i => i.AssigneeId), ct);
-        var dtos = items.Select(i => i.ToDto(names, now)).ToList();
+        var holders = await Casework.WorkHolders.ForAsync(db, new Dictionary<string, string>(), items.Select(i => i.AssigneeId), now, ct);
+        var dtos = items.Select(i => i.ToDto(holders, now)).ToList();
         return new FamilyRegisterDto(dtos, dtos.Count(d => d.State == "open"), dtos.Count(d => d.Overdue));
     }
 
@@ -32,7 +32,7 @@ public sealed class FamilyInformationCommands(CaseProcedure cases, ReviewDb db)
     }
 
     public static async Task<FamilyItemDto> DtoAsync(ReviewDb db, FamilyInformationItem item, DateTimeOffset now, CancellationToken ct) =>
-        item.ToDto(await TeamUsers.DisplayNamesAsync(db, [item.AssigneeId], ct), now);
+        item.ToDto(await Casework.WorkHolders.ForAsync(db, new Dictionary<string, string>(), [item.AssigneeId], now, ct), now);
 
     public async Task<FamilyOutcome> LogAsync(CaseContext context, LogFamilyInformationRequest request, CurrentUser user, CancellationToken ct)
     {

@@ -27,15 +27,15 @@ public static class FamilyItemMapping
         JsonSerializer.Serialize(
             (persons ?? []).Select(p => new NamedPersonDto(Blank(p.Name), p.Role, Blank(p.Phone), Blank(p.Email), Blank(p.Username))).ToList(), Json);
 
-    public static FamilyItemDto ToDto(this FamilyInformationItem i, IReadOnlyDictionary<string, string> names, DateTimeOffset now)
+    /// <summary>The item, its assignee being whoever holds it now (<paramref name="holders"/>: the cover of a handover in force while it is open).</summary>
+    public static FamilyItemDto ToDto(this FamilyInformationItem i, Casework.WorkHolders holders, DateTimeOffset now)
     {
-        UserRefDto User(string id) => new(id, names.GetValueOrDefault(id) ?? id);
         var open = i.State == FamilyItemState.Open;
         return new FamilyItemDto(
             i.Id, i.Reference, i.CaseId, new ProvidedByDto(i.ProvidedByName, i.ProvidedByRelationship, i.ProvidedByContact),
             i.ReceivedAt, i.How?.Wire(), i.Summary,
             JsonSerializer.Deserialize<List<NamedPersonDto>>(i.NamedPersonsJson, Json) ?? [],
-            open ? "open" : "closed", i.DueAt, open && i.DueAt < now, User(i.AssigneeId),
+            open ? "open" : "closed", i.DueAt, open && i.DueAt < now, holders.Holder(i.AssigneeId, open),
             new UserRefDto(i.LoggedById, i.LoggedByName), i.LoggedAt,
             i.Actions.OrderBy(a => a.Id).Select(a => new FamilyActionDto(a.Id, a.Action, a.Outcome, new UserRefDto(a.ById, a.ByName), a.At)).ToList(),
             i.Response is { } text && i.RespondedAt is { } at

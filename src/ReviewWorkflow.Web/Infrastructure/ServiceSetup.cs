@@ -28,6 +28,7 @@ public static class ServiceSetup
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<WorkflowRegistry>();
         services.AddScoped<AuditTrail>();
+        services.AddScoped<AuditCheckpoints>();
         services.AddScoped<CaseProcedure>();
         // One use case per procedure action, run alike by the API and the pages.
         services.AddScoped<CompleteStep>().AddScoped<SignOffStep>().AddScoped<Refer>().AddScoped<Classify>().AddScoped<Close>()

@@ -34,8 +34,7 @@ public sealed class ReportQuery(ReviewDb db, WorkflowRegistry workflows, TimePro
 
         var classificationKey = definition?.StepDeciding(DecisionPurpose.Classification)?.Key ?? "classification";
         var signOffKeys = definition?.Steps.Where(s => s.Kind == StepKind.SignOff && !s.Approves.Contains(classificationKey)).Select(s => s.Key).ToList() ?? [];
-        var firstClassified = await FirstCompletionAsync(ids, [classificationKey], ct);
-        var firstSignedOff = await FirstCompletionAsync(ids, signOffKeys, ct);
+        var (firstClassified, firstSignedOff) = await FirstCompletionsAsync(ids, classificationKey, signOffKeys, ct);
         var title = (string key) => definition?.FindStep(key)?.Title ?? key;
 
         var sections = new List<ReportSection>
@@ -92,7 +91,7 @@ public sealed class ReportQuery(ReviewDb db, WorkflowRegistry workflows, TimePro
             ]));
 
         var items = await db.FamilyInformationItems.AsNoTracking().Where(i => ids.Contains(i.CaseId))
-            .Select(i => new { i.CaseId, i.ReceivedAt, i.DueAt, i.RespondedAt, i.State }).ToListAsync(ct);
+            .Select(i => new { i.CaseId, i.ReceivedAt, i.DueAt, i.RespondedAt, i.State, i.LoggedAt }).ToListAsync(ct);
         var answeredLate = items.Where(i => (i.RespondedAt ?? now) > i.DueAt).ToList();
         sections.Add(new("family-information", "Family information",
             "Items per case: items logged in the cases' registers, divided by the number of cases. Time to answer: hours from an item's " +
@@ -105,7 +104,8 @@ public sealed class ReportQuery(ReviewDb db, WorkflowRegistry workflows, TimePro
 
         var threshold = TimeSpan.FromDays(openLongerThanDays);
         var openLong = cases.Where(c => c.Status == CaseStatus.Open && now - c.OpenedAt > threshold).ToList();
-        var reopened = await ReopenedAsync(cases.Where(c => c.Status == CaseStatus.Closed && c.Classification == "not-suspicious").ToList(), ct);
+        var reopened = Reopened(cases.Where(c => c.Status == CaseStatus.Closed && c.Classification == "not-suspicious").ToList(),
+            [.. candidates.Select(x => (x.CaseId, x.AddedAt)), .. items.Select(i => (i.CaseId, i.LoggedAt))]);
         sections.Add(new("open-and-reopened", "Cases open long, and closed cases reopened for review",
             $"Open longer than {openLongerThanDays} days: cases still open that many days after they were opened. Closed as not suspicious, " +
             "then reopened for review: closed cases classified not suspicious that information reached after closure (a new linkage " +
@@ -117,23 +117,29 @@ public sealed class ReportQuery(ReviewDb db, WorkflowRegistry workflows, TimePro
         return new ReportSummary(from, to, team, openLongerThanDays, now, cases.Count, sections);
     }
 
-    private async Task<Dictionary<Guid, DateTimeOffset>> FirstCompletionAsync(List<Guid> ids, IReadOnlyList<string> steps, CancellationToken ct) =>
-        await db.CaseActivities.AsNoTracking()
-            .Where(a => ids.Contains(a.CaseId) && a.Kind == ActivityKind.Completed && steps.Contains(a.StepKey))
-            .GroupBy(a => a.CaseId).Select(g => new { g.Key, At = g.Min(a => a.At) })
-            .ToDictionaryAsync(x => x.Key, x => x.At, ct);
+    private sealed record FirstDone(Guid CaseId, DateTimeOffset? Classified, DateTimeOffset? SignedOff);
 
-    /// <summary>Closed cases that a candidate or a family item reached after their closure.</summary>
-    private async Task<List<Guid>> ReopenedAsync(IReadOnlyList<Scoped> closed, CancellationToken ct)
+    /// <summary>Each case's first classification and first sign-off approval, in one pass over its completions.</summary>
+    private async Task<(Dictionary<Guid, DateTimeOffset> Classified, Dictionary<Guid, DateTimeOffset> SignedOff)> FirstCompletionsAsync(
+        List<Guid> ids, string classificationKey, List<string> signOffKeys, CancellationToken ct)
     {
-        if (closed.Count == 0) return [];
-        var ids = closed.Select(c => c.Id).ToList();
-        var candidates = await db.LinkageCandidates.AsNoTracking().Where(x => ids.Contains(x.CaseId))
-            .Select(x => new { x.CaseId, At = x.AddedAt }).ToListAsync(ct);
-        var items = await db.FamilyInformationItems.AsNoTracking().Where(i => ids.Contains(i.CaseId))
-            .Select(i => new { i.CaseId, At = i.LoggedAt }).ToListAsync(ct);
+        var completed = nameof(ActivityKind.Completed);
+        var rows = await db.Database.SqlQuery<FirstDone>($"""
+            SELECT case_id, min(at) FILTER (WHERE step_key = {classificationKey}) AS classified,
+                   min(at) FILTER (WHERE step_key = ANY({signOffKeys})) AS signed_off
+            FROM case_activities
+            WHERE case_id = ANY({ids}) AND kind = {completed} AND (step_key = {classificationKey} OR step_key = ANY({signOffKeys}))
+            GROUP BY case_id
+            """).ToListAsync(ct);
+        return (rows.Where(r => r.Classified is not null).ToDictionary(r => r.CaseId, r => r.Classified!.Value),
+                rows.Where(r => r.SignedOff is not null).ToDictionary(r => r.CaseId, r => r.SignedOff!.Value));
+    }
+
+    /// <summary>Closed cases that a candidate or a family item (<paramref name="arrivals"/>, read with the other figures) reached after their closure.</summary>
+    private static List<Guid> Reopened(IReadOnlyList<Scoped> closed, IReadOnlyList<(Guid CaseId, DateTimeOffset At)> arrivals)
+    {
         var closedAt = closed.ToDictionary(c => c.Id, c => c.ClosedAt!.Value);
-        return [.. candidates.Concat(items).Where(x => x.At > closedAt[x.CaseId]).Select(x => x.CaseId)
+        return [.. arrivals.Where(x => closedAt.TryGetValue(x.CaseId, out var at) && x.At > at).Select(x => x.CaseId)
             .Concat(closed.Where(c => c.NeedsReview).Select(c => c.Id)).Distinct()];
     }
 

@@ -9,7 +9,7 @@ namespace ReviewWorkflow.Web.CaseFile.Pages;
 [Authorize(Policy = Policies.Admin)]
 [RequestSizeLimit(CaseFileEndpoints.MaxFileBytes)]
 [RequestFormLimits(MultipartBodyLengthLimit = CaseFileEndpoints.MaxFileBytes)]
-public sealed class VerifyFileModel(ReviewDb db) : PageModel
+public sealed class VerifyFileModel(ReviewDb db, Audit.AuditCheckpoints checkpoints) : PageModel
 {
     public CaseFileVerification? Result { get; private set; }
 
@@ -24,7 +24,7 @@ public sealed class VerifyFileModel(ReviewDb db) : PageModel
         }
         using var body = new MemoryStream();
         await file.CopyToAsync(body, ct);
-        Result = await CaseFileVerifier.VerifyAsync(db, body.ToArray(), ct: ct);
+        Result = await CaseFileVerifier.VerifyAsync(db, body.ToArray(), checkpoints.VerifyAsync, ct);
         return Page();
     }
 }

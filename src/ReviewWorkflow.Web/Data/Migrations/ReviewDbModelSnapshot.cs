@@ -535,6 +535,9 @@ namespace ReviewWorkflow.Web.Data.Migrations
                     b.HasIndex("OfficerId")
                         .HasDatabaseName("ix_cases_officer_id");
 
+                    b.HasIndex("OpenedAt")
+                        .HasDatabaseName("ix_cases_opened_at");
+
                     b.HasIndex("Reference")
                         .IsUnique()
                         .HasDatabaseName("ix_cases_reference");
@@ -1644,6 +1647,10 @@ namespace ReviewWorkflow.Web.Data.Migrations
 
                     b.HasIndex("CaseId", "Id")
                         .HasDatabaseName("ix_case_activities_case_id_id");
+
+                    b.HasIndex(new[] { "CaseId" }, "ix_case_activities_returned")
+                        .HasDatabaseName("ix_case_activities_returned")
+                        .HasFilter("kind = 'Returned'");
 
                     b.ToTable("case_activities", (string)null);
                 });
