@@ -53,7 +53,7 @@ public sealed class CaseworkTests(BrowserApp app, Chromium chromium) : BrowserTe
         await AssertCasePageWeightAsync(page);
 
         await Expect(initial).ToContainTextAsync("Complete");
-        await initial.GetByRole(AriaRole.Link, new() { Name = "Initial report of the discovery" }).ClickAsync();
+        await initial.GetByRole(AriaRole.Link, new() { Name = "Initial report of the discovery", Exact = true }).ClickAsync();
         await Expect(page.Locator("h1")).ToHaveTextAsync("Initial report of the discovery");
         await page.GetByLabel("When the death was discovered (UK time)").FillAsync("2026-11-25T06:10");
         await page.GetByLabel("Address where found").FillAsync("St Margaret's churchyard, Barking");
@@ -148,7 +148,7 @@ public sealed class CaseworkTests(BrowserApp app, Chromium chromium) : BrowserTe
         var page = await SignedInAsync("officer@demo.local");
         await page.GotoAsync($"/cases/{id}");
         await Expect(page.Locator("#step-supervisor-review")).Not.ToContainTextAsync("Sign off");
-        await page.Locator("#step-supervisor-review").GetByRole(AriaRole.Link, new() { Name = "Supervisor review and sign-off" }).ClickAsync();
+        await page.Locator("#step-supervisor-review").GetByRole(AriaRole.Link, new() { Name = "Supervisor review and sign-off", Exact = true }).ClickAsync();
 
         await Expect(page.Locator("#cannot-decide")).ToContainTextAsync("Only a supervisor may sign off Supervisor review and sign-off");
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Record decision" })).ToHaveCountAsync(0);

@@ -19,7 +19,7 @@ public sealed class KeyboardTests(BrowserApp app, Chromium chromium) : BrowserTe
         var page = await SignedInAsync("officer@demo.local");
         await page.GotoAsync($"/cases/{id}");
 
-        await TabToAsync(page, page.Locator("#step-intelligence-checks").GetByRole(AriaRole.Link));
+        await TabToAsync(page, page.Locator("#step-intelligence-checks").GetByRole(AriaRole.Link, new() { Name = "Intelligence checks on finder, reporter and associates", Exact = true }));
         await page.Keyboard.PressAsync("Enter");
         await Expect(page.Locator("h1")).ToHaveTextAsync("Intelligence checks on finder, reporter and associates");
 
@@ -47,7 +47,7 @@ public sealed class KeyboardTests(BrowserApp app, Chromium chromium) : BrowserTe
         var page = await SignedInAsync("supervisor@demo.local");
         await page.GotoAsync($"/cases/{id}");
 
-        await TabToAsync(page, page.Locator("#step-supervisor-review").GetByRole(AriaRole.Link));
+        await TabToAsync(page, page.Locator("#step-supervisor-review").GetByRole(AriaRole.Link, new() { Name = "Supervisor review and sign-off", Exact = true }));
         await page.Keyboard.PressAsync("Enter");
         await Expect(page.Locator("h1")).ToHaveTextAsync("Supervisor review and sign-off");
         await TabToAsync(page, page.GetByLabel("Approve", new() { Exact = true }));

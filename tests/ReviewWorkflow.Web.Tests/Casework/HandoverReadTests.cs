@@ -38,7 +38,7 @@ public sealed class HandoverReadTests(ReviewApp app) : IClassFixture<ReviewApp>
         var page = await pages.GetStringAsync($"/cases/{id}");
         Assert.Equal($"With {Owen}", HolderReads.StepOnPage(page, "intelligence-checks"));
         Assert.Contains($"Handed over to {Owen} until", page);
-        Assert.Contains($"<dd>{Owen}</dd>", await pages.GetStringAsync($"/cases/{id}/family-information"));
+        Assert.Contains($"Assigned to</dt><dd class=\"govuk-summary-list__value\">{Owen}</dd>", await pages.GetStringAsync($"/cases/{id}/family-information"));
 
         app.Clock.Advance(TimeSpan.FromMinutes(31)); // the period is over
         c = await officer.GetCaseAsync(id);

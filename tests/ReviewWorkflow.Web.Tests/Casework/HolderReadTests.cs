@@ -66,6 +66,6 @@ public sealed class HolderReadTests(ReviewApp app) : IClassFixture<ReviewApp>
         Assert.Equal(Owen, c.GetProperty("officer").GetProperty("displayName").GetString());
         Assert.Contains($"east · {Owen}", await pages.GetStringAsync($"/cases/{id}"));
         Assert.Equal(Sam, (await officer.ListAsync(id)).GetProperty("items")[0].GetProperty("assignee").GetProperty("displayName").GetString());
-        Assert.Contains($"<dd>{Sam}</dd>", await pages.GetStringAsync($"/cases/{id}/family-information"));
+        Assert.Contains($"Assigned to</dt><dd class=\"govuk-summary-list__value\">{Sam}</dd>", await pages.GetStringAsync($"/cases/{id}/family-information"));
     }
 }
