@@ -22,7 +22,7 @@ public sealed partial class PreviousIncidents(ReviewDb db, IServiceScopeFactory 
 
     /// <summary>
     /// Lower case, every run of anything but letters and digits one space, trimmed: "12, Cooke St." and "12 cooke st" match.
-    /// The same expression indexes <c>cases.location_description</c> (migration StepPauses), so the match uses the index.
+    /// The same expression indexes <c>cases.location_description</c> (Data/Migrations/SearchIndexes.cs), so the match uses the index.
     /// </summary>
     public static string Normalise(string? address) => NonWord().Replace((address ?? "").ToLowerInvariant(), " ").Trim();
 

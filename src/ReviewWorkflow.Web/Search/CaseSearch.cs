@@ -9,7 +9,7 @@ namespace ReviewWorkflow.Web.Search;
 /// and by trigram for misspellings), phone numbers and emails (normalised as linkage does), place or
 /// substances match what was typed. Names, phones and emails are read from linkage's identifier
 /// table, which already holds every person of every case, item and step answer; places and substances
-/// from the case. Every branch is indexed (CaseworkSearch migration), so the cost follows the hits.
+/// from the case. Every branch is indexed (Data/Migrations/SearchIndexes.cs), so the cost follows the hits.
 /// </summary>
 public static class CaseSearch
 {

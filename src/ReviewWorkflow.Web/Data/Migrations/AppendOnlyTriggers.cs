@@ -8,8 +8,8 @@ namespace ReviewWorkflow.Web.Data.Migrations;
 /// record a coroner may read years later must not be quietly changeable by the application's own
 /// login (F5, F9: what a family said, and what was done about it, stays as recorded): actions are
 /// never changed or deleted; an item's logged content never changes, and once answered the item is
-/// frozen. The initial migration calls <see cref="Create"/> last; a regenerated initial migration
-/// must call it again.
+/// frozen. The initial migration calls <see cref="Create"/> after the tables; a regenerated initial
+/// migration must call it again.
 /// </summary>
 public static class AppendOnlyTriggers
 {

@@ -5,8 +5,8 @@ namespace ReviewWorkflow.Web.Data.Migrations;
 /// <summary>
 /// The case log, documents and exhibits are append-only in the database itself, as the audit trail
 /// is (<see cref="AppendOnlyTriggers"/>): what was written, filed or moved stays as recorded; a
-/// document is superseded by a new version, never replaced. The Casework migration calls
-/// <see cref="Create"/> last; a regenerated migration must call it again.
+/// document is superseded by a new version, never replaced. The initial migration calls
+/// <see cref="Create"/> after the tables; a regenerated migration must call it again.
 /// </summary>
 public static class CaseworkTriggers
 {

@@ -14,7 +14,7 @@ using ReviewWorkflow.Web.Data;
 namespace ReviewWorkflow.Web.Data.Migrations
 {
     [DbContext(typeof(ReviewDb))]
-    [Migration("20261207032552_Initial")]
+    [Migration("20261207133953_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -538,6 +538,9 @@ namespace ReviewWorkflow.Web.Data.Migrations
                     b.HasIndex("OfficerId")
                         .HasDatabaseName("ix_cases_officer_id");
 
+                    b.HasIndex("OpenedAt")
+                        .HasDatabaseName("ix_cases_opened_at");
+
                     b.HasIndex("Reference")
                         .IsUnique()
                         .HasDatabaseName("ix_cases_reference");
@@ -616,6 +619,498 @@ namespace ReviewWorkflow.Web.Data.Migrations
                     b.ToTable("case_persons", (string)null);
                 });
 
+            modelBuilder.Entity("ReviewWorkflow.Web.Casework.CaseDocument", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("content");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)")
+                        .HasColumnName("content_type");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("description");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("file_name");
+
+                    b.Property<long?>("ItemId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("item_id");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .HasColumnName("sha256")
+                        .IsFixedLength();
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint")
+                        .HasColumnName("size");
+
+                    b.Property<string>("StepKey")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("step_key");
+
+                    b.Property<Guid?>("SupersedesId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("supersedes_id");
+
+                    b.Property<DateTimeOffset>("UploadedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("uploaded_at");
+
+                    b.Property<string>("UploadedById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)")
+                        .HasColumnName("uploaded_by_id");
+
+                    b.Property<string>("UploadedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("uploaded_by_name");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_case_documents");
+
+                    b.HasIndex("ItemId")
+                        .HasDatabaseName("ix_case_documents_item_id");
+
+                    b.HasIndex("SupersedesId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_case_documents_supersedes_id")
+                        .HasFilter("supersedes_id IS NOT NULL");
+
+                    b.HasIndex("CaseId", "UploadedAt")
+                        .HasDatabaseName("ix_case_documents_case_id_uploaded_at");
+
+                    b.ToTable("case_documents", (string)null);
+                });
+
+            modelBuilder.Entity("ReviewWorkflow.Web.Casework.CaseNote", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("AssigneeId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)")
+                        .HasColumnName("assignee_id");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("AuthorId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)")
+                        .HasColumnName("author_id");
+
+                    b.Property<string>("AuthorName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("author_name");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<DateTimeOffset?>("DueAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("due_at");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("kind");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer")
+                        .HasColumnName("number");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(10000)
+                        .HasColumnType("character varying(10000)")
+                        .HasColumnName("text");
+
+                    b.HasKey("Id")
+                        .HasName("pk_case_notes");
+
+                    b.HasIndex("AssigneeId")
+                        .HasDatabaseName("ix_case_notes_assignee_id")
+                        .HasFilter("assignee_id IS NOT NULL");
+
+                    b.HasIndex("CaseId", "Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_case_notes_case_id_number");
+
+                    b.ToTable("case_notes", (string)null);
+                });
+
+            modelBuilder.Entity("ReviewWorkflow.Web.Casework.DirectionDeadline", b =>
+                {
+                    b.Property<long>("NoteId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("note_id");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<DateTimeOffset>("DueAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("due_at");
+
+                    b.Property<DateTimeOffset?>("NextEscalationAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("next_escalation_at");
+
+                    b.HasKey("NoteId")
+                        .HasName("pk_direction_deadlines");
+
+                    b.HasIndex("CaseId")
+                        .HasDatabaseName("ix_direction_deadlines_case_id");
+
+                    b.HasIndex("NextEscalationAt")
+                        .HasDatabaseName("ix_direction_deadlines_next_escalation_at")
+                        .HasFilter("next_escalation_at IS NOT NULL");
+
+                    b.ToTable("direction_deadlines", (string)null);
+                });
+
+            modelBuilder.Entity("ReviewWorkflow.Web.Casework.DirectionResponse", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("ById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)")
+                        .HasColumnName("by_id");
+
+                    b.Property<string>("ByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("by_name");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<long>("NoteId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("note_id");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(10000)
+                        .HasColumnType("character varying(10000)")
+                        .HasColumnName("text");
+
+                    b.HasKey("Id")
+                        .HasName("pk_direction_responses");
+
+                    b.HasIndex("CaseId")
+                        .HasDatabaseName("ix_direction_responses_case_id");
+
+                    b.HasIndex("NoteId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_direction_responses_note_id");
+
+                    b.ToTable("direction_responses", (string)null);
+                });
+
+            modelBuilder.Entity("ReviewWorkflow.Web.Casework.Exhibit", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("description");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)")
+                        .HasColumnName("recorded_by_id");
+
+                    b.Property<string>("RecordedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("recorded_by_name");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("reference");
+
+                    b.Property<DateTimeOffset>("SeizedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("seized_at");
+
+                    b.Property<string>("SeizedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("seized_by");
+
+                    b.Property<string>("SeizedWhere")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("seized_where");
+
+                    b.Property<string>("StorageLocation")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("storage_location");
+
+                    b.HasKey("Id")
+                        .HasName("pk_exhibits");
+
+                    b.HasIndex("CaseId", "Reference")
+                        .IsUnique()
+                        .HasDatabaseName("ix_exhibits_case_id_reference");
+
+                    b.ToTable("exhibits", (string)null);
+                });
+
+            modelBuilder.Entity("ReviewWorkflow.Web.Casework.ExhibitMovement", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<long>("ExhibitId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("exhibit_id");
+
+                    b.Property<string>("FromLocation")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("from_location");
+
+                    b.Property<string>("HandledBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("handled_by");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("reason");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)")
+                        .HasColumnName("recorded_by_id");
+
+                    b.Property<string>("RecordedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("recorded_by_name");
+
+                    b.Property<string>("ToLocation")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("to_location");
+
+                    b.HasKey("Id")
+                        .HasName("pk_exhibit_movements");
+
+                    b.HasIndex("CaseId")
+                        .HasDatabaseName("ix_exhibit_movements_case_id");
+
+                    b.HasIndex("ExhibitId", "At")
+                        .HasDatabaseName("ix_exhibit_movements_exhibit_id_at");
+
+                    b.ToTable("exhibit_movements", (string)null);
+                });
+
+            modelBuilder.Entity("ReviewWorkflow.Web.Casework.Handover", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset?>("ApprovedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("approved_at");
+
+                    b.Property<string>("ApprovedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)")
+                        .HasColumnName("approved_by_id");
+
+                    b.Property<string>("ApprovedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("approved_by_name");
+
+                    b.Property<DateTimeOffset>("EndsAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("ends_at");
+
+                    b.Property<string>("FromId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)")
+                        .HasColumnName("from_id");
+
+                    b.Property<string>("FromName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("from_name");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(10000)
+                        .HasColumnType("character varying(10000)")
+                        .HasColumnName("reason");
+
+                    b.Property<DateTimeOffset>("RequestedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("requested_at");
+
+                    b.Property<string>("RequestedById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)")
+                        .HasColumnName("requested_by_id");
+
+                    b.Property<string>("RequestedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("requested_by_name");
+
+                    b.Property<DateTimeOffset>("StartsAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("starts_at");
+
+                    b.Property<string>("Team")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("team");
+
+                    b.Property<string>("ToId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)")
+                        .HasColumnName("to_id");
+
+                    b.Property<string>("ToName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("to_name");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_handovers");
+
+                    b.HasIndex("FromId", "EndsAt")
+                        .HasDatabaseName("ix_handovers_from_id_ends_at");
+
+                    b.HasIndex("ToId", "EndsAt")
+                        .HasDatabaseName("ix_handovers_to_id_ends_at");
+
+                    b.ToTable("handovers", (string)null);
+                });
+
             modelBuilder.Entity("ReviewWorkflow.Web.Escalation.EscalationRecord", b =>
                 {
                     b.Property<long>("Id")
@@ -666,11 +1161,11 @@ namespace ReviewWorkflow.Web.Data.Migrations
                     b.HasKey("Id")
                         .HasName("pk_escalations");
 
-                    b.HasIndex("CaseId", "StepKey", "ItemId", "Level")
+                    b.HasIndex("CaseId", "StepKey", "ItemId", "Level", "DueAt")
                         .IsUnique()
-                        .HasDatabaseName("ix_escalations_case_id_step_key_item_id_level");
+                        .HasDatabaseName("ix_escalations_case_id_step_key_item_id_level_due_at");
 
-                    NpgsqlIndexBuilderExtensions.AreNullsDistinct(b.HasIndex("CaseId", "StepKey", "ItemId", "Level"), false);
+                    NpgsqlIndexBuilderExtensions.AreNullsDistinct(b.HasIndex("CaseId", "StepKey", "ItemId", "Level", "DueAt"), false);
 
                     b.ToTable("escalations", (string)null);
                 });
@@ -1156,6 +1651,10 @@ namespace ReviewWorkflow.Web.Data.Migrations
                     b.HasIndex("CaseId", "Id")
                         .HasDatabaseName("ix_case_activities_case_id_id");
 
+                    b.HasIndex(new[] { "CaseId" }, "ix_case_activities_returned")
+                        .HasDatabaseName("ix_case_activities_returned")
+                        .HasFilter("kind = 'Returned'");
+
                     b.ToTable("case_activities", (string)null);
                 });
 
@@ -1169,6 +1668,11 @@ namespace ReviewWorkflow.Web.Data.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)")
                         .HasColumnName("key");
+
+                    b.Property<string>("AssignedTo")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)")
+                        .HasColumnName("assigned_to");
 
                     b.Property<string>("AssigneeId")
                         .HasColumnType("text")
@@ -1193,6 +1697,14 @@ namespace ReviewWorkflow.Web.Data.Migrations
                     b.Property<DateTimeOffset?>("NextEscalationAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("next_escalation_at");
+
+                    b.Property<bool>("PauseApproved")
+                        .HasColumnType("boolean")
+                        .HasColumnName("pause_approved");
+
+                    b.Property<DateTimeOffset?>("PausedUntil")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("paused_until");
 
                     b.Property<string>("State")
                         .IsRequired()
@@ -1220,6 +1732,10 @@ namespace ReviewWorkflow.Web.Data.Migrations
                     b.HasIndex("NextEscalationAt")
                         .HasDatabaseName("ix_case_steps_next_escalation_at")
                         .HasFilter("next_escalation_at IS NOT NULL");
+
+                    b.HasIndex("PausedUntil")
+                        .HasDatabaseName("ix_case_steps_paused_until")
+                        .HasFilter("paused_until IS NOT NULL");
 
                     b.ToTable("case_steps", (string)null);
                 });
@@ -1326,6 +1842,99 @@ namespace ReviewWorkflow.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_case_persons_cases_case_id");
+                });
+
+            modelBuilder.Entity("ReviewWorkflow.Web.Casework.CaseDocument", b =>
+                {
+                    b.HasOne("ReviewWorkflow.Web.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_case_documents_cases_case_id");
+
+                    b.HasOne("ReviewWorkflow.Web.FamilyInformation.FamilyInformationItem", null)
+                        .WithMany()
+                        .HasForeignKey("ItemId")
+                        .HasConstraintName("fk_case_documents_family_information_items_item_id");
+
+                    b.HasOne("ReviewWorkflow.Web.Casework.CaseDocument", null)
+                        .WithMany()
+                        .HasForeignKey("SupersedesId")
+                        .HasConstraintName("fk_case_documents_case_documents_supersedes_id");
+                });
+
+            modelBuilder.Entity("ReviewWorkflow.Web.Casework.CaseNote", b =>
+                {
+                    b.HasOne("ReviewWorkflow.Web.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_case_notes_cases_case_id");
+                });
+
+            modelBuilder.Entity("ReviewWorkflow.Web.Casework.DirectionDeadline", b =>
+                {
+                    b.HasOne("ReviewWorkflow.Web.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_direction_deadlines_cases_case_id");
+
+                    b.HasOne("ReviewWorkflow.Web.Casework.CaseNote", "Note")
+                        .WithOne()
+                        .HasForeignKey("ReviewWorkflow.Web.Casework.DirectionDeadline", "NoteId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_direction_deadlines_case_notes_note_id");
+
+                    b.Navigation("Note");
+                });
+
+            modelBuilder.Entity("ReviewWorkflow.Web.Casework.DirectionResponse", b =>
+                {
+                    b.HasOne("ReviewWorkflow.Web.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_direction_responses_cases_case_id");
+
+                    b.HasOne("ReviewWorkflow.Web.Casework.CaseNote", null)
+                        .WithMany()
+                        .HasForeignKey("NoteId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_direction_responses_case_notes_note_id");
+                });
+
+            modelBuilder.Entity("ReviewWorkflow.Web.Casework.Exhibit", b =>
+                {
+                    b.HasOne("ReviewWorkflow.Web.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_exhibits_cases_case_id");
+                });
+
+            modelBuilder.Entity("ReviewWorkflow.Web.Casework.ExhibitMovement", b =>
+                {
+                    b.HasOne("ReviewWorkflow.Web.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_exhibit_movements_cases_case_id");
+
+                    b.HasOne("ReviewWorkflow.Web.Casework.Exhibit", null)
+                        .WithMany()
+                        .HasForeignKey("ExhibitId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_exhibit_movements_exhibits_exhibit_id");
                 });
 
             modelBuilder.Entity("ReviewWorkflow.Web.Escalation.EscalationRecord", b =>

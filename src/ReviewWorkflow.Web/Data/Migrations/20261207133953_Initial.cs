@@ -9,8 +9,10 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace ReviewWorkflow.Web.Data.Migrations
 {
     /// <summary>
-    /// The whole schema, squashed from the first day's migrations before anything was deployed,
-    /// plus the hand-written append-only triggers (<see cref="AppendOnlyTriggers"/>).
+    /// The whole schema in one migration (squashed before anything was deployed), then the
+    /// hand-written SQL EF's model cannot describe, last, once the tables it needs exist:
+    /// <see cref="AppendOnlyTriggers"/>, <see cref="CaseworkTriggers"/> and <see cref="SearchIndexes"/>.
+    /// Regenerating this migration: keep those calls at the end of Up and the start of Down.
     /// </summary>
     public partial class Initial : Migration
     {
@@ -121,6 +123,33 @@ namespace ReviewWorkflow.Web.Data.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("pk_cases", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "handovers",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    team = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    from_id = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    from_name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    to_id = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    to_name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    starts_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ends_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    reason = table.Column<string>(type: "character varying(10000)", maxLength: 10000, nullable: false),
+                    requested_by_id = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    requested_by_name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    requested_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    approved_by_id = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    approved_by_name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    approved_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    xmin = table.Column<uint>(type: "xid", rowVersion: true, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_handovers", x => x.id);
                 });
 
             migrationBuilder.CreateTable(
@@ -321,6 +350,33 @@ namespace ReviewWorkflow.Web.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "case_notes",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    case_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    number = table.Column<int>(type: "integer", nullable: false),
+                    kind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    text = table.Column<string>(type: "character varying(10000)", maxLength: 10000, nullable: false),
+                    author_id = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    author_name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    assignee_id = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    due_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_case_notes", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_case_notes_cases_case_id",
+                        column: x => x.case_id,
+                        principalTable: "cases",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "case_persons",
                 columns: table => new
                 {
@@ -354,10 +410,13 @@ namespace ReviewWorkflow.Web.Data.Migrations
                     state = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
                     due_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     assignee_id = table.Column<string>(type: "text", nullable: true),
+                    assigned_to = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
                     completed_by = table.Column<string>(type: "text", nullable: true),
                     completed_by_name = table.Column<string>(type: "text", nullable: true),
                     completed_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     next_escalation_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    paused_until = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    pause_approved = table.Column<bool>(type: "boolean", nullable: false),
                     state_since = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     xmin = table.Column<uint>(type: "xid", rowVersion: true, nullable: false)
                 },
@@ -392,6 +451,34 @@ namespace ReviewWorkflow.Web.Data.Migrations
                     table.PrimaryKey("pk_escalations", x => x.id);
                     table.ForeignKey(
                         name: "fk_escalations_cases_case_id",
+                        column: x => x.case_id,
+                        principalTable: "cases",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "exhibits",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    case_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    reference = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    description = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    seized_by = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    seized_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    seized_where = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    storage_location = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    recorded_by_id = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    recorded_by_name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    recorded_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_exhibits", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_exhibits_cases_case_id",
                         column: x => x.case_id,
                         principalTable: "cases",
                         principalColumn: "id",
@@ -497,6 +584,137 @@ namespace ReviewWorkflow.Web.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "direction_deadlines",
+                columns: table => new
+                {
+                    note_id = table.Column<long>(type: "bigint", nullable: false),
+                    case_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    due_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    next_escalation_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_direction_deadlines", x => x.note_id);
+                    table.ForeignKey(
+                        name: "fk_direction_deadlines_case_notes_note_id",
+                        column: x => x.note_id,
+                        principalTable: "case_notes",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "fk_direction_deadlines_cases_case_id",
+                        column: x => x.case_id,
+                        principalTable: "cases",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "direction_responses",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    note_id = table.Column<long>(type: "bigint", nullable: false),
+                    case_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    text = table.Column<string>(type: "character varying(10000)", maxLength: 10000, nullable: false),
+                    by_id = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    by_name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_direction_responses", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_direction_responses_case_notes_note_id",
+                        column: x => x.note_id,
+                        principalTable: "case_notes",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "fk_direction_responses_cases_case_id",
+                        column: x => x.case_id,
+                        principalTable: "cases",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "exhibit_movements",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    exhibit_id = table.Column<long>(type: "bigint", nullable: false),
+                    case_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    from_location = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    to_location = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    handled_by = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    reason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    recorded_by_id = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    recorded_by_name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    recorded_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_exhibit_movements", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_exhibit_movements_cases_case_id",
+                        column: x => x.case_id,
+                        principalTable: "cases",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "fk_exhibit_movements_exhibits_exhibit_id",
+                        column: x => x.exhibit_id,
+                        principalTable: "exhibits",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "case_documents",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    case_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    step_key = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    item_id = table.Column<long>(type: "bigint", nullable: true),
+                    file_name = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: false),
+                    content_type = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
+                    size = table.Column<long>(type: "bigint", nullable: false),
+                    sha256 = table.Column<string>(type: "character(64)", fixedLength: true, maxLength: 64, nullable: false),
+                    content = table.Column<byte[]>(type: "bytea", nullable: false),
+                    description = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    supersedes_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    version = table.Column<int>(type: "integer", nullable: false),
+                    uploaded_by_id = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    uploaded_by_name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    uploaded_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_case_documents", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_case_documents_case_documents_supersedes_id",
+                        column: x => x.supersedes_id,
+                        principalTable: "case_documents",
+                        principalColumn: "id");
+                    table.ForeignKey(
+                        name: "fk_case_documents_cases_case_id",
+                        column: x => x.case_id,
+                        principalTable: "cases",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "fk_case_documents_family_information_items_item_id",
+                        column: x => x.item_id,
+                        principalTable: "family_information_items",
+                        principalColumn: "id");
+                });
+
+            migrationBuilder.CreateTable(
                 name: "family_information_actions",
                 columns: table => new
                 {
@@ -575,6 +793,41 @@ namespace ReviewWorkflow.Web.Data.Migrations
                 columns: new[] { "case_id", "id" });
 
             migrationBuilder.CreateIndex(
+                name: "ix_case_activities_returned",
+                table: "case_activities",
+                column: "case_id",
+                filter: "kind = 'Returned'");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_case_documents_case_id_uploaded_at",
+                table: "case_documents",
+                columns: new[] { "case_id", "uploaded_at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_case_documents_item_id",
+                table: "case_documents",
+                column: "item_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_case_documents_supersedes_id",
+                table: "case_documents",
+                column: "supersedes_id",
+                unique: true,
+                filter: "supersedes_id IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_case_notes_assignee_id",
+                table: "case_notes",
+                column: "assignee_id",
+                filter: "assignee_id IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_case_notes_case_id_number",
+                table: "case_notes",
+                columns: new[] { "case_id", "number" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "ix_case_persons_case_id",
                 table: "case_persons",
                 column: "case_id");
@@ -592,6 +845,12 @@ namespace ReviewWorkflow.Web.Data.Migrations
                 filter: "next_escalation_at IS NOT NULL");
 
             migrationBuilder.CreateIndex(
+                name: "ix_case_steps_paused_until",
+                table: "case_steps",
+                column: "paused_until",
+                filter: "paused_until IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
                 name: "ix_cases_found_at",
                 table: "cases",
                 column: "found_at");
@@ -600,6 +859,11 @@ namespace ReviewWorkflow.Web.Data.Migrations
                 name: "ix_cases_officer_id",
                 table: "cases",
                 column: "officer_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_cases_opened_at",
+                table: "cases",
+                column: "opened_at");
 
             migrationBuilder.CreateIndex(
                 name: "ix_cases_place_found_at",
@@ -632,11 +896,49 @@ namespace ReviewWorkflow.Web.Data.Migrations
                 columns: new[] { "team", "status" });
 
             migrationBuilder.CreateIndex(
-                name: "ix_escalations_case_id_step_key_item_id_level",
+                name: "ix_direction_deadlines_case_id",
+                table: "direction_deadlines",
+                column: "case_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_direction_deadlines_next_escalation_at",
+                table: "direction_deadlines",
+                column: "next_escalation_at",
+                filter: "next_escalation_at IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_direction_responses_case_id",
+                table: "direction_responses",
+                column: "case_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_direction_responses_note_id",
+                table: "direction_responses",
+                column: "note_id",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_escalations_case_id_step_key_item_id_level_due_at",
                 table: "escalations",
-                columns: new[] { "case_id", "step_key", "item_id", "level" },
+                columns: new[] { "case_id", "step_key", "item_id", "level", "due_at" },
                 unique: true)
                 .Annotation("Npgsql:NullsDistinct", false);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_exhibit_movements_case_id",
+                table: "exhibit_movements",
+                column: "case_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_exhibit_movements_exhibit_id_at",
+                table: "exhibit_movements",
+                columns: new[] { "exhibit_id", "at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_exhibits_case_id_reference",
+                table: "exhibits",
+                columns: new[] { "case_id", "reference" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "ix_family_information_actions_case_id",
@@ -665,6 +967,16 @@ namespace ReviewWorkflow.Web.Data.Migrations
                 table: "family_information_items",
                 column: "next_escalation_at",
                 filter: "next_escalation_at IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_handovers_from_id_ends_at",
+                table: "handovers",
+                columns: new[] { "from_id", "ends_at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_handovers_to_id_ends_at",
+                table: "handovers",
+                columns: new[] { "to_id", "ends_at" });
 
             migrationBuilder.CreateIndex(
                 name: "ix_linkage_candidates_candidate_case_id",
@@ -715,12 +1027,19 @@ namespace ReviewWorkflow.Web.Data.Migrations
                 table: "refresh_tokens",
                 column: "user_id");
 
-            AppendOnlyTriggers.Create(migrationBuilder); // hand-written: keep when regenerating
+            // Hand-written: keep when regenerating.
+            AppendOnlyTriggers.Create(migrationBuilder);
+            CaseworkTriggers.Create(migrationBuilder);
+            SearchIndexes.Create(migrationBuilder);
+            // EF always writes this column; bulk inserts that name only the step's columns (bench seeding) rely on the default.
+            migrationBuilder.Sql("ALTER TABLE case_steps ALTER COLUMN pause_approved SET DEFAULT false;");
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            SearchIndexes.Drop(migrationBuilder);
+            CaseworkTriggers.Drop(migrationBuilder);
             AppendOnlyTriggers.Drop(migrationBuilder);
 
             migrationBuilder.DropTable(
@@ -745,16 +1064,31 @@ namespace ReviewWorkflow.Web.Data.Migrations
                 name: "case_activities");
 
             migrationBuilder.DropTable(
+                name: "case_documents");
+
+            migrationBuilder.DropTable(
                 name: "case_persons");
 
             migrationBuilder.DropTable(
                 name: "case_steps");
 
             migrationBuilder.DropTable(
+                name: "direction_deadlines");
+
+            migrationBuilder.DropTable(
+                name: "direction_responses");
+
+            migrationBuilder.DropTable(
                 name: "escalations");
 
             migrationBuilder.DropTable(
+                name: "exhibit_movements");
+
+            migrationBuilder.DropTable(
                 name: "family_information_actions");
+
+            migrationBuilder.DropTable(
+                name: "handovers");
 
             migrationBuilder.DropTable(
                 name: "linkage_candidates");
@@ -773,6 +1107,12 @@ namespace ReviewWorkflow.Web.Data.Migrations
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");
+
+            migrationBuilder.DropTable(
+                name: "case_notes");
+
+            migrationBuilder.DropTable(
+                name: "exhibits");
 
             migrationBuilder.DropTable(
                 name: "family_information_items");
