@@ -41,6 +41,3 @@ public sealed record CaseEvaluation(IReadOnlyList<StepStatus> Steps, bool CanClo
 {
     public StepStatus? this[string stepKey] => Steps.FirstOrDefault(s => s.Step.Key == stepKey);
 }
-
-/// <summary>An escalation level that has become due for a step (or register item) and is not yet recorded.</summary>
-public sealed record DueEscalation(string StepKey, int Level, string Notify, DateTimeOffset DueAt, TimeSpan Overdue);

@@ -10,7 +10,6 @@ internal sealed class StepStateResolver(
     private readonly Dictionary<string, StepStatus> _resolved = new(StringComparer.Ordinal);
     private readonly HashSet<string> _resolving = new(StringComparer.Ordinal);
     private readonly StepLookup _steps = StepLookup.Of(definition);
-    private readonly string? _classificationStep = StepLookup.Of(definition).Classification?.Key;
 
     public StepStatus Status(StepDefinition step)
     {
@@ -40,14 +39,14 @@ internal sealed class StepStateResolver(
         StepStatus With(StepState s, IReadOnlyList<string>? waitingFor = null)
         {
             // A step that does not apply has no deadline, so its condition's start is not needed.
-            var whenSince = step.When is { } condition && s != StepState.NotApplicable ? ConditionEvaluator.HoldsSince(condition, state, histories, _classificationStep) : null;
+            var whenSince = step.When is { } condition && s != StepState.NotApplicable ? ConditionEvaluator.HoldsSince(condition, state, histories, _steps.Classification?.Key) : null;
             var (since, dueAt) = Deadlines.For(step, s, history, state, whenSince, Prerequisites(step).Select(Status));
             var status = new StepStatus(step, s, dueAt, completion, history.Return, waitingFor ?? [], lapsed) { AppliesSince = since, Pause = history.Pause };
             return status with { EscalationStartsAt = Deadlines.EscalationStart(definition, status, state.Closed) };
         }
 
         if (isClosure && state.Closed) return With(StepState.Completed);
-        if (step.When is { } when && !ConditionEvaluator.Holds(when, state, histories, _classificationStep)) return With(StepState.NotApplicable);
+        if (step.When is { } when && !ConditionEvaluator.Holds(when, state, histories, _steps.Classification?.Key)) return With(StepState.NotApplicable);
         if (completion is not null && step.Kind == StepKind.Linkage && state.Facts.UndecidedCandidates > 0)
             return Reopened(With(StepState.Available), completion, state.Facts);
         if (completion is not null)

@@ -34,8 +34,8 @@ public sealed class PauseTests
         Assert.True(paused.Pause!.PausedAt(At(12)));
         Assert.Equal(Until + TimeSpan.FromDays(7), paused.DueAt);
         // The ladder stops meanwhile: due escalations are computed from the new deadline.
-        Assert.DoesNotContain(CaseEvaluator.DueEscalations(c.Definition, c.State, At(24 * 15), new HashSet<(string, int)>()), d => d.StepKey == Step);
-        Assert.Contains(CaseEvaluator.DueEscalations(new TestCase().Definition, new TestCase().State, At(24 * 15), new HashSet<(string, int)>()), d => d.StepKey == Step);
+        Assert.DoesNotContain(DueEscalations.Of(c.Definition, c.State, At(24 * 15), new HashSet<(string, int)>()), d => d.StepKey == Step);
+        Assert.Contains(DueEscalations.Of(new TestCase().Definition, new TestCase().State, At(24 * 15), new HashSet<(string, int)>()), d => d.StepKey == Step);
     }
 
     [Fact]

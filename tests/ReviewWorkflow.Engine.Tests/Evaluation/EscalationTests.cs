@@ -13,7 +13,7 @@ public sealed class EscalationTests
     private static TestCase Single() => new(Workflow(Step("initial-report", due: Hours(4))));
 
     private static IReadOnlyList<DueEscalation> Due(TestCase @case, DateTimeOffset now, IReadOnlySet<(string, int)>? recorded = null) =>
-        CaseEvaluator.DueEscalations(@case.Definition, @case.State, now, recorded ?? NoneRecorded);
+        DueEscalations.Of(@case.Definition, @case.State, now, recorded ?? NoneRecorded);
 
     [Fact]
     public void NothingIsDueBeforeTheDeadline()

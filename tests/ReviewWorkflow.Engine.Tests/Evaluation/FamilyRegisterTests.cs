@@ -26,7 +26,7 @@ public sealed class FamilyRegisterTests
         var @case = new TestCase();
 
         Assert.Null(@case.Status("family-information").DueAt);
-        Assert.DoesNotContain(CaseEvaluator.DueEscalations(@case.Definition, @case.State, Opened.AddYears(1), new HashSet<(string, int)>()),
+        Assert.DoesNotContain(DueEscalations.Of(@case.Definition, @case.State, Opened.AddYears(1), new HashSet<(string, int)>()),
             d => d.StepKey == "family-information");
     }
 

@@ -11,7 +11,7 @@ public sealed class LateDeadlineTests
     private static readonly HashSet<(string, int)> NoneRecorded = [];
 
     private static IEnumerable<DueEscalation> Due(TestCase @case, DateTimeOffset now, string step) =>
-        CaseEvaluator.DueEscalations(@case.Definition, @case.State, now, NoneRecorded).Where(d => d.StepKey == step);
+        DueEscalations.Of(@case.Definition, @case.State, now, NoneRecorded).Where(d => d.StepKey == step);
 
     /// <summary>The initial report done at 1 h, then a candidate dispositioned linked weeks later, as the command records it.</summary>
     private static TestCase LinkedAt(double hours) => new TestCase()
