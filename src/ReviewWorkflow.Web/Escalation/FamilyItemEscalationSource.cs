@@ -32,17 +32,12 @@ public sealed class FamilyItemEscalationSource(WorkflowRegistry workflows) : IEs
             .ToList();
     }
 
-    public async Task RescheduleAsync(ReviewDb db, IReadOnlyList<(OverdueWork Work, DateTimeOffset? Next)> schedule, CancellationToken ct)
-    {
-        if (schedule.Count == 0) return;
-        var ids = schedule.Select(s => s.Work.ItemId!.Value).ToArray();
-        var next = schedule.Select(s => s.Next).ToArray();
-        await db.Database.ExecuteSqlAsync($"""
+    public Task RescheduleAsync(ReviewDb db, IReadOnlyList<(OverdueWork Work, DateTimeOffset? Next)> schedule, CancellationToken ct) =>
+        ItemEscalationSchedule.RescheduleAsync(db, """
             UPDATE family_information_items AS i SET next_escalation_at = u.next
-            FROM unnest({ids}, {next}) AS u(id, next)
+            FROM unnest({0}, {1}) AS u(id, next)
             WHERE i.id = u.id
-            """, ct);
-    }
+            """, schedule, ct);
 
     private sealed record ClaimedItem(long ItemId, Guid CaseId, int Number, DateTimeOffset DueAt, DateTimeOffset ReceivedAt, string AssigneeId,
         string WorkflowKey, int WorkflowVersion);

@@ -32,3 +32,20 @@ public interface IEscalationSource
 /// </summary>
 public sealed record OverdueWork(Guid CaseId, string StepKey, long? ItemId, DateTimeOffset DueAt, string? Detail = null, string? AssigneeId = null,
     string? Title = null);
+
+/// <summary>Rescheduling for a source whose work is one row per item id (family-information items, directions).</summary>
+internal static class ItemEscalationSchedule
+{
+    /// <summary>
+    /// Stores each item's next escalation time in one statement: <paramref name="update"/> sets
+    /// <c>next_escalation_at</c> from <c>unnest({0}, {1}) AS u(id, next)</c>, the items' ids and times.
+    /// </summary>
+    public static async Task RescheduleAsync(ReviewDb db, string update, IReadOnlyList<(OverdueWork Work, DateTimeOffset? Next)> schedule,
+        CancellationToken ct)
+    {
+        if (schedule.Count == 0) return;
+        var ids = schedule.Select(s => s.Work.ItemId!.Value).ToArray();
+        var next = schedule.Select(s => s.Next).ToArray();
+        await db.Database.ExecuteSqlRawAsync(update, [ids, next], ct);
+    }
+}

@@ -23,6 +23,18 @@ public abstract class CaseChangePage(CaseProcedure cases) : PageModel
         return true;
     }
 
+    /// <summary>
+    /// An optional date and time from the form: null when blank. False when it is not one, with the
+    /// error beside its field: the caller shows the page again.
+    /// </summary>
+    protected bool TryTime(string key, string? text, out DateTimeOffset? value)
+    {
+        var errors = new Dictionary<string, string[]>();
+        value = FormInput.Time(text, key, errors);
+        if (errors.Count > 0) Errors = errors;
+        return errors.Count == 0;
+    }
+
     /// <summary>Done: the flash and the next page. Refused: this form again, each reason beside its field or above the form.</summary>
     protected IActionResult Answer(CaseOutcome outcome, Func<(string Flash, string Next)> done)
     {

@@ -1,10 +1,3 @@
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using ReviewWorkflow.Web.Accounts;
-using ReviewWorkflow.Web.Cases;
-using ReviewWorkflow.Web.Data;
-using ReviewWorkflow.Web.Ui;
-
 namespace ReviewWorkflow.Web.Casework.Pages;
 
 /// <summary>The case's documents, every version, and the upload form (a new document, or a new version of one).</summary>

@@ -1,11 +1,4 @@
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using ReviewWorkflow.Engine;
-using ReviewWorkflow.Web.Accounts;
-using ReviewWorkflow.Web.Cases;
-using ReviewWorkflow.Web.Data;
 using ReviewWorkflow.Web.FamilyInformation.Pages;
-using ReviewWorkflow.Web.Ui;
 
 namespace ReviewWorkflow.Web.Casework.Pages;
 
@@ -36,16 +29,7 @@ public sealed class NotesModel(CaseProcedure cases, CaseLog log, ReviewDb db, Ti
     {
         if (await LoadAsync(id, ct) is { } missing) return missing;
         Sent = "note";
-        DateTimeOffset? due = null;
-        if (!string.IsNullOrWhiteSpace(DueAt))
-        {
-            if (!FormInput.TryUtc(DueAt, out var at))
-            {
-                Errors = new Dictionary<string, string[]> { ["dueAt"] = ["must be a date and time, e.g. 2026-11-25 14:30"] };
-                return Page();
-            }
-            due = at;
-        }
+        if (!TryTime("dueAt", DueAt, out var due)) return Page();
         var request = new NoteRequest(Text, string.IsNullOrWhiteSpace(Assignee) ? null : Assignee, due);
         var (outcome, note) = await log.AddAsync(Context, request, Me, ct);
         return await AfterAsync(outcome, () => ($"{note!.Reference} recorded.", $"/cases/{id}/notes#note-{note.Id}"), ct);

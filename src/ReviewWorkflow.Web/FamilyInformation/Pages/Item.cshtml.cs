@@ -1,5 +1,3 @@
-using ReviewWorkflow.Web.Ui;
-
 namespace ReviewWorkflow.Web.FamilyInformation.Pages;
 
 /// <summary>
@@ -33,16 +31,10 @@ public sealed class ItemModel(CaseProcedure cases, FamilyInformationCommands reg
     public async Task<IActionResult> OnPostResponseAsync(Guid id, long itemId, CancellationToken ct)
     {
         if (await LoadAsync(id, itemId, ct) is { } missing) return missing;
-        DateTimeOffset? respondedAt = null;
-        if (!string.IsNullOrWhiteSpace(RespondedAt))
+        if (!TryTime("respondedAt", RespondedAt, out var respondedAt))
         {
-            if (!FormInput.TryUtc(RespondedAt, out var at))
-            {
-                Sent = "response";
-                Errors = new Dictionary<string, string[]> { ["respondedAt"] = ["must be a date and time, e.g. 2026-11-25 14:30"] };
-                return Page();
-            }
-            respondedAt = at;
+            Sent = "response";
+            return Page();
         }
         var (outcome, item) = await register.RespondAsync(Context, itemId, new FamilyResponseRequest(Told, respondedAt), HttpContext.CurrentUser(), ct);
         return await AfterAsync("response", outcome, itemId, () => ($"{item!.Reference}: answered and closed.",

@@ -1,6 +1,5 @@
 using ReviewWorkflow.Engine.Commands;
 using ReviewWorkflow.Engine.Linkage;
-using ReviewWorkflow.Web.Ui;
 
 namespace ReviewWorkflow.Web.Linkage.Pages;
 

@@ -1,5 +1,4 @@
 using ReviewWorkflow.Engine.Commands;
-using ReviewWorkflow.Web.Ui;
 
 namespace ReviewWorkflow.Web.Steps.Pages;
 
