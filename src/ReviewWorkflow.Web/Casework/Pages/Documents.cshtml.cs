@@ -48,8 +48,6 @@ public sealed class DocumentsModel(CaseProcedure cases, CaseDocuments documents,
         return Answer(outcome, () => ($"{document!.FileName} filed (version {document.Version}).", $"/cases/{id}/documents#doc-{document.Id}"));
     }
 
-    public string? Invalid(string key) => Error(key) is null ? null : "true";
-
     private async Task<IActionResult?> LoadAsync(Guid id, CancellationToken ct)
     {
         if (!await LoadCaseAsync(id, ct)) return NotFound();

@@ -17,9 +17,6 @@ public sealed class ExhibitsModel(CaseProcedure cases, ExhibitRegister register,
     [BindProperty] public string? HandledBy { get; set; }
     [BindProperty] public string? Reason { get; set; }
 
-    /// <summary>Which form was sent and refused: "exhibit", or the exhibit's id for a movement.</summary>
-    public string? Sent { get; private set; }
-
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) => await LoadAsync(id, ct) ?? Page();
 
     public async Task<IActionResult> OnPostExhibitAsync(Guid id, CancellationToken ct)
@@ -41,19 +38,9 @@ public sealed class ExhibitsModel(CaseProcedure cases, ExhibitRegister register,
         return await AfterAsync(outcome, () => ($"Movement of {exhibit!.Reference} recorded.", $"/cases/{id}/exhibits#exhibit-{exhibit.Id}"), ct);
     }
 
-    public string? Error(string form, string key) => Sent == form ? FormRefusal.Error(Errors, key) : null;
-
-    public string? Invalid(string form, string key) => Error(form, key) is null ? null : "true";
-
-    private async Task<IActionResult> AfterAsync(CaseOutcome outcome, Func<(string, string)> done, CancellationToken ct)
-    {
-        if (outcome is CaseRefused)
-        {
-            db.ChangeTracker.Clear();
-            Exhibits = await ExhibitRegister.ListAsync(db, Context.Case.Id, ct);
-        }
-        return Answer(outcome, done);
-    }
+    // The forms: "exhibit", or the exhibit's id for a movement.
+    private Task<IActionResult> AfterAsync(CaseOutcome outcome, Func<(string, string)> done, CancellationToken ct) =>
+        AnswerAsync(outcome, done, db, async () => Exhibits = await ExhibitRegister.ListAsync(db, Context.Case.Id, ct));
 
     private async Task<IActionResult?> LoadAsync(Guid id, CancellationToken ct)
     {

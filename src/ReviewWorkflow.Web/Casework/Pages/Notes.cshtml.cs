@@ -16,9 +16,6 @@ public sealed class NotesModel(CaseProcedure cases, CaseLog log, ReviewDb db, Ti
     [BindProperty] public string? DueAt { get; set; }
     [BindProperty] public string? Reply { get; set; }
 
-    /// <summary>Which form was sent and refused: "note", or the direction's id.</summary>
-    public string? Sent { get; private set; }
-
     public bool MayDirect => Roles.Satisfies(Me.Role, Roles.Supervisor);
 
     public bool MayAnswer(NoteDto n) => n.Open && (n.AssigneeId == Me.Id || MayDirect);
@@ -43,20 +40,9 @@ public sealed class NotesModel(CaseProcedure cases, CaseLog log, ReviewDb db, Ti
         return await AfterAsync(outcome, () => ($"{note!.Reference} answered and closed.", $"/cases/{id}/notes#note-{note.Id}"), ct);
     }
 
-    public string? Error(string form, string key) => Sent == form ? FormRefusal.Error(Errors, key) : null;
-
-    public string? Invalid(string form, string key) => Error(form, key) is null ? null : "true";
-
-    private async Task<IActionResult> AfterAsync(CaseOutcome outcome, Func<(string, string)> done, CancellationToken ct)
-    {
-        // Someone else may have written meanwhile: a refused form shows the log as it now is.
-        if (outcome is CaseRefused)
-        {
-            db.ChangeTracker.Clear();
-            Log = await CaseLog.ReadAsync(db, Context.Case.Id, Now, ct);
-        }
-        return Answer(outcome, done);
-    }
+    // The forms: "note", or the direction's id.
+    private Task<IActionResult> AfterAsync(CaseOutcome outcome, Func<(string, string)> done, CancellationToken ct) =>
+        AnswerAsync(outcome, done, db, async () => Log = await CaseLog.ReadAsync(db, Context.Case.Id, Now, ct));
 
     private async Task<IActionResult?> LoadAsync(Guid id, CancellationToken ct)
     {

@@ -43,8 +43,6 @@ public sealed class NewModel(CaseProcedure cases, FamilyInformationCommands regi
             $"/cases/{id}/family-information#item-{item.Reference}"));
     }
 
-    public string? Invalid(string key) => Error(key) is null ? null : "true";
-
     public NamedPersonRow PersonRow(int index) => index < Persons.Count ? Persons[index] : new();
 
     private async Task<IActionResult?> LoadAsync(Guid id, CancellationToken ct)
