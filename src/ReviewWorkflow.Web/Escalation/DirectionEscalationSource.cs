@@ -32,11 +32,7 @@ public sealed class DirectionEscalationSource : IEscalationSource
     }
 
     public Task RescheduleAsync(ReviewDb db, IReadOnlyList<(OverdueWork Work, DateTimeOffset? Next)> schedule, CancellationToken ct) =>
-        ItemEscalationSchedule.RescheduleAsync(db, """
-            UPDATE direction_deadlines AS d SET next_escalation_at = u.next
-            FROM unnest({0}, {1}) AS u(id, next)
-            WHERE d.note_id = u.id
-            """, schedule, ct);
+        ItemEscalationSchedule.RescheduleAsync(db, "direction_deadlines", "note_id", schedule, ct);
 
     private sealed record ClaimedDirection(long NoteId, Guid CaseId, DateTimeOffset DueAt, int Number, string AssigneeId);
 }

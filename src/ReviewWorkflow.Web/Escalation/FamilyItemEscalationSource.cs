@@ -33,11 +33,7 @@ public sealed class FamilyItemEscalationSource(WorkflowRegistry workflows) : IEs
     }
 
     public Task RescheduleAsync(ReviewDb db, IReadOnlyList<(OverdueWork Work, DateTimeOffset? Next)> schedule, CancellationToken ct) =>
-        ItemEscalationSchedule.RescheduleAsync(db, """
-            UPDATE family_information_items AS i SET next_escalation_at = u.next
-            FROM unnest({0}, {1}) AS u(id, next)
-            WHERE i.id = u.id
-            """, schedule, ct);
+        ItemEscalationSchedule.RescheduleAsync(db, "family_information_items", "id", schedule, ct);
 
     private sealed record ClaimedItem(long ItemId, Guid CaseId, int Number, DateTimeOffset DueAt, DateTimeOffset ReceivedAt, string AssigneeId,
         string WorkflowKey, int WorkflowVersion);

@@ -37,15 +37,16 @@ public sealed record OverdueWork(Guid CaseId, string StepKey, long? ItemId, Date
 internal static class ItemEscalationSchedule
 {
     /// <summary>
-    /// Stores each item's next escalation time in one statement: <paramref name="update"/> sets
-    /// <c>next_escalation_at</c> from <c>unnest({0}, {1}) AS u(id, next)</c>, the items' ids and times.
+    /// Stores each item's next escalation time in one statement. <paramref name="table"/> and
+    /// <paramref name="idColumn"/> are the source's constants, never input (identifiers cannot be parameters).
     /// </summary>
-    public static async Task RescheduleAsync(ReviewDb db, string update, IReadOnlyList<(OverdueWork Work, DateTimeOffset? Next)> schedule,
+    public static async Task RescheduleAsync(ReviewDb db, string table, string idColumn, IReadOnlyList<(OverdueWork Work, DateTimeOffset? Next)> schedule,
         CancellationToken ct)
     {
         if (schedule.Count == 0) return;
         var ids = schedule.Select(s => s.Work.ItemId!.Value).ToArray();
         var next = schedule.Select(s => s.Next).ToArray();
+        var update = $"UPDATE {table} AS t SET next_escalation_at = u.next FROM unnest({{0}}, {{1}}) AS u(id, next) WHERE t.{idColumn} = u.id";
         await db.Database.ExecuteSqlRawAsync(update, [ids, next], ct);
     }
 }
