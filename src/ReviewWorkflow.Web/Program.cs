@@ -11,7 +11,6 @@ using ReviewWorkflow.Web.Reports;
 using ReviewWorkflow.Web.Search;
 using ReviewWorkflow.Web.SignOff;
 using ReviewWorkflow.Web.Steps;
-using ReviewWorkflow.Web.Ui;
 using ReviewWorkflow.Web.Workflows;
 using Scalar.AspNetCore;
 

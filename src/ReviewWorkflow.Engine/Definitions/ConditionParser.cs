@@ -46,28 +46,21 @@ internal sealed class ConditionParser
         }
     }
 
-    private Condition ParseAny()
+    private Condition ParseAny() => ParseJoined("or", ParseAll, (text, terms) => new AnyCondition(text, terms));
+
+    private Condition ParseAll() => ParseJoined("and", ParseFactor, (text, factors) => new AllCondition(text, factors));
+
+    /// <summary>Terms joined by <paramref name="keyword"/>; a single term stands for itself.</summary>
+    private Condition ParseJoined(string keyword, Func<Condition> parseTerm, Func<string, List<Condition>, Condition> join)
     {
         var start = _next;
-        var terms = new List<Condition> { ParseAll() };
-        while (Accept("or"))
+        var terms = new List<Condition> { parseTerm() };
+        while (Accept(keyword))
         {
-            terms.Add(ParseAll());
+            terms.Add(parseTerm());
         }
 
-        return terms.Count == 1 ? terms[0] : new AnyCondition(Between(start, _next - 1), terms);
-    }
-
-    private Condition ParseAll()
-    {
-        var start = _next;
-        var factors = new List<Condition> { ParseFactor() };
-        while (Accept("and"))
-        {
-            factors.Add(ParseFactor());
-        }
-
-        return factors.Count == 1 ? factors[0] : new AllCondition(Between(start, _next - 1), factors);
+        return terms.Count == 1 ? terms[0] : join(Between(start, _next - 1), terms);
     }
 
     private Condition ParseFactor()

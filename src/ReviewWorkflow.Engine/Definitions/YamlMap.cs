@@ -79,19 +79,8 @@ internal sealed class YamlMap
 
     public Located? Scalar(string key, bool required = false)
     {
-        var node = Node(key, required);
-        if (node is null)
-        {
-            return null;
-        }
-
-        if (node is not YamlScalarNode scalar)
-        {
-            _errors.Add(node.Line(), PathOf(key), $"expected a single value, found {node.Describe()}");
-            return null;
-        }
-
-        return new Located(scalar.Value ?? "", node.Line(), PathOf(key));
+        var scalar = Node<YamlScalarNode>(key, required, "a single value");
+        return scalar is null ? null : new Located(scalar.Value ?? "", scalar.Line(), PathOf(key));
     }
 
     public string? Text(string key, bool required = false) => Scalar(key, required)?.Value;
@@ -134,19 +123,22 @@ internal sealed class YamlMap
     /// <summary>The items of a list value with their paths (<c>steps[3]</c>); null when absent.</summary>
     public IReadOnlyList<(YamlNode Node, string Path)>? Items(string key, bool required = false)
     {
+        var sequence = Node<YamlSequenceNode>(key, required, "a list");
+        return sequence is null ? null : [.. sequence.Children.Select((item, i) => (item, $"{PathOf(key)}[{i}]"))];
+    }
+
+    /// <summary>The value as a node of type <typeparamref name="T"/>; null when absent, or of another type (reported as not <paramref name="expected"/>).</summary>
+    private T? Node<T>(string key, bool required, string expected)
+        where T : YamlNode
+    {
         var node = Node(key, required);
-        if (node is null)
+        if (node is null or T)
         {
-            return null;
+            return node as T;
         }
 
-        if (node is not YamlSequenceNode sequence)
-        {
-            _errors.Add(node.Line(), PathOf(key), $"expected a list, found {node.Describe()}");
-            return null;
-        }
-
-        return [.. sequence.Children.Select((item, i) => (item, $"{PathOf(key)}[{i}]"))];
+        _errors.Add(node.Line(), PathOf(key), $"expected {expected}, found {node.Describe()}");
+        return null;
     }
 
     /// <summary>A list of single values, such as <c>after: [a, b]</c>; null when absent.</summary>

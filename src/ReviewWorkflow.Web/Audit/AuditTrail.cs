@@ -43,24 +43,19 @@ public sealed class AuditTrail(ReviewDb db, TimeProvider clock)
     public async Task AppendManyAsync(CurrentUser actor, IReadOnlyList<(Guid? CaseId, string Action, object Data)> events, CancellationToken ct = default)
     {
         var rows = await ChainAsync(actor, events, ct);
-        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
-        await using var copy = await connection.BeginBinaryImportAsync(
-            "COPY audit_events (sequence, at, actor_id, actor_name, case_id, action, data, previous_hash, hash) FROM STDIN (FORMAT BINARY)", ct);
-        foreach (var e in rows)
-        {
-            await copy.StartRowAsync(ct);
-            await copy.WriteAsync(e.Sequence, NpgsqlDbType.Bigint, ct);
-            await copy.WriteAsync(e.At, NpgsqlDbType.TimestampTz, ct);
-            await copy.WriteAsync(e.ActorId, NpgsqlDbType.Text, ct);
-            await copy.WriteAsync(e.ActorName, NpgsqlDbType.Text, ct);
-            await copy.WriteAsync(e.CaseId, NpgsqlDbType.Uuid, ct);
-            await copy.WriteAsync(e.Action, NpgsqlDbType.Varchar, ct);
-            await copy.WriteAsync(e.Data, NpgsqlDbType.Text, ct);
-            await copy.WriteAsync(e.PreviousHash, NpgsqlDbType.Varchar, ct);
-            await copy.WriteAsync(e.Hash, NpgsqlDbType.Varchar, ct);
-        }
-        await copy.CompleteAsync(ct);
+        await Rows.WriteAsync((NpgsqlConnection)db.Database.GetDbConnection(), rows, ct);
     }
+
+    private static readonly CopyTable<AuditEvent> Rows = new CopyTable<AuditEvent>("audit_events")
+        .Column("sequence", NpgsqlDbType.Bigint, e => e.Sequence)
+        .Column("at", NpgsqlDbType.TimestampTz, e => e.At)
+        .Column("actor_id", NpgsqlDbType.Text, e => e.ActorId)
+        .Column("actor_name", NpgsqlDbType.Text, e => e.ActorName)
+        .Column("case_id", NpgsqlDbType.Uuid, e => e.CaseId)
+        .Column("action", NpgsqlDbType.Varchar, e => e.Action)
+        .Column("data", NpgsqlDbType.Text, e => e.Data)
+        .Column("previous_hash", NpgsqlDbType.Varchar, e => e.PreviousHash)
+        .Column("hash", NpgsqlDbType.Varchar, e => e.Hash);
 
     private sealed record ChainEnd(long Sequence, string Hash);
 

@@ -1,10 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using Microsoft.EntityFrameworkCore;
-using ReviewWorkflow.Engine;
-using ReviewWorkflow.Web.Accounts;
-using ReviewWorkflow.Web.Cases;
-using ReviewWorkflow.Web.Data;
 
 namespace ReviewWorkflow.Web.CaseFile;
 

@@ -1,12 +1,8 @@
 using System.Globalization;
 using System.Text.Json;
-using ReviewWorkflow.Engine.Definitions;
-using ReviewWorkflow.Engine.Evaluation;
-using ReviewWorkflow.Web.Cases;
 using ReviewWorkflow.Web.FamilyInformation;
 using ReviewWorkflow.Web.Linkage;
 using ReviewWorkflow.Web.Steps;
-using ReviewWorkflow.Web.Ui;
 
 namespace ReviewWorkflow.Web.CaseFile;
 

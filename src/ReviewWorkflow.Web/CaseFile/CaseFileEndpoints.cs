@@ -1,9 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
-using ReviewWorkflow.Web.Accounts;
 using ReviewWorkflow.Web.Audit;
-using ReviewWorkflow.Web.Cases;
-using ReviewWorkflow.Web.Data;
 
 namespace ReviewWorkflow.Web.CaseFile;
 

@@ -1,12 +1,6 @@
 using System.Security.Cryptography;
-using Microsoft.EntityFrameworkCore;
-using ReviewWorkflow.Engine.Evaluation;
-using ReviewWorkflow.Web.Accounts;
 using ReviewWorkflow.Web.Audit;
-using ReviewWorkflow.Web.Cases;
-using ReviewWorkflow.Web.Data;
 using ReviewWorkflow.Web.Steps;
-using ReviewWorkflow.Web.Ui;
 
 namespace ReviewWorkflow.Web.CaseFile;
 

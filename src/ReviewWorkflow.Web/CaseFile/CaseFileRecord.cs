@@ -1,5 +1,4 @@
 using ReviewWorkflow.Web.Audit;
-using ReviewWorkflow.Web.Cases;
 using ReviewWorkflow.Web.FamilyInformation;
 using ReviewWorkflow.Web.Linkage;
 

@@ -1,6 +1,4 @@
 using System.Text.RegularExpressions;
-using ReviewWorkflow.Engine;
-using ReviewWorkflow.Engine.Evaluation;
 using ReviewWorkflow.Web.Steps;
 
 namespace ReviewWorkflow.Web.CaseFile;

@@ -1,8 +1,6 @@
 using System.Globalization;
 using System.Security.Cryptography;
-using Microsoft.EntityFrameworkCore;
 using ReviewWorkflow.Web.Audit;
-using ReviewWorkflow.Web.Data;
 
 namespace ReviewWorkflow.Web.CaseFile;
 

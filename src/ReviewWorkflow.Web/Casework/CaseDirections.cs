@@ -1,8 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using ReviewWorkflow.Engine.Evaluation;
-using ReviewWorkflow.Web.Accounts;
-using ReviewWorkflow.Web.Data;
-
 namespace ReviewWorkflow.Web.Casework;
 
 /// <summary>What the rest of the app asks of the case log: the open directions, as the engine's facts.</summary>

@@ -1,12 +1,7 @@
 using System.Security.Cryptography;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using ReviewWorkflow.Engine.Commands;
-using ReviewWorkflow.Engine.Evaluation;
-using ReviewWorkflow.Web.Accounts;
 using ReviewWorkflow.Web.Audit;
-using ReviewWorkflow.Web.Cases;
-using ReviewWorkflow.Web.Data;
 
 namespace ReviewWorkflow.Web.Casework;
 

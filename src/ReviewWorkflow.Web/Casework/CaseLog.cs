@@ -1,10 +1,4 @@
-using Microsoft.EntityFrameworkCore;
-using ReviewWorkflow.Engine;
 using ReviewWorkflow.Engine.Commands;
-using ReviewWorkflow.Engine.Evaluation;
-using ReviewWorkflow.Web.Accounts;
-using ReviewWorkflow.Web.Cases;
-using ReviewWorkflow.Web.Data;
 
 namespace ReviewWorkflow.Web.Casework;
 

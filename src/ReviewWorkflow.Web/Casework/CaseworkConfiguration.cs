@@ -1,6 +1,4 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using ReviewWorkflow.Web.Cases;
 
 namespace ReviewWorkflow.Web.Casework;
 
@@ -9,16 +7,15 @@ internal sealed class CaseNoteConfiguration : IEntityTypeConfiguration<CaseNote>
     public void Configure(EntityTypeBuilder<CaseNote> b)
     {
         b.ToTable("case_notes");
-        b.HasOne<Case>().WithMany().HasForeignKey(n => n.CaseId);
+        b.BelongsToCase(n => n.CaseId);
         // Two writers at once cannot both take the same number (the loser gets a 409).
         b.HasIndex(n => new { n.CaseId, n.Number }).IsUnique();
         // My work reads open directions by assignee.
         b.HasIndex(n => n.AssigneeId).HasFilter("assignee_id IS NOT NULL");
         b.Ignore(n => n.Reference);
         b.Property(n => n.Text).HasMaxLength(CaseLimits.Rationale);
-        b.Property(n => n.AuthorId).HasMaxLength(450);
-        b.Property(n => n.AuthorName).HasMaxLength(200);
-        b.Property(n => n.AssigneeId).HasMaxLength(450);
+        b.HasUser(n => n.AuthorId, n => n.AuthorName);
+        b.Property(n => n.AssigneeId).HasMaxLength(UserLimits.Id);
     }
 }
 
@@ -27,13 +24,12 @@ internal sealed class DirectionResponseConfiguration : IEntityTypeConfiguration<
     public void Configure(EntityTypeBuilder<DirectionResponse> b)
     {
         b.ToTable("direction_responses");
-        b.HasOne<Case>().WithMany().HasForeignKey(r => r.CaseId);
+        b.BelongsToCase(r => r.CaseId);
         b.HasOne<CaseNote>().WithMany().HasForeignKey(r => r.NoteId);
         // One response closes a direction: of two racing answers the second is a conflict.
         b.HasIndex(r => r.NoteId).IsUnique();
         b.Property(r => r.Text).HasMaxLength(CaseLimits.Rationale);
-        b.Property(r => r.ById).HasMaxLength(450);
-        b.Property(r => r.ByName).HasMaxLength(200);
+        b.HasUser(r => r.ById, r => r.ByName);
     }
 }
 
@@ -42,7 +38,7 @@ internal sealed class CaseDocumentConfiguration : IEntityTypeConfiguration<CaseD
     public void Configure(EntityTypeBuilder<CaseDocument> b)
     {
         b.ToTable("case_documents");
-        b.HasOne<Case>().WithMany().HasForeignKey(d => d.CaseId);
+        b.BelongsToCase(d => d.CaseId);
         b.HasIndex(d => new { d.CaseId, d.UploadedAt });
         // A version is superseded once: of two racing new versions the second is a conflict.
         b.HasIndex(d => d.SupersedesId).IsUnique().HasFilter("supersedes_id IS NOT NULL");
@@ -53,8 +49,7 @@ internal sealed class CaseDocumentConfiguration : IEntityTypeConfiguration<CaseD
         b.Property(d => d.ContentType).HasMaxLength(120);
         b.Property(d => d.Sha256).HasMaxLength(64).IsFixedLength();
         b.Property(d => d.Description).HasMaxLength(CaseLimits.Description);
-        b.Property(d => d.UploadedById).HasMaxLength(450);
-        b.Property(d => d.UploadedByName).HasMaxLength(200);
+        b.HasUser(d => d.UploadedById, d => d.UploadedByName);
     }
 }
 
@@ -63,15 +58,14 @@ internal sealed class ExhibitConfiguration : IEntityTypeConfiguration<Exhibit>
     public void Configure(EntityTypeBuilder<Exhibit> b)
     {
         b.ToTable("exhibits");
-        b.HasOne<Case>().WithMany().HasForeignKey(e => e.CaseId);
+        b.BelongsToCase(e => e.CaseId);
         b.HasIndex(e => new { e.CaseId, e.Reference }).IsUnique();
         b.Property(e => e.Reference).HasMaxLength(CasefileLimits.Reference);
         b.Property(e => e.Description).HasMaxLength(CaseLimits.Description);
         b.Property(e => e.SeizedBy).HasMaxLength(CaseLimits.Name);
         b.Property(e => e.SeizedWhere).HasMaxLength(CaseLimits.Description);
         b.Property(e => e.StorageLocation).HasMaxLength(CaseLimits.Description);
-        b.Property(e => e.RecordedById).HasMaxLength(450);
-        b.Property(e => e.RecordedByName).HasMaxLength(200);
+        b.HasUser(e => e.RecordedById, e => e.RecordedByName);
     }
 }
 
@@ -80,15 +74,14 @@ internal sealed class ExhibitMovementConfiguration : IEntityTypeConfiguration<Ex
     public void Configure(EntityTypeBuilder<ExhibitMovement> b)
     {
         b.ToTable("exhibit_movements");
-        b.HasOne<Case>().WithMany().HasForeignKey(m => m.CaseId);
+        b.BelongsToCase(m => m.CaseId);
         b.HasOne<Exhibit>().WithMany().HasForeignKey(m => m.ExhibitId);
         b.HasIndex(m => new { m.ExhibitId, m.At });
         b.Property(m => m.FromLocation).HasMaxLength(CaseLimits.Description);
         b.Property(m => m.ToLocation).HasMaxLength(CaseLimits.Description);
         b.Property(m => m.HandledBy).HasMaxLength(CaseLimits.Name);
         b.Property(m => m.Reason).HasMaxLength(CaseLimits.Description);
-        b.Property(m => m.RecordedById).HasMaxLength(450);
-        b.Property(m => m.RecordedByName).HasMaxLength(200);
+        b.HasUser(m => m.RecordedById, m => m.RecordedByName);
     }
 }
 
@@ -99,7 +92,7 @@ internal sealed class DirectionDeadlineConfiguration : IEntityTypeConfiguration<
         b.ToTable("direction_deadlines");
         b.HasKey(d => d.NoteId);
         b.HasOne(d => d.Note).WithOne().HasForeignKey<DirectionDeadline>(d => d.NoteId);
-        b.HasOne<Case>().WithMany().HasForeignKey(d => d.CaseId);
+        b.BelongsToCase(d => d.CaseId);
         // The sweep reads only what is due: the index holds directions still escalating.
         b.HasIndex(d => d.NextEscalationAt).HasFilter("next_escalation_at IS NOT NULL");
     }
@@ -115,14 +108,10 @@ internal sealed class HandoverConfiguration : IEntityTypeConfiguration<Handover>
         b.HasIndex(h => new { h.ToId, h.EndsAt });
         b.HasIndex(h => new { h.FromId, h.EndsAt });
         b.Property(h => h.Team).HasMaxLength(100);
-        b.Property(h => h.FromId).HasMaxLength(450);
-        b.Property(h => h.ToId).HasMaxLength(450);
-        b.Property(h => h.FromName).HasMaxLength(200);
-        b.Property(h => h.ToName).HasMaxLength(200);
+        b.HasUser(h => h.FromId, h => h.FromName);
+        b.HasUser(h => h.ToId, h => h.ToName);
         b.Property(h => h.Reason).HasMaxLength(CaseLimits.Rationale);
-        b.Property(h => h.RequestedById).HasMaxLength(450);
-        b.Property(h => h.RequestedByName).HasMaxLength(200);
-        b.Property(h => h.ApprovedById).HasMaxLength(450);
-        b.Property(h => h.ApprovedByName).HasMaxLength(200);
+        b.HasUser(h => h.RequestedById, h => h.RequestedByName);
+        b.HasUser(h => h.ApprovedById, h => h.ApprovedByName);
     }
 }

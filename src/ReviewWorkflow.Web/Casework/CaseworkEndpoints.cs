@@ -1,9 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
-using ReviewWorkflow.Web.Accounts;
-using ReviewWorkflow.Web.Cases;
-using ReviewWorkflow.Web.Data;
 
 namespace ReviewWorkflow.Web.Casework;
 

@@ -1,6 +1,5 @@
 using System.IO.Compression;
 using System.Text;
-using ReviewWorkflow.Engine.Evaluation;
 
 namespace ReviewWorkflow.Web.Casework;
 

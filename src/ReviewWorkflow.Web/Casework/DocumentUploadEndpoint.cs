@@ -1,6 +1,4 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using ReviewWorkflow.Web.Accounts;
-using ReviewWorkflow.Web.Cases;
 
 namespace ReviewWorkflow.Web.Casework;
 

@@ -1,8 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using ReviewWorkflow.Web.Accounts;
-using ReviewWorkflow.Web.Cases;
-using ReviewWorkflow.Web.Data;
-
 namespace ReviewWorkflow.Web.Casework;
 
 /// <summary>

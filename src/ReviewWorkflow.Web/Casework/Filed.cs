@@ -1,5 +1,3 @@
-using ReviewWorkflow.Web.Cases;
-
 namespace ReviewWorkflow.Web.Casework;
 
 /// <summary>What a casework command did: the case outcome, and what was filed (a note, a document, an exhibit) when it was.</summary>

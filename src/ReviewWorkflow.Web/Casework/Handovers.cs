@@ -1,10 +1,6 @@
 using Npgsql;
-using ReviewWorkflow.Engine;
 using ReviewWorkflow.Engine.Commands;
-using ReviewWorkflow.Web.Accounts;
 using ReviewWorkflow.Web.Audit;
-using ReviewWorkflow.Web.Cases;
-using ReviewWorkflow.Web.Data;
 
 namespace ReviewWorkflow.Web.Casework;
 

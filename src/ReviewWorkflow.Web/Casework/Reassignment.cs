@@ -1,8 +1,4 @@
-using ReviewWorkflow.Engine;
 using ReviewWorkflow.Engine.Commands;
-using ReviewWorkflow.Web.Accounts;
-using ReviewWorkflow.Web.Cases;
-using ReviewWorkflow.Web.Data;
 using ReviewWorkflow.Web.FamilyInformation;
 using ReviewWorkflow.Web.Steps;
 

@@ -10,7 +10,7 @@ internal sealed class UserConfiguration : IEntityTypeConfiguration<User>
 {
     public void Configure(EntityTypeBuilder<User> b)
     {
-        b.Property(u => u.DisplayName).HasMaxLength(200);
+        b.Property(u => u.DisplayName).HasMaxLength(UserLimits.Name);
         b.Property(u => u.Team).HasMaxLength(100);
         b.Property(u => u.Role).HasMaxLength(40);
     }
@@ -61,7 +61,7 @@ internal sealed class CaseStepConfiguration : IEntityTypeConfiguration<CaseStep>
         b.ToTable("case_steps");
         b.HasKey(s => new { s.CaseId, s.Key });
         b.Property(s => s.Key).HasMaxLength(100);
-        b.Property(s => s.AssignedTo).HasMaxLength(450);
+        b.Property(s => s.AssignedTo).HasMaxLength(UserLimits.Id);
         b.Property(s => s.Version).IsRowVersion();
         b.HasIndex(s => s.DueAt).HasFilter("state IN ('Blocked', 'Available', 'Returned')");
         // The escalation sweep reads only work with a rung to come, so its cost follows the overdue steps.
@@ -81,7 +81,7 @@ internal sealed class CaseActivityConfiguration : IEntityTypeConfiguration<CaseA
         b.HasIndex(a => a.CaseId, "ix_case_activities_returned").HasDatabaseName("ix_case_activities_returned").HasFilter("kind = 'Returned'");
         b.Property(a => a.StepKey).HasMaxLength(100);
         b.Property(a => a.FieldsJson).HasColumnType("jsonb");
-        b.HasOne<Case>().WithMany().HasForeignKey(a => a.CaseId);
+        b.BelongsToCase(a => a.CaseId);
     }
 }
 

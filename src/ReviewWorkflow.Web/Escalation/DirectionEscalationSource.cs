@@ -31,17 +31,8 @@ public sealed class DirectionEscalationSource : IEscalationSource
             .ToList();
     }
 
-    public async Task RescheduleAsync(ReviewDb db, IReadOnlyList<(OverdueWork Work, DateTimeOffset? Next)> schedule, CancellationToken ct)
-    {
-        if (schedule.Count == 0) return;
-        var ids = schedule.Select(s => s.Work.ItemId!.Value).ToArray();
-        var next = schedule.Select(s => s.Next).ToArray();
-        await db.Database.ExecuteSqlAsync($"""
-            UPDATE direction_deadlines AS d SET next_escalation_at = u.next
-            FROM unnest({ids}, {next}) AS u(id, next)
-            WHERE d.note_id = u.id
-            """, ct);
-    }
+    public Task RescheduleAsync(ReviewDb db, IReadOnlyList<(OverdueWork Work, DateTimeOffset? Next)> schedule, CancellationToken ct) =>
+        ItemEscalationSchedule.RescheduleAsync(db, "direction_deadlines", "note_id", schedule, ct);
 
     private sealed record ClaimedDirection(long NoteId, Guid CaseId, DateTimeOffset DueAt, int Number, string AssigneeId);
 }

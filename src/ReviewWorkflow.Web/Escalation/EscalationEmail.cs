@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Net;
-using ReviewWorkflow.Web.Ui;
 
 namespace ReviewWorkflow.Web.Escalation;
 

@@ -16,50 +16,33 @@ public static class EscalationRows
         if (messages.Count == 0 && escalations.Count == 0) return;
         if (db.Database.CurrentTransaction is null) throw new InvalidOperationException("Escalations are written in the sweep batch's transaction.");
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
-
-        await using (var copy = await connection.BeginBinaryImportAsync("""
-            COPY outbox_messages (case_id, kind, recipient, recipient_user_id, step_key, team, subject, text_body, html_body,
-                                  message_id, created_at, state, attempts, next_attempt_at) FROM STDIN (FORMAT BINARY)
-            """, ct))
-        {
-            foreach (var m in messages)
-            {
-                await copy.StartRowAsync(ct);
-                await copy.WriteAsync(m.CaseId, NpgsqlDbType.Uuid, ct);
-                await copy.WriteAsync(m.Kind, NpgsqlDbType.Varchar, ct);
-                await copy.WriteAsync(m.Recipient, NpgsqlDbType.Varchar, ct);
-                await copy.WriteAsync(m.RecipientUserId, NpgsqlDbType.Text, ct);
-                await copy.WriteAsync(m.StepKey, NpgsqlDbType.Varchar, ct);
-                await copy.WriteAsync(m.Team, NpgsqlDbType.Varchar, ct);
-                await copy.WriteAsync(m.Subject, NpgsqlDbType.Varchar, ct);
-                await copy.WriteAsync(m.TextBody, NpgsqlDbType.Text, ct);
-                await copy.WriteAsync(m.HtmlBody, NpgsqlDbType.Text, ct);
-                await copy.WriteAsync(m.MessageId, NpgsqlDbType.Varchar, ct);
-                await copy.WriteAsync(m.CreatedAt, NpgsqlDbType.TimestampTz, ct);
-                await copy.WriteAsync(m.State.ToString(), NpgsqlDbType.Varchar, ct);
-                await copy.WriteAsync(m.Attempts, NpgsqlDbType.Integer, ct);
-                await copy.WriteAsync(m.NextAttemptAt, NpgsqlDbType.TimestampTz, ct);
-            }
-            await copy.CompleteAsync(ct);
-        }
-
-        await using (var copy = await connection.BeginBinaryImportAsync("""
-            COPY escalations (case_id, step_key, item_id, level, notify, due_at, recorded_at, message_id) FROM STDIN (FORMAT BINARY)
-            """, ct))
-        {
-            foreach (var e in escalations)
-            {
-                await copy.StartRowAsync(ct);
-                await copy.WriteAsync(e.CaseId, NpgsqlDbType.Uuid, ct);
-                await copy.WriteAsync(e.StepKey, NpgsqlDbType.Varchar, ct);
-                await copy.WriteAsync(e.ItemId, NpgsqlDbType.Bigint, ct);
-                await copy.WriteAsync(e.Level, NpgsqlDbType.Integer, ct);
-                await copy.WriteAsync(e.Notify, NpgsqlDbType.Varchar, ct);
-                await copy.WriteAsync(e.DueAt, NpgsqlDbType.TimestampTz, ct);
-                await copy.WriteAsync(e.RecordedAt, NpgsqlDbType.TimestampTz, ct);
-                await copy.WriteAsync(e.MessageId, NpgsqlDbType.Varchar, ct);
-            }
-            await copy.CompleteAsync(ct);
-        }
+        await Messages.WriteAsync(connection, messages, ct);
+        await Escalations.WriteAsync(connection, escalations, ct);
     }
+
+    private static readonly CopyTable<OutboxMessage> Messages = new CopyTable<OutboxMessage>("outbox_messages")
+        .Column("case_id", NpgsqlDbType.Uuid, m => m.CaseId)
+        .Column("kind", NpgsqlDbType.Varchar, m => m.Kind)
+        .Column("recipient", NpgsqlDbType.Varchar, m => m.Recipient)
+        .Column("recipient_user_id", NpgsqlDbType.Text, m => m.RecipientUserId)
+        .Column("step_key", NpgsqlDbType.Varchar, m => m.StepKey)
+        .Column("team", NpgsqlDbType.Varchar, m => m.Team)
+        .Column("subject", NpgsqlDbType.Varchar, m => m.Subject)
+        .Column("text_body", NpgsqlDbType.Text, m => m.TextBody)
+        .Column("html_body", NpgsqlDbType.Text, m => m.HtmlBody)
+        .Column("message_id", NpgsqlDbType.Varchar, m => m.MessageId)
+        .Column("created_at", NpgsqlDbType.TimestampTz, m => m.CreatedAt)
+        .Column("state", NpgsqlDbType.Varchar, m => m.State.ToString())
+        .Column("attempts", NpgsqlDbType.Integer, m => m.Attempts)
+        .Column("next_attempt_at", NpgsqlDbType.TimestampTz, m => m.NextAttemptAt);
+
+    private static readonly CopyTable<EscalationRecord> Escalations = new CopyTable<EscalationRecord>("escalations")
+        .Column("case_id", NpgsqlDbType.Uuid, e => e.CaseId)
+        .Column("step_key", NpgsqlDbType.Varchar, e => e.StepKey)
+        .Column("item_id", NpgsqlDbType.Bigint, e => e.ItemId)
+        .Column("level", NpgsqlDbType.Integer, e => e.Level)
+        .Column("notify", NpgsqlDbType.Varchar, e => e.Notify)
+        .Column("due_at", NpgsqlDbType.TimestampTz, e => e.DueAt)
+        .Column("recorded_at", NpgsqlDbType.TimestampTz, e => e.RecordedAt)
+        .Column("message_id", NpgsqlDbType.Varchar, e => e.MessageId);
 }

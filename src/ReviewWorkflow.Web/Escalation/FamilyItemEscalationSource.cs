@@ -32,17 +32,8 @@ public sealed class FamilyItemEscalationSource(WorkflowRegistry workflows) : IEs
             .ToList();
     }
 
-    public async Task RescheduleAsync(ReviewDb db, IReadOnlyList<(OverdueWork Work, DateTimeOffset? Next)> schedule, CancellationToken ct)
-    {
-        if (schedule.Count == 0) return;
-        var ids = schedule.Select(s => s.Work.ItemId!.Value).ToArray();
-        var next = schedule.Select(s => s.Next).ToArray();
-        await db.Database.ExecuteSqlAsync($"""
-            UPDATE family_information_items AS i SET next_escalation_at = u.next
-            FROM unnest({ids}, {next}) AS u(id, next)
-            WHERE i.id = u.id
-            """, ct);
-    }
+    public Task RescheduleAsync(ReviewDb db, IReadOnlyList<(OverdueWork Work, DateTimeOffset? Next)> schedule, CancellationToken ct) =>
+        ItemEscalationSchedule.RescheduleAsync(db, "family_information_items", "id", schedule, ct);
 
     private sealed record ClaimedItem(long ItemId, Guid CaseId, int Number, DateTimeOffset DueAt, DateTimeOffset ReceivedAt, string AssigneeId,
         string WorkflowKey, int WorkflowVersion);

@@ -32,3 +32,21 @@ public interface IEscalationSource
 /// </summary>
 public sealed record OverdueWork(Guid CaseId, string StepKey, long? ItemId, DateTimeOffset DueAt, string? Detail = null, string? AssigneeId = null,
     string? Title = null);
+
+/// <summary>Rescheduling for a source whose work is one row per item id (family-information items, directions).</summary>
+internal static class ItemEscalationSchedule
+{
+    /// <summary>
+    /// Stores each item's next escalation time in one statement. <paramref name="table"/> and
+    /// <paramref name="idColumn"/> are the source's constants, never input (identifiers cannot be parameters).
+    /// </summary>
+    public static async Task RescheduleAsync(ReviewDb db, string table, string idColumn, IReadOnlyList<(OverdueWork Work, DateTimeOffset? Next)> schedule,
+        CancellationToken ct)
+    {
+        if (schedule.Count == 0) return;
+        var ids = schedule.Select(s => s.Work.ItemId!.Value).ToArray();
+        var next = schedule.Select(s => s.Next).ToArray();
+        var update = $"UPDATE {table} AS t SET next_escalation_at = u.next FROM unnest({{0}}, {{1}}) AS u(id, next) WHERE t.{idColumn} = u.id";
+        await db.Database.ExecuteSqlRawAsync(update, [ids, next], ct);
+    }
+}

@@ -7,7 +7,7 @@ internal sealed class FamilyInformationItemConfiguration : IEntityTypeConfigurat
     public void Configure(EntityTypeBuilder<FamilyInformationItem> b)
     {
         b.ToTable("family_information_items");
-        b.HasOne<Case>().WithMany().HasForeignKey(i => i.CaseId);
+        b.BelongsToCase(i => i.CaseId);
         // Two officers logging at once cannot both take the same number (the loser gets a 409).
         b.HasIndex(i => new { i.CaseId, i.Number }).IsUnique();
         // The escalation sweep reads open items past their deadline, as it reads open steps:
@@ -21,12 +21,10 @@ internal sealed class FamilyInformationItemConfiguration : IEntityTypeConfigurat
         b.Property(i => i.ProvidedByContact).HasMaxLength(CaseLimits.Identifier);
         b.Property(i => i.Summary).HasMaxLength(CaseLimits.Rationale);
         b.Property(i => i.NamedPersonsJson).HasColumnType("jsonb");
-        b.Property(i => i.AssigneeId).HasMaxLength(450);
-        b.Property(i => i.LoggedById).HasMaxLength(450);
-        b.Property(i => i.LoggedByName).HasMaxLength(200);
+        b.Property(i => i.AssigneeId).HasMaxLength(UserLimits.Id);
+        b.HasUser(i => i.LoggedById, i => i.LoggedByName);
         b.Property(i => i.Response).HasMaxLength(CaseLimits.Rationale);
-        b.Property(i => i.RespondedById).HasMaxLength(450);
-        b.Property(i => i.RespondedByName).HasMaxLength(200);
+        b.HasUser(i => i.RespondedById, i => i.RespondedByName);
         b.HasMany(i => i.Actions).WithOne().HasForeignKey(a => a.ItemId);
     }
 }
@@ -37,10 +35,9 @@ internal sealed class FamilyInformationActionConfiguration : IEntityTypeConfigur
     {
         b.ToTable("family_information_actions");
         b.HasIndex(a => new { a.ItemId, a.Id });
-        b.HasOne<Case>().WithMany().HasForeignKey(a => a.CaseId);
+        b.BelongsToCase(a => a.CaseId);
         b.Property(a => a.Action).HasMaxLength(CaseLimits.Rationale);
         b.Property(a => a.Outcome).HasMaxLength(CaseLimits.Rationale);
-        b.Property(a => a.ById).HasMaxLength(450);
-        b.Property(a => a.ByName).HasMaxLength(200);
+        b.HasUser(a => a.ById, a => a.ByName);
     }
 }

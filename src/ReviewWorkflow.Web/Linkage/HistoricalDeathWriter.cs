@@ -27,89 +27,56 @@ public static class HistoricalDeathWriter
             return (Id: id, Reference: reference, Death: d);
         }).ToList();
 
-        await using (var cases = await connection.BeginBinaryImportAsync("""
-            COPY cases (id, reference, workflow_key, workflow_version, team, officer_id, opened_at, updated_at, status, closed_at,
-                        classification, needs_review, referral_requested, deceased_name, deceased_age_years, deceased_sex, found_at,
-                        location_description, latitude, longitude, circumstances, substances, markers, substance_families)
-            FROM STDIN (FORMAT BINARY)
-            """, ct))
-        {
-            foreach (var (id, reference, d) in rows)
-            {
-                await cases.StartRowAsync(ct);
-                await cases.WriteAsync(id, NpgsqlDbType.Uuid, ct);
-                await cases.WriteAsync(reference, NpgsqlDbType.Varchar, ct);
-                await cases.WriteAsync(definition.Key, NpgsqlDbType.Varchar, ct);
-                await cases.WriteAsync(definition.Version, NpgsqlDbType.Integer, ct);
-                await cases.WriteAsync(d.Team, NpgsqlDbType.Varchar, ct);
-                await cases.WriteAsync(OfficerId, NpgsqlDbType.Text, ct);
-                await cases.WriteAsync(now, NpgsqlDbType.TimestampTz, ct);
-                await cases.WriteAsync(now, NpgsqlDbType.TimestampTz, ct);
-                await cases.WriteAsync(nameof(CaseStatus.Closed), NpgsqlDbType.Varchar, ct);
-                await cases.WriteAsync(d.ClosedAt ?? d.FoundAt, NpgsqlDbType.TimestampTz, ct);
-                await cases.WriteAsync(d.Classification, NpgsqlDbType.Varchar, ct);
-                await cases.WriteAsync(false, NpgsqlDbType.Boolean, ct);
-                await cases.WriteAsync(false, NpgsqlDbType.Boolean, ct);
-                await cases.WriteAsync(d.Name, NpgsqlDbType.Varchar, ct);
-                if (d.AgeYears is { } age) await cases.WriteAsync(age, NpgsqlDbType.Integer, ct); else await cases.WriteNullAsync(ct);
-                await cases.WriteAsync(d.Sex, NpgsqlDbType.Varchar, ct);
-                await cases.WriteAsync(d.FoundAt, NpgsqlDbType.TimestampTz, ct);
-                await cases.WriteAsync(d.Location, NpgsqlDbType.Varchar, ct);
-                await cases.WriteAsync(d.Latitude, NpgsqlDbType.Double, ct);
-                await cases.WriteAsync(d.Longitude, NpgsqlDbType.Double, ct);
-                await cases.WriteAsync(d.Circumstances, NpgsqlDbType.Varchar, ct);
-                await cases.WriteAsync(d.Substances.ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text, ct);
-                await cases.WriteAsync(d.Markers.ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text, ct);
-                await cases.WriteAsync(SubstanceCatalog.Read(d.Substances).Families.ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text, ct);
-            }
-            await cases.CompleteAsync(ct);
-        }
+        await new CopyTable<(Guid Id, string Reference, HistoricalDeath Death)>("cases")
+            .Column("id", NpgsqlDbType.Uuid, r => r.Id)
+            .Column("reference", NpgsqlDbType.Varchar, r => r.Reference)
+            .Column("workflow_key", NpgsqlDbType.Varchar, _ => definition.Key)
+            .Column("workflow_version", NpgsqlDbType.Integer, _ => definition.Version)
+            .Column("team", NpgsqlDbType.Varchar, r => r.Death.Team)
+            .Column("officer_id", NpgsqlDbType.Text, _ => OfficerId)
+            .Column("opened_at", NpgsqlDbType.TimestampTz, _ => now)
+            .Column("updated_at", NpgsqlDbType.TimestampTz, _ => now)
+            .Column("status", NpgsqlDbType.Varchar, _ => nameof(CaseStatus.Closed))
+            .Column("closed_at", NpgsqlDbType.TimestampTz, r => r.Death.ClosedAt ?? r.Death.FoundAt)
+            .Column("classification", NpgsqlDbType.Varchar, r => r.Death.Classification)
+            .Column("needs_review", NpgsqlDbType.Boolean, _ => false)
+            .Column("referral_requested", NpgsqlDbType.Boolean, _ => false)
+            .Column("deceased_name", NpgsqlDbType.Varchar, r => r.Death.Name)
+            .Column("deceased_age_years", NpgsqlDbType.Integer, r => r.Death.AgeYears)
+            .Column("deceased_sex", NpgsqlDbType.Varchar, r => r.Death.Sex)
+            .Column("found_at", NpgsqlDbType.TimestampTz, r => r.Death.FoundAt)
+            .Column("location_description", NpgsqlDbType.Varchar, r => r.Death.Location)
+            .Column("latitude", NpgsqlDbType.Double, r => r.Death.Latitude)
+            .Column("longitude", NpgsqlDbType.Double, r => r.Death.Longitude)
+            .Column("circumstances", NpgsqlDbType.Varchar, r => r.Death.Circumstances)
+            .Column("substances", NpgsqlDbType.Array | NpgsqlDbType.Text, r => r.Death.Substances.ToArray())
+            .Column("markers", NpgsqlDbType.Array | NpgsqlDbType.Text, r => r.Death.Markers.ToArray())
+            .Column("substance_families", NpgsqlDbType.Array | NpgsqlDbType.Text, r => SubstanceCatalog.Read(r.Death.Substances).Families.ToArray())
+            .WriteAsync(connection, rows, ct);
 
         if (rows.Any(r => r.Death.Persons.Count > 0))
         {
-            await using var persons = await connection.BeginBinaryImportAsync(
-                "COPY case_persons (case_id, name, role, phone, email, username, added_at) FROM STDIN (FORMAT BINARY)", ct);
-            foreach (var (id, _, d) in rows)
-            {
-                foreach (var p in d.Persons)
-                {
-                    await persons.StartRowAsync(ct);
-                    await persons.WriteAsync(id, NpgsqlDbType.Uuid, ct);
-                    await persons.WriteAsync(p.Name!, NpgsqlDbType.Varchar, ct);
-                    await persons.WriteAsync(p.Role!, NpgsqlDbType.Varchar, ct);
-                    await WriteNullableAsync(persons, p.Phone, ct);
-                    await WriteNullableAsync(persons, p.Email, ct);
-                    await WriteNullableAsync(persons, p.Username, ct);
-                    await persons.WriteAsync(now, NpgsqlDbType.TimestampTz, ct);
-                }
-            }
-            await persons.CompleteAsync(ct);
+            await new CopyTable<(Guid CaseId, PersonInput Person)>("case_persons")
+                .Column("case_id", NpgsqlDbType.Uuid, r => r.CaseId)
+                .Column("name", NpgsqlDbType.Varchar, r => r.Person.Name!)
+                .Column("role", NpgsqlDbType.Varchar, r => r.Person.Role!)
+                .Column("phone", NpgsqlDbType.Varchar, r => r.Person.Phone)
+                .Column("email", NpgsqlDbType.Varchar, r => r.Person.Email)
+                .Column("username", NpgsqlDbType.Varchar, r => r.Person.Username)
+                .Column("added_at", NpgsqlDbType.TimestampTz, _ => now)
+                .WriteAsync(connection, rows.SelectMany(r => r.Death.Persons.Select(p => (r.Id, p))), ct);
         }
 
-        await using (var identifiers = await connection.BeginBinaryImportAsync(
-            "COPY linkage_identifiers (case_id, kind, value, role, person_key, label) FROM STDIN (FORMAT BINARY)", ct))
-        {
-            foreach (var (id, _, d) in rows)
-            {
-                foreach (var i in PersonIdentifiers.For(d.Name, d.Circumstances, d.Persons.Select(p => (p.Name!, p.Role!, p.Phone, p.Email, p.Username))))
-                {
-                    await identifiers.StartRowAsync(ct);
-                    await identifiers.WriteAsync(id, NpgsqlDbType.Uuid, ct);
-                    await identifiers.WriteAsync(i.Kind, NpgsqlDbType.Varchar, ct);
-                    await identifiers.WriteAsync(i.Value, NpgsqlDbType.Varchar, ct);
-                    await identifiers.WriteAsync(i.Role, NpgsqlDbType.Varchar, ct);
-                    await identifiers.WriteAsync(i.Person, NpgsqlDbType.Varchar, ct);
-                    await identifiers.WriteAsync(i.Label, NpgsqlDbType.Varchar, ct);
-                }
-            }
-            await identifiers.CompleteAsync(ct);
-        }
-    }
-
-    private static async Task WriteNullableAsync(NpgsqlBinaryImporter importer, string? value, CancellationToken ct)
-    {
-        if (value is null) await importer.WriteNullAsync(ct);
-        else await importer.WriteAsync(value, NpgsqlDbType.Varchar, ct);
+        await new CopyTable<(Guid CaseId, LinkageIdentifier Identifier)>("linkage_identifiers")
+            .Column("case_id", NpgsqlDbType.Uuid, r => r.CaseId)
+            .Column("kind", NpgsqlDbType.Varchar, r => r.Identifier.Kind)
+            .Column("value", NpgsqlDbType.Varchar, r => r.Identifier.Value)
+            .Column("role", NpgsqlDbType.Varchar, r => r.Identifier.Role)
+            .Column("person_key", NpgsqlDbType.Varchar, r => r.Identifier.Person)
+            .Column("label", NpgsqlDbType.Varchar, r => r.Identifier.Label)
+            .WriteAsync(connection, rows.SelectMany(r => PersonIdentifiers
+                .For(r.Death.Name, r.Death.Circumstances, r.Death.Persons.Select(p => (p.Name!, p.Role!, p.Phone, p.Email, p.Username)))
+                .Select(i => (r.Id, i))), ct);
     }
 
     private static async Task<long[]> ReferenceNumbersAsync(NpgsqlConnection connection, int count, CancellationToken ct)

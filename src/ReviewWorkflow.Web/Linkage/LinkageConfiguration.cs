@@ -39,13 +39,12 @@ internal sealed class LinkageCandidateConfiguration : IEntityTypeConfiguration<L
         b.ToTable("linkage_candidates");
         b.HasIndex(x => new { x.CaseId, x.CandidateCaseId }).IsUnique();
         b.HasIndex(x => x.CaseId).HasFilter("decision IS NULL").HasDatabaseName("ix_linkage_candidates_undecided");
-        b.HasOne<Case>().WithMany().HasForeignKey(x => x.CaseId);
+        b.BelongsToCase(x => x.CaseId);
         b.HasOne<Case>().WithMany().HasForeignKey(x => x.CandidateCaseId);
         b.Property(x => x.ReasonsJson).HasColumnType("jsonb");
         b.Property(x => x.Decision).HasMaxLength(20);
         b.Property(x => x.Rationale).HasMaxLength(CaseLimits.Rationale);
-        b.Property(x => x.DecidedBy).HasMaxLength(450);
-        b.Property(x => x.DecidedByName).HasMaxLength(200);
+        b.HasUser(x => x.DecidedBy, x => x.DecidedByName);
     }
 }
 
@@ -56,7 +55,7 @@ internal sealed class PersonIdentifierConfiguration : IEntityTypeConfiguration<P
         b.ToTable("linkage_identifiers");
         b.HasIndex(x => new { x.Kind, x.Value, x.Id });
         b.HasIndex(x => x.CaseId);
-        b.HasOne<Case>().WithMany().HasForeignKey(x => x.CaseId);
+        b.BelongsToCase(x => x.CaseId);
         b.Property(x => x.Kind).HasMaxLength(20);
         b.Property(x => x.Value).HasMaxLength(CaseLimits.Identifier);
         b.Property(x => x.Role).HasMaxLength(40);

@@ -1,8 +1,6 @@
 using System.Globalization;
 using System.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
-using ReviewWorkflow.Engine;
-using ReviewWorkflow.Web.Accounts;
 
 namespace ReviewWorkflow.Web.Reports;
 

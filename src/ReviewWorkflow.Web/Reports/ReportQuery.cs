@@ -1,8 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using ReviewWorkflow.Engine.Definitions;
-using ReviewWorkflow.Engine.Evaluation;
-using ReviewWorkflow.Web.Cases;
-using ReviewWorkflow.Web.Data;
 using ReviewWorkflow.Web.FamilyInformation;
 using ReviewWorkflow.Web.Workflows;
 

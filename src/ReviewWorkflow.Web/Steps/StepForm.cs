@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json;
-using ReviewWorkflow.Web.Ui;
 
 namespace ReviewWorkflow.Web.Steps;
 

@@ -29,6 +29,17 @@ public static class FormInput
     public static string? IsoUtc(string? text) =>
         TryUtc(text, out var at) ? at.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture) : null;
 
+    public const string TimeHint = "must be a date and time, e.g. 2026-11-25 14:30";
+
+    /// <summary>An optional date and time typed on a form: null when blank; when not one, null and an error for <paramref name="key"/>.</summary>
+    public static DateTimeOffset? Time(string? text, string key, Dictionary<string, string[]> errors)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return null;
+        if (TryUtc(text, out var at)) return at;
+        errors[key] = [TimeHint];
+        return null;
+    }
+
     public static bool TryNumber(string? text, out double value) =>
         double.TryParse(text?.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out value) && double.IsFinite(value);
 

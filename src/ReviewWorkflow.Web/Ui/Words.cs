@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
-using ReviewWorkflow.Engine.Definitions;
 
 namespace ReviewWorkflow.Web.Ui;
 

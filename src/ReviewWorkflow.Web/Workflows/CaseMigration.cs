@@ -1,5 +1,4 @@
 using ReviewWorkflow.Engine.Commands;
-using ReviewWorkflow.Web.Cases;
 
 namespace ReviewWorkflow.Web.Workflows;
 

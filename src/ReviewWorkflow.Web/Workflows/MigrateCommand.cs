@@ -1,5 +1,3 @@
-using ReviewWorkflow.Web.Ui;
-
 namespace ReviewWorkflow.Web.Workflows;
 
 /// <summary><c>migrate</c>: the dry run (or, with <c>--apply</c>, the move) of <c>POST /api/admin/migrations</c> from the command line.</summary>

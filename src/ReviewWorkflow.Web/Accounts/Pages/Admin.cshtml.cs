@@ -1,5 +1,4 @@
 using ReviewWorkflow.Web.Audit;
-using ReviewWorkflow.Web.Ui;
 
 namespace ReviewWorkflow.Web.Accounts.Pages;
 

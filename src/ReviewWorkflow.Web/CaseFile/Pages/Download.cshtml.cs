@@ -1,7 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using ReviewWorkflow.Web.Ui;
-
 namespace ReviewWorkflow.Web.CaseFile.Pages;
 
 /// <summary>The case page's button: the same file and the same rules as GET /api/cases/{id}/file, for the signed-in browser.</summary>

@@ -1,9 +1,3 @@
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using ReviewWorkflow.Web.Accounts;
-using ReviewWorkflow.Web.Data;
-
 namespace ReviewWorkflow.Web.CaseFile.Pages;
 
 [Authorize(Policy = Policies.Admin)]

@@ -1,5 +1,3 @@
-using ReviewWorkflow.Web.Ui;
-
 namespace ReviewWorkflow.Web.Cases.Pages;
 
 /// <summary>Classification of the death through <see cref="Classify"/>, as <c>POST …/classification</c>.</summary>

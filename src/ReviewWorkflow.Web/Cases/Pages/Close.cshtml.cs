@@ -1,5 +1,3 @@
-using ReviewWorkflow.Web.Ui;
-
 namespace ReviewWorkflow.Web.Cases.Pages;
 
 /// <summary>Closure through <see cref="Close"/>; a refusal lists what is unmet, in the checklist's words.</summary>

@@ -1,6 +1,5 @@
 using ReviewWorkflow.Web.Audit;
 using ReviewWorkflow.Web.Steps;
-using ReviewWorkflow.Web.Ui;
 
 namespace ReviewWorkflow.Web.Cases.Pages;
 

@@ -1,8 +1,3 @@
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using ReviewWorkflow.Web.Accounts;
-using ReviewWorkflow.Web.Ui;
-
 namespace ReviewWorkflow.Web.Cases.Pages;
 
 /// <summary>

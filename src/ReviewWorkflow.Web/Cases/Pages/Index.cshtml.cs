@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using ReviewWorkflow.Web.Ui;
 
 namespace ReviewWorkflow.Web.Cases.Pages;
 

@@ -1,5 +1,3 @@
-using ReviewWorkflow.Web.Ui;
-
 namespace ReviewWorkflow.Web.Cases.Pages;
 
 /// <summary>Opens a case through <see cref="CaseCreation"/>, the service behind <c>POST /api/cases</c>; its errors are shown beside the fields.</summary>
@@ -93,12 +91,7 @@ public sealed class CaseForm
             if (int.TryParse(AgeYears.Trim(), out var a)) age = a;
             else errors["deceased.ageYears"] = ["must be a whole number of years"];
         }
-        DateTimeOffset? foundAt = null;
-        if (!string.IsNullOrWhiteSpace(FoundAt))
-        {
-            if (FormInput.TryUtc(FoundAt, out var at)) foundAt = at;
-            else errors["foundAt"] = ["must be a date and time"];
-        }
+        var foundAt = FormInput.Time(FoundAt, "foundAt", errors);
         var latitude = FormInput.Coordinate(Latitude, "location.latitude", errors);
         var longitude = FormInput.Coordinate(Longitude, "location.longitude", errors);
 

@@ -1,13 +1,6 @@
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using ReviewWorkflow.Engine;
-using ReviewWorkflow.Web.Accounts;
-using ReviewWorkflow.Web.Cases;
-using ReviewWorkflow.Web.Data;
 using ReviewWorkflow.Web.FamilyInformation;
 using ReviewWorkflow.Web.FamilyInformation.Pages;
 using ReviewWorkflow.Web.Steps;
-using ReviewWorkflow.Web.Ui;
 
 namespace ReviewWorkflow.Web.Casework.Pages;
 

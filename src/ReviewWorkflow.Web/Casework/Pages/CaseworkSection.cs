@@ -1,8 +1,4 @@
-using Microsoft.EntityFrameworkCore;
-using ReviewWorkflow.Web.Accounts;
-using ReviewWorkflow.Web.Cases;
 using ReviewWorkflow.Web.Cases.Pages;
-using ReviewWorkflow.Web.Data;
 
 namespace ReviewWorkflow.Web.Casework.Pages;
 

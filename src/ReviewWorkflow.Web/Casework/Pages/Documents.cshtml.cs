@@ -1,10 +1,3 @@
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using ReviewWorkflow.Web.Accounts;
-using ReviewWorkflow.Web.Cases;
-using ReviewWorkflow.Web.Data;
-using ReviewWorkflow.Web.Ui;
-
 namespace ReviewWorkflow.Web.Casework.Pages;
 
 /// <summary>The case's documents, every version, and the upload form (a new document, or a new version of one).</summary>
@@ -54,8 +47,6 @@ public sealed class DocumentsModel(CaseProcedure cases, CaseDocuments documents,
         if (outcome is CaseRefused) Documents = await CaseDocuments.ListAsync(db, id, ct);
         return Answer(outcome, () => ($"{document!.FileName} filed (version {document.Version}).", $"/cases/{id}/documents#doc-{document.Id}"));
     }
-
-    public string? Invalid(string key) => Error(key) is null ? null : "true";
 
     private async Task<IActionResult?> LoadAsync(Guid id, CancellationToken ct)
     {

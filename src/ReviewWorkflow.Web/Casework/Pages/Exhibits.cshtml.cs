@@ -1,10 +1,3 @@
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using ReviewWorkflow.Web.Accounts;
-using ReviewWorkflow.Web.Cases;
-using ReviewWorkflow.Web.Data;
-using ReviewWorkflow.Web.Ui;
-
 namespace ReviewWorkflow.Web.Casework.Pages;
 
 /// <summary>The exhibits register: every exhibit with its chain of custody, a form for a new one and one to record a movement.</summary>
@@ -24,16 +17,13 @@ public sealed class ExhibitsModel(CaseProcedure cases, ExhibitRegister register,
     [BindProperty] public string? HandledBy { get; set; }
     [BindProperty] public string? Reason { get; set; }
 
-    /// <summary>Which form was sent and refused: "exhibit", or the exhibit's id for a movement.</summary>
-    public string? Sent { get; private set; }
-
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) => await LoadAsync(id, ct) ?? Page();
 
     public async Task<IActionResult> OnPostExhibitAsync(Guid id, CancellationToken ct)
     {
         if (await LoadAsync(id, ct) is { } missing) return missing;
         Sent = "exhibit";
-        if (Time("seizedAt", SeizedAt, out var seizedAt) is { } bad) return bad;
+        if (!TryTime("seizedAt", SeizedAt, out var seizedAt)) return Page();
         var (outcome, exhibit) = await register.AddAsync(Context,
             new ExhibitRequest(Reference, Description, SeizedBy, seizedAt, SeizedWhere, StorageLocation), HttpContext.CurrentUser(), ct);
         return await AfterAsync(outcome, () => ($"Exhibit {exhibit!.Reference} recorded.", $"/cases/{id}/exhibits#exhibit-{exhibit.Id}"), ct);
@@ -43,38 +33,14 @@ public sealed class ExhibitsModel(CaseProcedure cases, ExhibitRegister register,
     {
         if (await LoadAsync(id, ct) is { } missing) return missing;
         Sent = exhibitId.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        if (Time("at", MovedAt, out var at) is { } bad) return bad;
+        if (!TryTime("at", MovedAt, out var at)) return Page();
         var (outcome, exhibit) = await register.MoveAsync(Context, exhibitId, new MovementRequest(at, To, HandledBy, Reason), HttpContext.CurrentUser(), ct);
         return await AfterAsync(outcome, () => ($"Movement of {exhibit!.Reference} recorded.", $"/cases/{id}/exhibits#exhibit-{exhibit.Id}"), ct);
     }
 
-    public string? Error(string form, string key) => Sent == form ? FormRefusal.Error(Errors, key) : null;
-
-    public string? Invalid(string form, string key) => Error(form, key) is null ? null : "true";
-
-    /// <summary>An optional time from the form; the page again, naming the field, when it is not one.</summary>
-    private IActionResult? Time(string field, string? text, out DateTimeOffset? value)
-    {
-        value = null;
-        if (string.IsNullOrWhiteSpace(text)) return null;
-        if (FormInput.TryUtc(text, out var at))
-        {
-            value = at;
-            return null;
-        }
-        Errors = new Dictionary<string, string[]> { [field] = ["must be a date and time, e.g. 2026-11-25 14:30"] };
-        return Page();
-    }
-
-    private async Task<IActionResult> AfterAsync(CaseOutcome outcome, Func<(string, string)> done, CancellationToken ct)
-    {
-        if (outcome is CaseRefused)
-        {
-            db.ChangeTracker.Clear();
-            Exhibits = await ExhibitRegister.ListAsync(db, Context.Case.Id, ct);
-        }
-        return Answer(outcome, done);
-    }
+    // The forms: "exhibit", or the exhibit's id for a movement.
+    private Task<IActionResult> AfterAsync(CaseOutcome outcome, Func<(string, string)> done, CancellationToken ct) =>
+        AnswerAsync(outcome, done, db, async () => Exhibits = await ExhibitRegister.ListAsync(db, Context.Case.Id, ct));
 
     private async Task<IActionResult?> LoadAsync(Guid id, CancellationToken ct)
     {

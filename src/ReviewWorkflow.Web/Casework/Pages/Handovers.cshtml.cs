@@ -1,12 +1,4 @@
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using ReviewWorkflow.Engine;
-using ReviewWorkflow.Web.Accounts;
-using ReviewWorkflow.Web.Cases;
-using ReviewWorkflow.Web.Data;
 using ReviewWorkflow.Web.FamilyInformation.Pages;
-using ReviewWorkflow.Web.Ui;
 
 namespace ReviewWorkflow.Web.Casework.Pages;
 
@@ -36,9 +28,8 @@ public sealed class HandoversModel(Handovers handovers, ReviewDb db, TimeProvide
     {
         await LoadAsync(ct);
         var errors = new Dictionary<string, string[]>();
-        DateTimeOffset? starts = null, ends = null;
-        if (!string.IsNullOrWhiteSpace(StartsAt)) { if (FormInput.TryUtc(StartsAt, out var s)) starts = s; else errors["startsAt"] = [FormatHint]; }
-        if (!string.IsNullOrWhiteSpace(EndsAt)) { if (FormInput.TryUtc(EndsAt, out var e)) ends = e; else errors["endsAt"] = [FormatHint]; }
+        var starts = FormInput.Time(StartsAt, "startsAt", errors);
+        var ends = FormInput.Time(EndsAt, "endsAt", errors);
         if (errors.Count > 0) return Refused(CaseRefused.Invalid(errors));
         var outcome = await handovers.RequestAsync(new HandoverRequest(From, To, starts, ends, Reason), Me, ct);
         if (outcome.Refused is { } refused) return Refused(refused);
@@ -54,8 +45,6 @@ public sealed class HandoversModel(Handovers handovers, ReviewDb db, TimeProvide
         TempData["Done"] = $"Handover from {outcome.Handover!.FromName} to {outcome.Handover.ToName} approved.";
         return Redirect("/handovers");
     }
-
-    private const string FormatHint = "must be a date and time, e.g. 2026-11-25 14:30";
 
     private IActionResult Refused(CaseRefused refused)
     {

@@ -1,11 +1,4 @@
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using ReviewWorkflow.Engine;
-using ReviewWorkflow.Web.Accounts;
-using ReviewWorkflow.Web.Cases;
-using ReviewWorkflow.Web.Data;
 using ReviewWorkflow.Web.FamilyInformation.Pages;
-using ReviewWorkflow.Web.Ui;
 
 namespace ReviewWorkflow.Web.Casework.Pages;
 
@@ -23,9 +16,6 @@ public sealed class NotesModel(CaseProcedure cases, CaseLog log, ReviewDb db, Ti
     [BindProperty] public string? DueAt { get; set; }
     [BindProperty] public string? Reply { get; set; }
 
-    /// <summary>Which form was sent and refused: "note", or the direction's id.</summary>
-    public string? Sent { get; private set; }
-
     public bool MayDirect => Roles.Satisfies(Me.Role, Roles.Supervisor);
 
     public bool MayAnswer(NoteDto n) => n.Open && (n.AssigneeId == Me.Id || MayDirect);
@@ -36,16 +26,7 @@ public sealed class NotesModel(CaseProcedure cases, CaseLog log, ReviewDb db, Ti
     {
         if (await LoadAsync(id, ct) is { } missing) return missing;
         Sent = "note";
-        DateTimeOffset? due = null;
-        if (!string.IsNullOrWhiteSpace(DueAt))
-        {
-            if (!FormInput.TryUtc(DueAt, out var at))
-            {
-                Errors = new Dictionary<string, string[]> { ["dueAt"] = ["must be a date and time, e.g. 2026-11-25 14:30"] };
-                return Page();
-            }
-            due = at;
-        }
+        if (!TryTime("dueAt", DueAt, out var due)) return Page();
         var request = new NoteRequest(Text, string.IsNullOrWhiteSpace(Assignee) ? null : Assignee, due);
         var (outcome, note) = await log.AddAsync(Context, request, Me, ct);
         return await AfterAsync(outcome, () => ($"{note!.Reference} recorded.", $"/cases/{id}/notes#note-{note.Id}"), ct);
@@ -59,20 +40,9 @@ public sealed class NotesModel(CaseProcedure cases, CaseLog log, ReviewDb db, Ti
         return await AfterAsync(outcome, () => ($"{note!.Reference} answered and closed.", $"/cases/{id}/notes#note-{note.Id}"), ct);
     }
 
-    public string? Error(string form, string key) => Sent == form ? FormRefusal.Error(Errors, key) : null;
-
-    public string? Invalid(string form, string key) => Error(form, key) is null ? null : "true";
-
-    private async Task<IActionResult> AfterAsync(CaseOutcome outcome, Func<(string, string)> done, CancellationToken ct)
-    {
-        // Someone else may have written meanwhile: a refused form shows the log as it now is.
-        if (outcome is CaseRefused)
-        {
-            db.ChangeTracker.Clear();
-            Log = await CaseLog.ReadAsync(db, Context.Case.Id, Now, ct);
-        }
-        return Answer(outcome, done);
-    }
+    // The forms: "note", or the direction's id.
+    private Task<IActionResult> AfterAsync(CaseOutcome outcome, Func<(string, string)> done, CancellationToken ct) =>
+        AnswerAsync(outcome, done, db, async () => Log = await CaseLog.ReadAsync(db, Context.Case.Id, Now, ct));
 
     private async Task<IActionResult?> LoadAsync(Guid id, CancellationToken ct)
     {

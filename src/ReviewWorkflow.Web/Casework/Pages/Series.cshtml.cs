@@ -1,10 +1,3 @@
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using ReviewWorkflow.Web.Accounts;
-using ReviewWorkflow.Web.Cases;
-using ReviewWorkflow.Web.Ui;
-
 namespace ReviewWorkflow.Web.Casework.Pages;
 
 /// <summary>The series view: the deaths linked to this one directly or through others, as a timeline, a map sketch, and each link's reasons and disposition.</summary>

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using ReviewWorkflow.Web.Ui;
 using ReviewWorkflow.Web.Workflows;
 
 namespace ReviewWorkflow.Web.Escalation.Pages;

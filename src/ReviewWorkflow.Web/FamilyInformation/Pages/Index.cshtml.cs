@@ -1,5 +1,3 @@
-using ReviewWorkflow.Web.Ui;
-
 namespace ReviewWorkflow.Web.FamilyInformation.Pages;
 
 /// <summary>The case's family-and-friends register (F5, F9): every item, what was done and what the family was told.</summary>

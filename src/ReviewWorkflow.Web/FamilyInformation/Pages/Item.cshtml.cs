@@ -1,5 +1,3 @@
-using ReviewWorkflow.Web.Ui;
-
 namespace ReviewWorkflow.Web.FamilyInformation.Pages;
 
 /// <summary>
@@ -17,8 +15,7 @@ public sealed class ItemModel(CaseProcedure cases, FamilyInformationCommands reg
     [BindProperty] public string? Told { get; set; }
     [BindProperty] public string? RespondedAt { get; set; }
 
-    /// <summary>Which form was sent and refused ("action" or "response").</summary>
-    public string? Sent { get; private set; }
+    // The forms (Sent): "action" and "response".
 
     public async Task<IActionResult> OnGetAsync(Guid id, long itemId, CancellationToken ct) => await LoadAsync(id, itemId, ct) ?? Page();
 
@@ -33,36 +30,21 @@ public sealed class ItemModel(CaseProcedure cases, FamilyInformationCommands reg
     public async Task<IActionResult> OnPostResponseAsync(Guid id, long itemId, CancellationToken ct)
     {
         if (await LoadAsync(id, itemId, ct) is { } missing) return missing;
-        DateTimeOffset? respondedAt = null;
-        if (!string.IsNullOrWhiteSpace(RespondedAt))
+        if (!TryTime("respondedAt", RespondedAt, out var respondedAt))
         {
-            if (!FormInput.TryUtc(RespondedAt, out var at))
-            {
-                Sent = "response";
-                Errors = new Dictionary<string, string[]> { ["respondedAt"] = ["must be a date and time, e.g. 2026-11-25 14:30"] };
-                return Page();
-            }
-            respondedAt = at;
+            Sent = "response";
+            return Page();
         }
         var (outcome, item) = await register.RespondAsync(Context, itemId, new FamilyResponseRequest(Told, respondedAt), HttpContext.CurrentUser(), ct);
         return await AfterAsync("response", outcome, itemId, () => ($"{item!.Reference}: answered and closed.",
             $"/cases/{id}/family-information#item-{item.Reference}"), ct);
     }
 
-    public string? Error(string form, string key) => Sent == form ? FormRefusal.Error(Errors, key) : null;
-
-    public string? Invalid(string form, string key) => Error(form, key) is null ? null : "true";
-
-    private async Task<IActionResult> AfterAsync(string form, CaseOutcome outcome, long itemId, Func<(string, string)> done, CancellationToken ct)
+    // Someone else may have changed the item meanwhile (answered it, say): a refused form shows it as it now is.
+    private Task<IActionResult> AfterAsync(string form, CaseOutcome outcome, long itemId, Func<(string, string)> done, CancellationToken ct)
     {
         Sent = form;
-        if (outcome is CaseRefused)
-        {
-            // Someone else may have changed the item meanwhile (answered it, say): show it as it now is.
-            db.ChangeTracker.Clear();
-            Item = await FamilyInformationCommands.ItemAsync(db, Context.Case.Id, itemId, Now, ct) ?? Item;
-        }
-        return Answer(outcome, done);
+        return AnswerAsync(outcome, done, db, async () => Item = await FamilyInformationCommands.ItemAsync(db, Context.Case.Id, itemId, Now, ct) ?? Item);
     }
 
     private async Task<IActionResult?> LoadAsync(Guid id, long itemId, CancellationToken ct)

@@ -1,5 +1,3 @@
-using ReviewWorkflow.Web.Ui;
-
 namespace ReviewWorkflow.Web.FamilyInformation.Pages;
 
 /// <summary>Logs a piece of information from a family member or friend, as <c>POST …/family-information</c> does.</summary>
@@ -31,16 +29,7 @@ public sealed class NewModel(CaseProcedure cases, FamilyInformationCommands regi
     public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct)
     {
         if (await LoadAsync(id, ct) is { } missing) return missing;
-        DateTimeOffset? receivedAt = null;
-        if (!string.IsNullOrWhiteSpace(ReceivedAt))
-        {
-            if (!FormInput.TryUtc(ReceivedAt, out var at))
-            {
-                Errors = new Dictionary<string, string[]> { ["receivedAt"] = ["must be a date and time, e.g. 2026-11-25 14:30"] };
-                return Page();
-            }
-            receivedAt = at;
-        }
+        if (!TryTime("receivedAt", ReceivedAt, out var receivedAt)) return Page();
         // Trailing empty rows are the form's spare rows; an empty row between filled ones is kept, so the
         // command's "persons[1]: give at least one of …" lands beside the row it is about.
         var filled = Persons.Take(PersonRows).ToList();
@@ -53,8 +42,6 @@ public sealed class NewModel(CaseProcedure cases, FamilyInformationCommands regi
         return Answer(outcome, () => ($"{item!.Reference} logged, {Display.Deadline(item.DueAt, clock.GetUtcNow())}.",
             $"/cases/{id}/family-information#item-{item.Reference}"));
     }
-
-    public string? Invalid(string key) => Error(key) is null ? null : "true";
 
     public NamedPersonRow PersonRow(int index) => index < Persons.Count ? Persons[index] : new();
 

@@ -1,6 +1,5 @@
 using ReviewWorkflow.Engine.Commands;
 using ReviewWorkflow.Engine.Linkage;
-using ReviewWorkflow.Web.Ui;
 
 namespace ReviewWorkflow.Web.Linkage.Pages;
 
@@ -21,8 +20,7 @@ public sealed class IndexModel(CaseProcedure cases, Disposition disposition, Rev
     public IReadOnlyList<CandidateRow> Candidates { get; private set; } = [];
     public string UserRole { get; private set; } = "";
 
-    /// <summary>The candidate whose form was sent and refused, with what was entered.</summary>
-    public Guid? Sent { get; private set; }
+    // The forms (Sent): one per candidate, named by the candidate case's id.
     [BindProperty] public Guid Candidate { get; set; }
     [BindProperty] public string? Decision { get; set; }
     [BindProperty] public string? Rationale { get; set; }
@@ -33,7 +31,7 @@ public sealed class IndexModel(CaseProcedure cases, Disposition disposition, Rev
     {
         if (await LoadAsync(id, ct) is { } missing) return missing;
         var (outcome, decided) = await disposition.RunAsync(Context, Candidate, new DispositionRequest(Decision, Rationale), HttpContext.CurrentUser(), ct);
-        Sent = Candidate;
+        Sent = Candidate.ToString();
         if (outcome is CaseRefused)
         {
             // What the engine saw may have changed (a concurrent decision): show the candidates as they now are.
@@ -43,9 +41,6 @@ public sealed class IndexModel(CaseProcedure cases, Disposition disposition, Rev
         return Answer(outcome, () => ($"{decided!.Reference}: recorded as {Display.Words(decided.Disposition!.Decision).ToLowerInvariant()}.",
             $"/cases/{id}/linkage"));
     }
-
-    public string? Error(Guid candidate, string key) =>
-        Sent == candidate && Errors.TryGetValue(key, out var m) ? string.Join("; ", m) : null;
 
     /// <summary>Whether to offer the forms. Only a hint: the engine decides when one is sent.</summary>
     public bool MayDecide => Step is not null && Roles.Satisfies(UserRole, Step.Step.Role);

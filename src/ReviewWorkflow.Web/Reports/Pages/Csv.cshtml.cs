@@ -1,10 +1,5 @@
 using System.Globalization;
 using System.Text;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using ReviewWorkflow.Engine;
-using ReviewWorkflow.Web.Ui;
 
 namespace ReviewWorkflow.Web.Reports.Pages;
 

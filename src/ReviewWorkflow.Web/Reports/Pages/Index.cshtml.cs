@@ -1,11 +1,4 @@
 using System.Globalization;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using ReviewWorkflow.Engine;
-using ReviewWorkflow.Web.Data;
-using ReviewWorkflow.Web.Ui;
 
 namespace ReviewWorkflow.Web.Reports.Pages;
 

@@ -1,9 +1,3 @@
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using ReviewWorkflow.Web.Accounts;
-using ReviewWorkflow.Web.Ui;
-
 namespace ReviewWorkflow.Web.Search.Pages;
 
 /// <summary>The search box's results: each case found, ranked, with what matched.</summary>

@@ -1,9 +1,3 @@
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using ReviewWorkflow.Web.Accounts;
-using ReviewWorkflow.Web.Ui;
-
 namespace ReviewWorkflow.Web.Search.Pages;
 
 /// <summary>The person page: every case, item and step answer in which one identifier occurs.</summary>

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using ReviewWorkflow.Web.Ui;
 using ReviewWorkflow.Web.Workflows;
 
 namespace ReviewWorkflow.Web.SignOff.Pages;

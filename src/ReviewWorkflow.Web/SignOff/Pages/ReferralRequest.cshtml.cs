@@ -1,5 +1,3 @@
-using ReviewWorkflow.Web.Ui;
-
 namespace ReviewWorkflow.Web.SignOff.Pages;
 
 /// <summary>A supervisor asks for a homicide referral (F3) through <see cref="Refer"/>, as <c>POST …/referral-request</c>.</summary>

@@ -1,6 +1,5 @@
 using ReviewWorkflow.Engine.Commands;
 using ReviewWorkflow.Web.Steps;
-using ReviewWorkflow.Web.Ui;
 
 namespace ReviewWorkflow.Web.SignOff.Pages;
 

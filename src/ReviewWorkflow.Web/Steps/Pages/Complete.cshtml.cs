@@ -1,5 +1,3 @@
-using ReviewWorkflow.Web.Ui;
-
 namespace ReviewWorkflow.Web.Steps.Pages;
 
 public sealed record FieldView(FieldDefinition Field, IReadOnlyDictionary<string, string> Values, string? Error, IReadOnlyList<TeamMember> Team);

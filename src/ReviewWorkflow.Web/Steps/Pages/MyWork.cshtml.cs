@@ -1,5 +1,3 @@
-using ReviewWorkflow.Web.Ui;
-
 namespace ReviewWorkflow.Web.Steps.Pages;
 
 public sealed class MyWorkModel(WorkList work, TimeProvider clock) : PageModel

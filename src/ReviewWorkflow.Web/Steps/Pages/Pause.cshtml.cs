@@ -1,5 +1,4 @@
 using ReviewWorkflow.Engine.Commands;
-using ReviewWorkflow.Web.Ui;
 
 namespace ReviewWorkflow.Web.Steps.Pages;
 
@@ -32,12 +31,7 @@ public sealed class PauseModel(CaseProcedure cases, TimeProvider clock) : CaseCh
     public async Task<IActionResult> OnPostAskAsync(Guid id, string stepKey, CancellationToken ct)
     {
         if (!await LoadAsync(id, stepKey, ct)) return NotFound();
-        DateTimeOffset? until = null;
-        if (!string.IsNullOrWhiteSpace(Until))
-        {
-            if (!FormInput.TryUtc(Until, out var at)) return Invalid("until", "must be a date and time");
-            until = at;
-        }
+        if (!TryTime("until", Until, out var until)) return Page();
         return await RunAsync(id, "step.pause-requested",
             now => Pauses.Request(Context.Definition, Context.State, stepKey, Reason, until, Me.ToActor(), now), "pause asked for; a supervisor decides it.", ct);
     }
@@ -52,12 +46,6 @@ public sealed class PauseModel(CaseProcedure cases, TimeProvider clock) : CaseCh
 
     private async Task<IActionResult> RunAsync(Guid id, string action, Func<DateTimeOffset, CommandOutcome> decide, string done, CancellationToken ct) =>
         Answer(await Cases.DecideAsync(Context, Me, action, decide, ct), () => ($"{Status.Step.Title}: {done}", $"/cases/{id}#step-{Status.Step.Key}"));
-
-    private IActionResult Invalid(string key, string message)
-    {
-        Errors = new Dictionary<string, string[]> { [key] = [message] };
-        return Page();
-    }
 
     private async Task<bool> LoadAsync(Guid id, string stepKey, CancellationToken ct)
     {

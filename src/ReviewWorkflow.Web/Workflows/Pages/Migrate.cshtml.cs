@@ -1,5 +1,3 @@
-using ReviewWorkflow.Web.Ui;
-
 namespace ReviewWorkflow.Web.Workflows.Pages;
 
 /// <summary>Moving open cases to another workflow version: choose source and target, see the dry run, apply (<see cref="CaseMigration"/>).</summary>
