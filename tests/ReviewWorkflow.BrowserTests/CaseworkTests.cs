@@ -263,6 +263,9 @@ public sealed class CaseworkTests(BrowserApp app, Chromium chromium) : BrowserTe
         await Expect(page.Locator("#err-lon")).ToHaveTextAsync("must be between -180 and 180");
         await Expect(page.GetByRole(AriaRole.Group, new() { Name = "Person 1" })).ToContainTextAsync("required"); // its connection
         await Expect(page.GetByLabel("Latitude")).ToHaveAttributeAsync("aria-invalid", "true");
+        await Expect(page.Locator("#err-persons-0-role")).ToHaveTextAsync("required");
+        await ErrorSummaryChecks.LinksToAsync(page, "Form_Persons_0__Role");
+        await ErrorSummaryChecks.LinksToAsync(page, "Form_Latitude");
         await AssertEveryInputIsLabelledAsync(page);
         await ScreenshotAsync(page, "new-case-errors");
         await App.AssertUnchangedSinceAsync(before);
@@ -333,8 +336,12 @@ public sealed class CaseworkTests(BrowserApp app, Chromium chromium) : BrowserTe
         await Expect(page.Locator("#step-homicide-referral")).ToContainTextAsync("Not applicable");
         await page.GetByRole(AriaRole.Link, new() { Name = "Request a homicide referral" }).ClickAsync();
         await page.GetByLabel("Why").FillAsync("short");
+        var before = await App.SnapshotAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Request referral" }).ClickAsync();
         await Expect(page.Locator("#rationale-error")).Not.ToBeEmptyAsync();
+        await ErrorSummaryChecks.LinksToAsync(page, "rationale");
+        await ScreenshotAsync(page, "referral-request-errors");
+        await App.AssertUnchangedSinceAsync(before);
 
         await page.GetByLabel("Why").FillAsync("Same street as two earlier GHB deaths; the homicide command must look at it.");
         await page.GetByRole(AriaRole.Button, new() { Name = "Request referral" }).ClickAsync();

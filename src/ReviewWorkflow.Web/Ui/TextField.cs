@@ -18,4 +18,6 @@ public sealed record TextField(string Id, string Name, string Label, string? Val
     /// <summary>Words after the label seen only by screen readers (which candidate a repeated field is for).</summary>
     public string? LabelSuffix { get; init; }
     public string LabelSize { get; init; } = "govuk-label--s";
+    /// <summary>A textarea's length limit, shown as it is typed by GOV.UK's character count (element <c>{Id}-info</c>).</summary>
+    public int? MaxLength { get; init; }
 }

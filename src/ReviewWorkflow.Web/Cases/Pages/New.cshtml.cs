@@ -48,6 +48,18 @@ public sealed class NewModel(CaseCreation creation, TimeProvider clock, Workflow
 
     public string? Error(string key) => Errors.TryGetValue(key, out var messages) ? string.Join("; ", messages) : null;
 
+    /// <summary>The messages for a field and its parts ("substances" shows "substances[2]").</summary>
+    public string? ErrorsUnder(string key) => FormRefusal.Error(Errors, key);
+
+    /// <summary>"persons[1].phone" → (1, "phone"); "persons[1]" → (1, ""); any other key → (-1, "").</summary>
+    public static (int Row, string Part) PersonField(string key)
+    {
+        if (!key.StartsWith("persons[", StringComparison.Ordinal) || key.IndexOf(']') is var close && close < 0) return (-1, "");
+        if (!int.TryParse(key[8..close], out var row)) return (-1, "");
+        var rest = key[(close + 1)..];
+        return (row, rest.StartsWith('.') ? rest[1..] : rest);
+    }
+
     /// <summary>Parse errors win over "required" for the same field; person errors are renumbered to the form's rows.</summary>
     private static Dictionary<string, string[]> Merge(Dictionary<string, string[]> service, Dictionary<string, string[]> parse, List<int> rows)
     {

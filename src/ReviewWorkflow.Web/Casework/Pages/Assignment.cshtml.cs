@@ -28,7 +28,9 @@ public sealed class AssignmentModel(CaseProcedure cases, Reassignment reassignme
         var request = new AssignmentRequest(Officer, what.StartsWith("step:", StringComparison.Ordinal) ? what[5..] : null,
             what.StartsWith("item:", StringComparison.Ordinal) && long.TryParse(what[5..], out var item) ? item : null, Reason);
         var (outcome, done) = await reassignment.RunAsync(Context, request, HttpContext.CurrentUser(), ct);
-        return Answer(outcome, () => ($"{Capitalised(done!.What)} reassigned to {done.ToName}.", $"/cases/{id}/assignment"));
+        // The page names a step by its title; the audit trail and the API keep its key.
+        string Reassigned() => request.StepKey is { } key ? $"step {Words.StepTitle(Context.Definition, key)}" : done!.What;
+        return Answer(outcome, () => ($"{Capitalised(Reassigned())} reassigned to {done!.ToName}.", $"/cases/{id}/assignment"));
     }
 
     private static string Capitalised(string text) => char.ToUpperInvariant(text[0]) + text[1..];

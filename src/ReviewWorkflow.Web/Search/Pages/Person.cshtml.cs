@@ -9,6 +9,8 @@ public sealed class PersonModel(ReviewDb db) : PageModel
 
     public async Task OnGetAsync(CancellationToken ct)
     {
+        // A blank identifier is answered (model binding would make it null, as if nothing were asked).
+        if (Request.Query.TryGetValue("identifier", out var asked)) Identifier = asked.ToString();
         if (PersonSearch.Normalise(Identifier ?? "") is { } id)
             Person = await PersonSearch.RunAsync(db, HttpContext.CurrentUser(), Identifier!, id, ct);
     }

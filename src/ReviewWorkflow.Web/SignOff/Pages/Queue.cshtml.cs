@@ -17,6 +17,9 @@ public sealed class QueueModel(ReviewDb db, WorkflowRegistry workflows, TimeProv
     /// <summary>Closed cases of the user's team(s) with evidence that arrived after closure (F8, F9): a late candidate, an item, a link.</summary>
     public IReadOnlyList<(Guid Id, string Reference, string Deceased, DateTimeOffset? ClosedAt)> ClosedToReview { get; private set; } = [];
 
+    /// <summary>Steps whose pause waits for a supervisor's decision: the step stays overdue until it is approved.</summary>
+    public IReadOnlyList<Escalation.Pages.PausedStep> PausesToDecide { get; private set; } = [];
+
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         Now = clock.GetUtcNow();
@@ -35,6 +38,7 @@ public sealed class QueueModel(ReviewDb db, WorkflowRegistry workflows, TimeProv
         if (!user.SeesAllTeams) closed = closed.Where(c => c.Team == user.Team);
         ClosedToReview = (await closed.OrderBy(c => c.ClosedAt).Take(PageSize).Select(c => new { c.Id, c.Reference, c.DeceasedName, c.ClosedAt }).ToListAsync(ct))
             .Select(c => (c.Id, c.Reference, c.DeceasedName, c.ClosedAt)).ToList();
+        PausesToDecide = await Escalation.Pages.PausedSteps.ForAsync(db, workflows, user.SeesAllTeams ? "" : user.Team, ct, awaitingOnly: true);
         return Page();
     }
 }
