@@ -78,20 +78,20 @@ public sealed class CaseFileAndReportTests(BrowserApp app, Chromium chromium) : 
     {
         var supervisor = await SignedInAsync("supervisor@demo.local");
         await supervisor.GotoAsync("/reports");
-        await supervisor.GetByLabel("From").FillAsync("2026-12-01");
-        await supervisor.GetByLabel("To").FillAsync("2026-11-01");
+        await supervisor.Locator("#from").FillAsync("2026-12-01");
+        await supervisor.Locator("#to").FillAsync("2026-11-01");
         await supervisor.GetByRole(AriaRole.Button, new() { Name = "Show" }).ClickAsync();
 
         var summary = supervisor.Locator(".govuk-error-summary");
         await Expect(summary).ToBeFocusedAsync(); // GOV.UK Frontend moves focus to the summary, at the top
         await Expect(summary.GetByRole(AriaRole.Link, new() { Name = "From: must be before to" })).ToHaveAttributeAsync("href", "#from");
         await Expect(supervisor.Locator("#from-error")).ToHaveTextAsync("Must be before to");
-        await Expect(supervisor.GetByLabel("From")).ToHaveValueAsync("2026-12-01"); // kept, to be corrected
+        await Expect(supervisor.Locator("#from")).ToHaveValueAsync("2026-12-01"); // kept, to be corrected
         await Expect(supervisor.Locator("#report-scope")).ToHaveCountAsync(0);
         await Expect(supervisor).ToHaveTitleAsync(new System.Text.RegularExpressions.Regex("^Error: "));
 
         await supervisor.Locator("#open-days").FillAsync("0");
-        await supervisor.GetByLabel("To").FillAsync("2026-12-02");
+        await supervisor.Locator("#to").FillAsync("2026-12-02");
         await supervisor.GetByRole(AriaRole.Button, new() { Name = "Show" }).ClickAsync();
         await Expect(summary.GetByRole(AriaRole.Link)).ToHaveAttributeAsync("href", "#open-days");
         await ScreenshotAsync(supervisor, "reports-problem");

@@ -255,8 +255,8 @@ public sealed class OversightTests(BrowserApp app, Chromium chromium) : BrowserT
         await ScreenshotAsync(page, "migrations");
 
         var before = await App.SnapshotAsync();
-        await page.GetByLabel("From").SelectOptionAsync("unexplained-death/1");
-        await page.GetByLabel("To").SelectOptionAsync("unexplained-death/2");
+        await page.GetByLabel("From", new() { Exact = true }).SelectOptionAsync("unexplained-death/1");
+        await page.GetByLabel("To", new() { Exact = true }).SelectOptionAsync("unexplained-death/2");
         await page.GetByLabel("Cases").FillAsync("NO-SUCH-CASE");
         await page.GetByRole(AriaRole.Button, new() { Name = "Apply" }).ClickAsync();
         var summary = page.Locator(".govuk-error-summary");
