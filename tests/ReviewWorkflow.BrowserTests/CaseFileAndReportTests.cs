@@ -23,6 +23,13 @@ public sealed class CaseFileAndReportTests(BrowserApp app, Chromium chromium) : 
             var admin = await SignedInAsync("admin@demo.local");
             await admin.GotoAsync("/admin");
             await admin.GetByRole(AriaRole.Link, new() { Name = "Verify a case file" }).ClickAsync();
+            // No file chosen: the problem at the top, linked to the file field.
+            await admin.GetByRole(AriaRole.Button, new() { Name = "Verify the file" }).ClickAsync();
+            var summary = admin.Locator(".govuk-error-summary");
+            await Expect(summary).ToContainTextAsync("The file cannot be verified");
+            await Expect(summary.GetByRole(AriaRole.Link, new() { Name = "no file was chosen" })).ToHaveAttributeAsync("href", "#file");
+            await Expect(admin.Locator("#file-error")).ToHaveTextAsync("no file was chosen");
+            await ScreenshotAsync(admin, "verify-case-file-no-file");
             await admin.Locator("#file").SetInputFilesAsync(path);
             await admin.GetByRole(AriaRole.Button, new() { Name = "Verify the file" }).ClickAsync();
             await Expect(admin.Locator("#verify-file-result")).ToContainTextAsync($"The file matches the audit trail: case {reference}");
@@ -55,5 +62,40 @@ public sealed class CaseFileAndReportTests(BrowserApp app, Chromium chromium) : 
         await ScreenshotAsync(supervisor, "reports");
         await row.GetByRole(AriaRole.Link, new() { Name = reference }).ClickAsync();
         await Expect(supervisor).ToHaveURLAsync(new System.Text.RegularExpressions.Regex($"/cases/{id}$"));
+
+        // An inspector sees every team, and may narrow the report to one.
+        var inspector = await SignedInAsync("inspector@demo.local");
+        await inspector.GotoAsync("/reports");
+        await inspector.GetByLabel("Team").SelectOptionAsync("east");
+        await inspector.GetByRole(AriaRole.Button, new() { Name = "Show" }).ClickAsync();
+        await Expect(inspector.Locator(".govuk-caption-l")).ToHaveTextAsync("Team east");
+        await Expect(inspector.Locator("#report-scope")).ToContainTextAsync("Download as CSV");
+        await ScreenshotAsync(inspector, "reports-inspector");
+    }
+
+    [Fact]
+    public async Task AReportWithAnImpossiblePeriodListsTheProblemAtTheTopLinkedToItsField()
+    {
+        var supervisor = await SignedInAsync("supervisor@demo.local");
+        await supervisor.GotoAsync("/reports");
+        await supervisor.Locator("#from").FillAsync("2026-12-01");
+        await supervisor.Locator("#to").FillAsync("2026-11-01");
+        await supervisor.GetByRole(AriaRole.Button, new() { Name = "Show" }).ClickAsync();
+
+        var summary = supervisor.Locator(".govuk-error-summary");
+        await Expect(summary).ToBeFocusedAsync(); // GOV.UK Frontend moves focus to the summary, at the top
+        await Expect(summary.GetByRole(AriaRole.Link, new() { Name = "From: must be before to" })).ToHaveAttributeAsync("href", "#from");
+        await Expect(supervisor.Locator("#from-error")).ToHaveTextAsync("Must be before to");
+        await Expect(supervisor.Locator("#from")).ToHaveValueAsync("2026-12-01"); // kept, to be corrected
+        await Expect(supervisor.Locator("#report-scope")).ToHaveCountAsync(0);
+        await Expect(supervisor).ToHaveTitleAsync(new System.Text.RegularExpressions.Regex("^Error: "));
+
+        await supervisor.Locator("#open-days").FillAsync("0");
+        await supervisor.Locator("#to").FillAsync("2026-12-02");
+        await supervisor.GetByRole(AriaRole.Button, new() { Name = "Show" }).ClickAsync();
+        await Expect(summary.GetByRole(AriaRole.Link)).ToHaveAttributeAsync("href", "#open-days");
+        await ScreenshotAsync(supervisor, "reports-problem");
+        await summary.GetByRole(AriaRole.Link).ClickAsync();
+        await Expect(supervisor.Locator("#open-days")).ToBeFocusedAsync();
     }
 }

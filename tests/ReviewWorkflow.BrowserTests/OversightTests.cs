@@ -80,7 +80,18 @@ public sealed class OversightTests(BrowserApp app, Chromium chromium) : BrowserT
         await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/admin$"));
         await Expect(page.Locator("#users")).ToContainTextAsync("officer.west@demo.local");
 
+        var before = await App.SnapshotAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Create account" }).ClickAsync();
+        // Every problem at the top, each linked to its field; nothing recorded.
+        var summary = page.Locator(".govuk-error-summary");
+        await Expect(summary).ToBeFocusedAsync();
+        await Expect(summary).ToContainTextAsync("the account was not created");
+        foreach (var (field, text) in new[] { ("email", "Email: a valid email address is required"), ("display-name", "Name: required"), ("role", "Role: must be one of"), ("team", "Team: required"), ("password", "First password: required") })
+            await Expect(summary.GetByRole(AriaRole.Link, new() { NameString = text })).ToHaveAttributeAsync("href", $"#{field}");
+        await App.AssertUnchangedSinceAsync(before);
+        await ScreenshotAsync(page, "admin-new-account-problem");
+        await summary.GetByRole(AriaRole.Link, new() { NameString = "First password" }).ClickAsync();
+        await Expect(page.GetByLabel("First password")).ToBeFocusedAsync();
         await Expect(page.Locator("#email-error")).ToHaveTextAsync("a valid email address is required");
         await Expect(page.Locator("#role-error")).ToContainTextAsync("must be one of: officer, supervisor, inspector, admin");
         await Expect(page.Locator("#team-error")).ToContainTextAsync("required");
@@ -157,6 +168,7 @@ public sealed class OversightTests(BrowserApp app, Chromium chromium) : BrowserT
         var denied = await officer.GotoAsync("/admin");
         Assert.Equal(403, denied!.Status);
         await Expect(officer.Locator("h1")).ToHaveTextAsync("Not allowed");
+        await ScreenshotAsync(officer, "access-denied");
         await officer.GotoAsync("/sign-offs");
         await Expect(officer.Locator("h1")).ToHaveTextAsync("Not allowed");
 
@@ -172,6 +184,10 @@ public sealed class OversightTests(BrowserApp app, Chromium chromium) : BrowserT
         var admin = await SignedInAsync("admin@demo.local");
         await admin.GotoAsync($"/cases/{eastId}/close");
         await Expect(admin.Locator("h1")).ToHaveTextAsync("Not allowed");
+        await ScreenshotAsync(admin, "access-denied-admin");
+        Assert.Equal(404, (await admin.GotoAsync("/admin/no-such-page"))!.Status);
+        await Expect(admin.Locator("h1")).ToHaveTextAsync("Page not found");
+        await ScreenshotAsync(admin, "not-found-admin");
         foreach (var page in new[] { "linkage", "family-information" })
         {
             await admin.GotoAsync($"/cases/{eastId}/{page}");
@@ -202,6 +218,64 @@ public sealed class OversightTests(BrowserApp app, Chromium chromium) : BrowserT
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
         await Expect(page.Locator("#sign-in-error")).ToContainTextAsync("locked");
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Sign out" })).ToHaveCountAsync(0);
+
+        // The administrator sees the account marked locked, with the time it ends, and unlocks it.
+        var administrator = await SignedInAsync("admin@demo.local");
+        var row = administrator.Locator("#users tr", new() { HasText = "locked.out@demo.local" });
+        await Expect(row.Locator(".govuk-tag.govuk-tag--red")).ToHaveTextAsync("Locked");
+        await Expect(row).ToContainTextAsync("until ");
+        await ScreenshotAsync(administrator, "admin-locked-account");
+        await row.GetByRole(AriaRole.Button, new() { Name = "Unlock locked.out@demo.local" }).ClickAsync();
+        await Expect(administrator.GetByRole(AriaRole.Status)).ToContainTextAsync("Account locked.out@demo.local unlocked");
+        await Expect(row.Locator(".govuk-tag.govuk-tag--red")).ToHaveCountAsync(0);
+    }
+
+    [Fact]
+    public async Task SigningOutSaysSoOnTheSignInPage()
+    {
+        var page = await SignedInAsync("officer@demo.local");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/sign-in$"));
+        await Expect(page.Locator(".govuk-notification-banner").GetByRole(AriaRole.Status)).ToHaveTextAsync("You have signed out.");
+        await ScreenshotAsync(page, "signed-out");
+        await page.ReloadAsync(); // said once
+        await Expect(page.Locator(".govuk-notification-banner")).ToHaveCountAsync(0);
+    }
+
+    [Fact]
+    public async Task TheMigrationPageListsItsProblemsAtTheTopThenShowsTheDryRunByStepTitles()
+    {
+        var (id, reference) = await Casework.NewCaseAsync(await App.OfficerAsync(), "Stefan Walczak");
+        var registry = App.Services.GetRequiredService<WorkflowRegistry>();
+        var definition = registry.Catalog.All.Single(d => d.Key == "unexplained-death" && d.Version == 1);
+        var target = registry.Catalog.All.Single(d => d.Key == "unexplained-death" && d.Version == 2);
+        var page = await SignedInAsync("admin@demo.local");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Move cases to another workflow version" }).ClickAsync();
+        await AssertEveryInputIsLabelledAsync(page);
+        await ScreenshotAsync(page, "migrations");
+
+        var before = await App.SnapshotAsync();
+        await page.GetByLabel("From", new() { Exact = true }).SelectOptionAsync("unexplained-death/1");
+        await page.GetByLabel("To", new() { Exact = true }).SelectOptionAsync("unexplained-death/2");
+        await page.GetByLabel("Cases").FillAsync("NO-SUCH-CASE");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Apply" }).ClickAsync();
+        var summary = page.Locator(".govuk-error-summary");
+        await Expect(summary).ToContainTextAsync("nothing was moved");
+        await Expect(summary.GetByRole(AriaRole.Link, new() { NameString = "Cases: no case 'NO-SUCH-CASE'" })).ToHaveAttributeAsync("href", "#Cases");
+        await Expect(page.Locator("#Cases-error")).ToContainTextAsync("no case 'NO-SUCH-CASE'");
+        await App.AssertUnchangedSinceAsync(before);
+        await ScreenshotAsync(page, "migrations-problem");
+
+        await page.GetByLabel("Cases").FillAsync(reference);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Dry run" }).ClickAsync();
+        await Expect(page.Locator("#plan-title")).ToHaveTextAsync($"Dry run: {definition.Title}, version 1 to {target.Title}, version 2");
+        var row = page.Locator("#plan-cases tr", new() { HasText = reference });
+        await Expect(row.Locator(".govuk-tag")).ToHaveTextAsync("Can move");
+        await Expect(row).ToContainTextAsync(target.FindStep("early-review")!.Title);
+        await Expect(row).Not.ToContainTextAsync("early-review");
+        await App.AssertUnchangedSinceAsync(before);
+        await ScreenshotAsync(page, "migrations-dry-run");
+        Assert.Equal(1, App.WithDb(db => db.Cases.Single(c => c.Id == Guid.Parse(id)).WorkflowVersion));
     }
 
     [Fact]

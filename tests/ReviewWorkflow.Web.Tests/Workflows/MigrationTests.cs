@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using ReviewWorkflow.Web.Workflows;
 using ReviewWorkflow.Web.Tests.Escalation;
 using ReviewWorkflow.Web.Tests.Security;
 using ReviewWorkflow.Web.Tests.Support;
@@ -154,6 +156,9 @@ public sealed class MigrationTests(EscalationApp app) : IClassFixture<Escalation
         Assert.Contains($"{reference}: unexplained-death v1 -> unexplained-death v2: moved", output);
     }
 
+    private static string Figure(string name, int value) =>
+        $"<dt class=\"govuk-summary-list__key\">{name}</dt><dd class=\"govuk-summary-list__value\">{value}</dd>";
+
     private Task<(int Code, string Output)> RunAsync(params string[] args) => AppCommand.RunAsync(app.ConnectionString, args);
 
     [Fact]
@@ -176,15 +181,20 @@ public sealed class MigrationTests(EscalationApp app) : IClassFixture<Escalation
         var before = await app.SnapshotAsync();
         var dry = WebUtility.HtmlDecode(await SubmitAsync("DryRun"));
         await app.AssertUnchangedSinceAsync(before);
-        Assert.Contains("Dry run: unexplained-death v1 to unexplained-death v2", dry);
-        Assert.Contains("2 case(s); 2 can move.", dry);
+        // Versions and steps by their titles, the figures as a GOV.UK summary list.
+        var (v1, v2) = (app.Services.GetRequiredService<WorkflowRegistry>().Get("unexplained-death", 1), app.Services.GetRequiredService<WorkflowRegistry>().Get("unexplained-death", 2));
+        Assert.Contains($"Dry run: {v1.Title}, version 1 to {v2.Title}, version 2", dry);
+        Assert.Contains(Figure("Cases", 2), dry);
+        Assert.Contains(Figure("Can move", 2), dry);
+        Assert.DoesNotContain(">Moved<", dry);
         Assert.All(references, r => Assert.Contains(r, dry));
-        Assert.Contains("early-review", dry); // a step v2 adds, listed per case
+        Assert.Contains(v2.FindStep("early-review")!.Title, dry); // a step v2 adds, listed per case by its title
         Assert.Equal(1, (await officer.GetCaseAsync(fresh.Id())).GetProperty("workflow").GetProperty("version").GetInt32());
 
         var applied = WebUtility.HtmlDecode(await SubmitAsync("Apply"));
-        Assert.Contains("Applied: unexplained-death v1 to unexplained-death v2", applied);
-        Assert.Contains("2 case(s); 2 can move; 2 moved.", applied);
+        Assert.Contains($"Applied: {v1.Title}, version 1 to {v2.Title}, version 2", applied);
+        Assert.Contains(Figure("Can move", 2), applied);
+        Assert.Contains(Figure("Moved", 2), applied);
         foreach (var c in new[] { fresh, halfDone })
             Assert.Equal(2, (await officer.GetCaseAsync(c.Id())).GetProperty("workflow").GetProperty("version").GetInt32());
         Assert.Equal("completed", (await officer.GetCaseAsync(halfDone.Id())).StateOf("initial-report"));

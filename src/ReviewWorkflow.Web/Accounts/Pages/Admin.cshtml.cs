@@ -33,19 +33,22 @@ public sealed class AdminModel(ReviewDb db, UserManager<User> users, AuditTrail 
     }
 
     public Task<IActionResult> OnPostDeactivateAsync(string userId, CancellationToken ct) =>
-        AfterAsync(administration.DeactivateAsync(userId, HttpContext.CurrentUser(), ct), "deactivated; its sessions have ended");
+        AfterAsync(userId, administration.DeactivateAsync(userId, HttpContext.CurrentUser(), ct), "deactivated; its sessions have ended");
 
     public Task<IActionResult> OnPostReactivateAsync(string userId, CancellationToken ct) =>
-        AfterAsync(administration.ReactivateAsync(userId, HttpContext.CurrentUser(), ct), "reactivated");
+        AfterAsync(userId, administration.ReactivateAsync(userId, HttpContext.CurrentUser(), ct), "reactivated");
 
     public Task<IActionResult> OnPostUnlockAsync(string userId, CancellationToken ct) =>
-        AfterAsync(administration.UnlockAsync(userId, HttpContext.CurrentUser(), ct), "unlocked");
+        AfterAsync(userId, administration.UnlockAsync(userId, HttpContext.CurrentUser(), ct), "unlocked");
 
     public Task<IActionResult> OnPostChangeAsync(string userId, string? role, string? team, CancellationToken ct) =>
-        AfterAsync(administration.ChangeAsync(userId, new ChangeUserRequest(role, team), HttpContext.CurrentUser(), ct), "changed; its sessions have ended");
+        AfterAsync(userId, administration.ChangeAsync(userId, new ChangeUserRequest(role, team), HttpContext.CurrentUser(), ct), "changed; its sessions have ended");
 
-    /// <summary>Back to the list, saying what happened (a refusal as an error).</summary>
-    private async Task<IActionResult> AfterAsync(Task<AccountChange> change, string done)
+    /// <summary>
+    /// Back to the list, saying what happened; a refusal goes to the error summary at the top, linked to the
+    /// account's row (or to its role or team field when one of those was wrong).
+    /// </summary>
+    private async Task<IActionResult> AfterAsync(string userId, Task<AccountChange> change, string done)
     {
         switch (await change)
         {
@@ -56,14 +59,26 @@ public sealed class AdminModel(ReviewDb db, UserManager<User> users, AuditTrail 
                 return NotFound();
             case AccountChange.Refused r:
                 TempData["Failed"] = r.Reason;
+                TempData["FailedField"] = $"user-{userId}";
                 return Redirect("/admin");
             case AccountChange.Invalid i:
-                TempData["Failed"] = string.Join("; ", i.Errors.Select(e => $"{e.Key}: {string.Join(", ", e.Value)}"));
+                TempData["Failed"] = string.Join("; ", i.Errors.Select(e => $"{FieldLabel(e.Key)}: {string.Join(", ", e.Value)}"));
+                TempData["FailedField"] = i.Errors.Keys.FirstOrDefault(k => k is "role" or "team") is { } key ? $"{key}-{userId}" : $"user-{userId}";
                 return Redirect("/admin");
             default:
                 throw new InvalidOperationException("unknown outcome");
         }
     }
+
+    /// <summary>The element id of the new-account field a creation error is about.</summary>
+    public static string FieldId(string key) => key == "displayName" ? "display-name" : key;
+
+    public static string FieldLabel(string key) => key switch
+    {
+        "displayName" => "Name",
+        "password" => "First password",
+        _ => Display.Words(key),
+    };
 
     public string? Error(string key) => Errors.TryGetValue(key, out var m) ? string.Join("; ", m) : null;
 

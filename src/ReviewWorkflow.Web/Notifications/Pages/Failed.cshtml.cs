@@ -7,6 +7,9 @@ public sealed record FailedMail(long Id, DateTimeOffset CreatedAt, Guid? CaseId,
 [Authorize(Policy = Policies.Admin)]
 public sealed class FailedModel(ReviewDb db) : PageModel
 {
+    /// <summary>The most failed messages listed, newest first.</summary>
+    public const int Shown = 200;
+
     public IReadOnlyList<FailedMail> Mail { get; private set; } = [];
     public int Pending { get; private set; }
 
@@ -20,6 +23,6 @@ public sealed class FailedModel(ReviewDb db) : PageModel
             from c in cases.DefaultIfEmpty()
             orderby m.CreatedAt descending, m.Id descending
             select new FailedMail(m.Id, m.CreatedAt, m.CaseId, c == null ? null : c.Reference, m.Kind, m.Recipient, m.Team, m.Subject, m.Attempts, m.LastError)
-        ).Take(200).ToListAsync(ct);
+        ).Take(Shown).ToListAsync(ct);
     }
 }

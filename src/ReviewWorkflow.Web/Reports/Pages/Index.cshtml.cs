@@ -12,8 +12,23 @@ public sealed class IndexModel(ReportQuery reports, ReviewDb db, TimeProvider cl
     public IReadOnlyList<string> Teams { get; private set; } = [];
     public string From { get; private set; } = "";
     public string To { get; private set; } = "";
-    public int OpenLongerThanDays { get; private set; } = ReportRequest.DefaultOpenLongerThanDays;
+    public string? Team { get; private set; }
+    public string OpenLongerThanDays { get; private set; } = ReportRequest.DefaultOpenLongerThanDays.ToString(CultureInfo.InvariantCulture);
     public string CsvLink { get; private set; } = "";
+
+    /// <summary>The refused filter's field (its element id) and message, for the error summary and the field.</summary>
+    public (string Id, string Message, string Text)? ProblemField => Problem is null ? null
+        : Problem.Split(": ", 2) is [var key, var message] && Fields.TryGetValue(key, out var named) ? (named.Id, Sentence(message), $"{named.Label}: {message}")
+        : ("from", Sentence(Problem), Sentence(Problem));
+
+    private static readonly Dictionary<string, (string Id, string Label)> Fields = new()
+    {
+        ["from"] = ("from", "From"),
+        ["to"] = ("to", "To"),
+        ["openLongerThanDays"] = ("open-days", "Open longer than (days)"),
+    };
+
+    private static string Sentence(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
 
     public async Task<IActionResult> OnGetAsync(DateTime? from, DateTime? to, string? team, int? openLongerThanDays, CancellationToken ct)
     {
@@ -24,12 +39,15 @@ public sealed class IndexModel(ReportQuery reports, ReviewDb db, TimeProvider cl
         if (status == StatusCodes.Status403Forbidden) return Forbid();
         if (request is null)
         {
+            // The filters as sent, so the person corrects them rather than typing them again.
+            (From, To, Team, OpenLongerThanDays) = (Request.Query["from"].ToString(), Request.Query["to"].ToString(), team, Request.Query["openLongerThanDays"].ToString());
             Problem = problem;
             return Page();
         }
         From = request.From.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         To = request.To.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        OpenLongerThanDays = request.OpenLongerThanDays;
+        OpenLongerThanDays = request.OpenLongerThanDays.ToString(CultureInfo.InvariantCulture);
+        Team = request.Team;
         Summary = await reports.RunAsync(request.From, request.To, request.Team, request.OpenLongerThanDays, ct);
         CsvLink = $"/reports/csv?from={From}&to={To}&openLongerThanDays={OpenLongerThanDays}" + (request.Team is { } t ? $"&team={Uri.EscapeDataString(t)}" : "");
         return Page();

@@ -27,6 +27,31 @@ public sealed class MigrateModel(WorkflowRegistry workflows, CaseMigration migra
         (Report, Errors) = await migration.RunAsync(request, HttpContext.CurrentUser(), ct);
     }
 
+    /// <summary>The source and target of the plan shown, to name its steps and fields by their titles.</summary>
+    public WorkflowDefinition? Source => Definition(From);
+    public WorkflowDefinition? Target => Definition(To);
+
+    private WorkflowDefinition? Definition(string? value) =>
+        Version(value) is { Key: { } key, Version: { } n } && workflows.Catalog.Find(key, n) is not null ? workflows.Get(key, n) : null;
+
+    /// <summary>A step by its title (the target's, else the source's), its key kept only where a person has to type it.</summary>
+    public string StepTitle(string key) => (Target?.FindStep(key) ?? Source?.FindStep(key))?.Title ?? Display.Words(key);
+
+    /// <summary>"Initial report of the discovery: Time found": a field of a step of the source version.</summary>
+    public string FieldTitle(string step, string field) =>
+        $"{StepTitle(step)}: {(Source?.FindStep(step) ?? Target?.FindStep(step))?.FindField(field)?.Label ?? Display.Words(field)}";
+
+    /// <summary>A refusal of the migration in words, step keys as titles.</summary>
+    public string Reason(string reason) => Target is { } t ? Ui.Words.Reason(t, reason) : reason;
+
+    /// <summary>"Unexplained death, version 2".</summary>
+    public static string Name(WorkflowDefinition d) => $"{d.Title}, version {d.Version}";
+
+    public string Name(string? value, string fallback) => Definition(value) is { } d ? Name(d) : fallback;
+
+    /// <summary>The element id of the form field an error is about.</summary>
+    public static string FieldId(string key) => key switch { "from" => "From", "to" => "To", "cases" => "Cases", "redo" => "Redo", _ => "From" };
+
     /// <summary>A version as the form's choices give it: <c>KEY/VERSION</c>.</summary>
     public static string Value(WorkflowDefinition d) => $"{d.Key}/{d.Version}";
 
