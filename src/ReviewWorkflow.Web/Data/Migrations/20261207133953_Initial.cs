@@ -11,7 +11,7 @@ namespace ReviewWorkflow.Web.Data.Migrations
     /// <summary>
     /// The whole schema in one migration (squashed before anything was deployed), then the
     /// hand-written SQL EF's model cannot describe, last, once the tables it needs exist:
-    /// <see cref="AppendOnlyTriggers"/>, <see cref="CaseworkTriggers"/> and <see cref="SearchIndexes"/>.
+    /// <see cref="AppendOnlyTriggers"/>, <see cref="CaseworkTriggers"/>, <see cref="SearchIndexes"/> and <see cref="HotPathStorage"/>.
     /// Regenerating this migration: keep those calls at the end of Up and the start of Down.
     /// </summary>
     public partial class Initial : Migration
@@ -1031,6 +1031,7 @@ namespace ReviewWorkflow.Web.Data.Migrations
             AppendOnlyTriggers.Create(migrationBuilder);
             CaseworkTriggers.Create(migrationBuilder);
             SearchIndexes.Create(migrationBuilder);
+            HotPathStorage.Create(migrationBuilder);
             // EF always writes this column; bulk inserts that name only the step's columns (bench seeding) rely on the default.
             migrationBuilder.Sql("ALTER TABLE case_steps ALTER COLUMN pause_approved SET DEFAULT false;");
         }
@@ -1038,6 +1039,7 @@ namespace ReviewWorkflow.Web.Data.Migrations
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            HotPathStorage.Drop(migrationBuilder);
             SearchIndexes.Drop(migrationBuilder);
             CaseworkTriggers.Drop(migrationBuilder);
             AppendOnlyTriggers.Drop(migrationBuilder);
