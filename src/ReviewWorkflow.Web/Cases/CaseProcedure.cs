@@ -204,11 +204,23 @@ public sealed class CaseProcedure(ReviewDb db, WorkflowRegistry workflows, Audit
             await using var tx = await db.Database.BeginTransactionAsync(ct);
             var done = new List<CaseDone>(changes.Count);
             var found = new List<LinkageRun>();
-            foreach (var change in changes)
+            // Each case's change asks the tracker what it holds, and with changes detected automatically every such question
+            // scans every tracked row of the batch: quadratic in the batch, nearly all of a migration's time (10,000 cases: 152 s).
+            // Nothing a case's change reads depends on another's being detected, so the batch's changes are found once, here.
+            db.ChangeTracker.AutoDetectChangesEnabled = false;
+            try
             {
-                var (d, f) = await ApplyAsync(change.Context, user, change.Activities, now, recheckLinkage: false, engineCommand: false, ct);
-                done.Add(d);
-                if (f is not null) found.Add(f);
+                foreach (var change in changes)
+                {
+                    var (d, f) = await ApplyAsync(change.Context, user, change.Activities, now, recheckLinkage: false, engineCommand: false, ct);
+                    done.Add(d);
+                    if (f is not null) found.Add(f);
+                }
+                db.ChangeTracker.DetectChanges();
+            }
+            finally
+            {
+                db.ChangeTracker.AutoDetectChangesEnabled = true;
             }
             await db.SaveChangesAsync(ct);
             await audit.AppendManyAsync(user, changes.Select(c => ((Guid?)c.Context.Case.Id, c.Action, c.AuditData)).ToList(), ct);
