@@ -60,8 +60,8 @@ public static class MigrationBench
             Console.WriteLine($"Migration v1 -> v2 ({Environment.ProcessorCount} cores; load average now {File.ReadAllText("/proc/loadavg").Split(' ')[..3].Aggregate((a, b) => a + " " + b)})");
             Console.WriteLine("| measure | figure | target |");
             Console.WriteLine("|---|---|---|");
-            Console.WriteLine(string.Create(Inv, $"| dry run, {dry.Report.Cases:N0} open cases | {dry.Seconds:0.0} s ({dry.Report.CanApply:N0} can move) | ≤ 60 s |"));
-            Console.WriteLine(string.Create(Inv, $"| apply, {applied.Report.Cases:N0} open cases | {applied.Seconds:0.0} s ({applied.Report.Applied:N0} moved) | ≤ 60 s |"));
+            Console.WriteLine(string.Create(Inv, $"| dry run, {dry.Report.Cases:N0} open cases | {dry.Seconds:0.0} s, app CPU {dry.CpuSeconds:0.0} s ({dry.Report.CanApply:N0} can move) | ≤ 60 s |"));
+            Console.WriteLine(string.Create(Inv, $"| apply, {applied.Report.Cases:N0} open cases | {applied.Seconds:0.0} s, app CPU {applied.CpuSeconds:0.0} s ({applied.Report.Applied:N0} moved) | ≤ 60 s |"));
             return applied.Report.Applied == cases + 1 ? 0 : 1;
         }
         finally
@@ -71,13 +71,15 @@ public static class MigrationBench
         }
     }
 
-    private static async Task<(MigrationReport Report, double Seconds)> TimeAsync(WebApplication app, MigrationRequest request, CurrentUser admin)
+    /// <summary>The wall time, and the app's own CPU time: on a shared machine the first is an upper bound, the second what the app spent.</summary>
+    private static async Task<(MigrationReport Report, double Seconds, double CpuSeconds)> TimeAsync(WebApplication app, MigrationRequest request, CurrentUser admin)
     {
         using var scope = app.Services.CreateScope();
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var watch = Stopwatch.StartNew();
         var (report, errors) = await scope.ServiceProvider.GetRequiredService<CaseMigration>().RunAsync(request, admin);
         if (report is null) throw new InvalidOperationException(string.Join("; ", errors.SelectMany(e => e.Value)));
-        return (report, watch.Elapsed.TotalSeconds);
+        return (report, watch.Elapsed.TotalSeconds, (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds);
     }
 
     /// <summary>A case recorded through the app, as an officer would.</summary>

@@ -19,14 +19,21 @@ public static class EarlierIncidents
     }
 
     /// <summary>The completed check sent back because an earlier case at the address was recorded after it.</summary>
-    public static CommandOutcome Reopen(WorkflowDefinition definition, CaseState state, string reference, Actor actor, DateTimeOffset now)
+    public static CommandOutcome Reopen(WorkflowDefinition definition, CaseState state, string reference, Actor actor, DateTimeOffset now) =>
+        Reopen(definition, state, [reference], "an earlier case at this address was recorded after the check", actor, now);
+
+    /// <summary>
+    /// The completed check sent back for the earlier cases it does not list (<paramref name="why"/>: how they came to match,
+    /// a late record or a corrected place); refused when it is not completed or lists them all.
+    /// </summary>
+    public static CommandOutcome Reopen(WorkflowDefinition definition, CaseState state, IReadOnlyList<string> references, string why, Actor actor, DateTimeOffset now)
     {
         if (definition.FindStep(StepKey) is null) return Refusals.UnknownStep(StepKey);
         var status = CaseEvaluator.Evaluate(definition, state)[StepKey]!;
         if (status.State != StepState.Completed) return Refused.Because(RefusalKind.Conflict, $"{StepKey} is not completed");
-        if (status.Completion!.Fields.GetValueOrDefault(IncidentsField) is ListValue listed && listed.Items.Contains(reference, StringComparer.OrdinalIgnoreCase))
-            return Refused.Because(RefusalKind.Conflict, $"{reference} is confirmed already");
-        return new Accepted([new StepsReturned(now, actor.Id, ReturnedBy, [StepKey],
-            $"an earlier case at this address was recorded after the check: {reference}")]);
+        var listed = status.Completion!.Fields.GetValueOrDefault(IncidentsField) is ListValue l ? l.Items : [];
+        var missing = references.Where(r => !listed.Contains(r, StringComparer.OrdinalIgnoreCase)).ToList();
+        if (missing.Count == 0) return Refused.Because(RefusalKind.Conflict, $"{string.Join(", ", references)} confirmed already");
+        return new Accepted([new StepsReturned(now, actor.Id, ReturnedBy, [StepKey], $"{why}: {string.Join(", ", missing)}")]);
     }
 }

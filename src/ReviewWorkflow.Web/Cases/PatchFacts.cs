@@ -4,9 +4,10 @@ namespace ReviewWorkflow.Web.Cases;
 /// <summary>
 /// Facts learnt later (a toxicology result, a witness, the name once identified, a corrected place):
 /// added, never overwritten except the place, and compared again with every recorded death, since a
-/// new fact can make the link. The API's PATCH and the facts page both run it.
+/// new fact can make the link. The API's PATCH and the facts page both run it. A corrected place runs the
+/// previous-incidents check again, both ways, in the same transaction (<see cref="Linkage.PreviousIncidents.AfterPlaceCorrectedAsync"/>).
 /// </summary>
-public sealed class PatchFacts(CaseProcedure cases)
+public sealed class PatchFacts(CaseProcedure cases, ReviewDb db, Linkage.PreviousIncidents previousIncidents)
 {
     public static bool IsUnidentified(Case c) => string.Equals(c.DeceasedName.Trim(), CaseValidation.Unknown, StringComparison.OrdinalIgnoreCase);
 
@@ -32,6 +33,8 @@ public sealed class PatchFacts(CaseProcedure cases)
             c.DeceasedName = identified.Trim();
         }
         object? place = null;
+        var moved = request.Location is { } at
+            && (c.LocationDescription != (at.Description?.Trim() ?? "") || c.Latitude != at.Latitude || c.Longitude != at.Longitude);
         if (request.Location is { } l)
         {
             place = new
@@ -46,8 +49,14 @@ public sealed class PatchFacts(CaseProcedure cases)
         c.MarkForReview();
         // Recorded with their time: a step they make apply runs its deadline from now (Deadlines).
         IReadOnlyList<StepActivity> added = substances.Count + markers.Count > 0 ? [FactsAdded.Activity(user.Id, now, substances, markers)] : [];
-        return await cases.SaveAsync(context, user, "case.facts-added",
-            new { substances, markers, persons = persons.Select(p => new { p.Role }).ToList(), name, place, needsReview = c.NeedsReview }, added, now, ct,
-            recheckLinkage: true);
+        object audit = new { substances, markers, persons = persons.Select(p => new { p.Role }).ToList(), name, place, needsReview = c.NeedsReview };
+        if (!moved) return await cases.SaveAsync(context, user, "case.facts-added", audit, added, now, ct, recheckLinkage: true);
+
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var outcome = await cases.SaveAsync(context, user, "case.facts-added", audit, added, now, ct, recheckLinkage: true);
+        if (outcome is CaseDone done) outcome = await previousIncidents.AfterPlaceCorrectedAsync(cases, done, ct);
+        // A refusal (a case changed by someone else meanwhile) leaves nothing of the correction: the transaction is rolled back.
+        if (outcome is CaseDone) await tx.CommitAsync(ct);
+        return outcome;
     }
 }

@@ -61,11 +61,44 @@ public sealed partial class PreviousIncidents(ReviewDb db, IServiceScopeFactory 
                 if (await cases.LoadAsync(later.Id, Actor, ct) is not { } context) break;
                 var outcome = await cases.DecideAsync(context, Actor, "step.reopened",
                     now => EarlierIncidents.Reopen(context.Definition, context.State, recorded.Reference, Actor.ToActor(), now), ct);
-                var lostRace = outcome is CaseRefused { Refusal: { Kind: RefusalKind.Conflict } refusal } && refusal.Reasons.Any(r => r.Contains("someone else"));
-                if (!lostRace) break;
+                if (!LostRace(outcome)) break;
             }
         }
     }
+
+    /// <summary>
+    /// After a case's place is corrected, inside the correction's transaction (the row saved, so the search reads the new
+    /// place): its own completed check goes back for the earlier cases it does not list, and each case found later at the
+    /// new place whose completed check does not list this one goes back too (a closed one back on the review list), as when
+    /// an earlier case is recorded late. The outcome for the corrected case; a conflict when any of them was changed by
+    /// someone else meanwhile, and the caller then rolls the whole correction back.
+    /// </summary>
+    public async Task<CaseOutcome> AfterPlaceCorrectedAsync(CaseProcedure cases, CaseDone corrected, CancellationToken ct)
+    {
+        CaseOutcome outcome = corrected;
+        var context = corrected.Context;
+        if (corrected.Evaluation[EarlierIncidents.StepKey] is { State: StepState.Completed }
+            && (await EarlierThanAsync(context.Case.Id, ct)).Select(i => i.Reference).ToList() is { Count: > 0 } earlier)
+        {
+            var own = await cases.DecideAsync(context, Actor, "step.reopened",
+                now => EarlierIncidents.Reopen(context.Definition, context.State, earlier, Corrected, Actor.ToActor(), now), ct);
+            if (LostRace(own)) return own;
+            if (own is CaseDone) outcome = own;
+        }
+        foreach (var later in await MatchesAsync(context.Case.Id, earlier: false, ct))
+        {
+            if (await cases.LoadAsync(later.Id, Actor, ct) is not { } other) continue;
+            var reopened = await cases.DecideAsync(other, Actor, "step.reopened",
+                now => EarlierIncidents.Reopen(other.Definition, other.State, [context.Case.Reference], Corrected, Actor.ToActor(), now), ct);
+            if (LostRace(reopened)) return reopened;
+        }
+        return outcome;
+    }
+
+    private const string Corrected = "an earlier case matches this address since a place was corrected";
+
+    private static bool LostRace(CaseOutcome outcome) =>
+        outcome is CaseRefused { Refusal: { Kind: RefusalKind.Conflict } refusal } && refusal.Reasons.Any(r => r.Contains("someone else"));
 
     private async Task<List<EarlierIncident>> MatchesAsync(Guid caseId, bool earlier, CancellationToken ct)
     {

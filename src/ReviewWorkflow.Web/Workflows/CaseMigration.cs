@@ -125,9 +125,10 @@ public sealed class CaseMigration(ReviewDb db, WorkflowRegistry workflows, CaseP
         // Loading a case looks over what is tracked (the facts read the tracker); with a batch tracked that is
         // work per case that grows with the batch. The changes are found once, when the batch is saved.
         db.ChangeTracker.AutoDetectChangesEnabled = false;
+        var loaded = (await cases.LoadManyAsync([.. ids], user, ct)).ToDictionary(c => c.Case.Id);
         for (var i = 0; i < ids.Count; i++)
         {
-            var context = (await cases.LoadAsync(ids[i], user, ct))!;
+            var context = loaded[ids[i]];
             var plan = WorkflowMigration.Plan(from, to, context.State, redo, user.ToActor(), now);
             results[i] = Dto(context.Case, from, to, plan, applied: false);
             if (apply && plan.CanApply) changes.Add((i, Moved(context, from, to, plan), plan));

@@ -243,6 +243,84 @@ public sealed class ProcedureV2Tests(ShippedWorkflowsApp app) : IClassFixture<Sh
         Assert.False(redone.GetProperty("needsReview").GetBoolean());
     }
 
+    private static Task<HttpResponseMessage> MoveAsync(HttpClient officer, JsonElement c, string description, (double Lat, double Lon) place, double metresNorth) =>
+        officer.PatchAsJsonAsync($"/api/cases/{c.Id()}",
+            new { location = new { description, latitude = place.Lat + metresNorth / 111_320, longitude = place.Lon } });
+
+    private async Task<int> ReopenedAsync(HttpClient officer, JsonElement c) =>
+        (await officer.GetFromJsonAsync<JsonElement>($"/api/cases/{c.Id()}/audit")).EnumerateArray().Count(e => e.GetProperty("action").GetString() == "step.reopened");
+
+    /// <summary>A case with its previous-incidents check done (finding nothing) at a place with no earlier case.</summary>
+    private static async Task<JsonElement> CheckedAsync(HttpClient officer, string description, (double Lat, double Lon) street, int year, double metresNorth = 0)
+    {
+        var c = await officer.CreateCaseAsync(DeathAt(description, street, year, metresNorth));
+        await officer.CompleteAsync(c.Id(), "initial-report", Answers("initial-report", c.GetProperty("officer").GetProperty("id").GetString()!)).OkAsync();
+        await officer.CompleteAsync(c.Id(), "previous-incidents", Check()).OkAsync();
+        return c;
+    }
+
+    [Fact]
+    public async Task APlaceCorrectedOntoAnEarlierCasesAddressSendsBothChecksBackAndTheSameCorrectionAgainChangesNothing()
+    {
+        var officer = await app.OfficerAsync();
+        var street = NewStreet();
+        var earlier = await officer.CreateCaseAsync(DeathAt("3 Mill Lane, Barking", street, 2019, metresNorth: 2000));
+        var c = await CheckedAsync(officer, "the flats by the park", street, 2022);
+        // Found later at Mill Lane: its check lists the earlier case, and could not list this one, which was elsewhere then.
+        var later = await officer.CreateCaseAsync(DeathAt("3 Mill Lane Barking", street, 2024, metresNorth: 2000));
+        await officer.CompleteAsync(later.Id(), "initial-report", Answers("initial-report", later.GetProperty("officer").GetProperty("id").GetString()!)).OkAsync();
+        await officer.CompleteAsync(later.Id(), "previous-incidents", Check(Reference(earlier))).OkAsync();
+
+        var patched = await MoveAsync(officer, c, "3, Mill Lane, Barking", street, metresNorth: 2000).OkAsync();
+
+        Assert.Equal("returned", patched.StateOf("previous-incidents"));
+        Assert.Contains(Reference(earlier), patched.Step("previous-incidents").GetProperty("returnReason").GetString());
+        var laterNow = await officer.GetCaseAsync(later.Id());
+        Assert.Equal("returned", laterNow.StateOf("previous-incidents"));
+        Assert.Contains(Reference(c), laterNow.Step("previous-incidents").GetProperty("returnReason").GetString());
+        Assert.Equal((1, 1), (await ReopenedAsync(officer, c), await ReopenedAsync(officer, later)));
+
+        // The checks done again with the cases now listed; the same correction once more sends neither back.
+        await officer.CompleteAsync(c.Id(), "previous-incidents", Check(Reference(earlier))).OkAsync();
+        await officer.CompleteAsync(later.Id(), "previous-incidents", Check(Reference(earlier), Reference(c))).OkAsync();
+        var again = await MoveAsync(officer, c, "3, Mill Lane, Barking", street, metresNorth: 2000).OkAsync();
+        Assert.Equal("completed", again.StateOf("previous-incidents"));
+        Assert.Equal("completed", (await officer.GetCaseAsync(later.Id())).StateOf("previous-incidents"));
+        Assert.Equal((1, 1), (await ReopenedAsync(officer, c), await ReopenedAsync(officer, later)));
+    }
+
+    [Fact]
+    public async Task APlaceCorrectedOnAClosedCaseOntoAnEarlierCaseSendsItsCheckBackAndPutsItOnTheReviewList()
+    {
+        var (officer, supervisor) = (await app.OfficerAsync(), await app.SupervisorAsync());
+        var street = NewStreet();
+        var earlier = await officer.CreateCaseAsync(DeathAt("21 Dock Street, Rainham", street, 2015, metresNorth: 3000));
+        var closed = await officer.CreateCaseAsync(DeathAt("Flat 9 above the quay", street, 2023));
+        await ToClosedAsync(officer, supervisor, closed.Id(), closed.GetProperty("officer").GetProperty("id").GetString()!);
+
+        var patched = await MoveAsync(officer, closed, "Flat 9, 21 Dock Street, Rainham", street, metresNorth: 3010).OkAsync();
+
+        Assert.Equal("closed", patched.GetProperty("status").GetString());
+        Assert.Equal("returned", patched.StateOf("previous-incidents"));
+        Assert.Contains(Reference(earlier), patched.Step("previous-incidents").GetProperty("returnReason").GetString());
+        Assert.True(patched.GetProperty("needsReview").GetBoolean());
+        Assert.Equal(1, await ReopenedAsync(officer, closed));
+    }
+
+    [Fact]
+    public async Task APlaceCorrectedOntoAnAddressWithNoOtherCaseLeavesTheCheckAlone()
+    {
+        var officer = await app.OfficerAsync();
+        var street = NewStreet();
+        await officer.CreateCaseAsync(DeathAt("40 Ripple Road", street, 2018, metresNorth: 5000));
+        var c = await CheckedAsync(officer, "the flats by the park", street, 2022);
+
+        var patched = await MoveAsync(officer, c, "41 Ripple Road", street, metresNorth: 4000).OkAsync();
+
+        Assert.Equal("completed", patched.StateOf("previous-incidents"));
+        Assert.Equal(0, await ReopenedAsync(officer, c));
+    }
+
     private async Task ToClosedAsync(HttpClient officer, HttpClient supervisor, string id, string liaison)
     {
         await InvestigateAsync(officer, supervisor, id, liaison);
