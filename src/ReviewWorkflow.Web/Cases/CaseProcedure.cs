@@ -59,8 +59,15 @@ public sealed class CaseProcedure(ReviewDb db, WorkflowRegistry workflows, Audit
     /// </summary>
     public async Task<CaseContext?> LoadAsync(Guid id, CurrentUser user, CancellationToken ct = default)
     {
-        var loaded = await LoadManyAsync([id], user, ct);
-        return loaded.Count == 1 ? loaded[0] : null;
+        // Every command comes this way, so it keeps its own query on `id = $1` (the batch query's
+        // `= ANY($1)` cost PostgreSQL a millisecond more per command in the throughput benchmark).
+        await OpenAsync(ct);
+        var now = Now();
+        var row = await ToChangeOne(db, id, now);
+        if (row is null || !user.CanSee(row.Case.Team)) return null;
+        var activities = new List<CaseActivity>();
+        await foreach (var a in ActivitiesOfOne(db, id).WithCancellation(ct)) activities.Add(a);
+        return await ContextAsync(row, activities, now, ct);
     }
 
     /// <summary>
@@ -122,6 +129,23 @@ public sealed class CaseProcedure(ReviewDb db, WorkflowRegistry workflows, Audit
                 db.CaseSteps.Any(s => s.CaseId == x.Id && s.AssignedTo != null),
                 db.Handovers.Any(h => h.FromId == x.OfficerId && h.ApprovedAt != null && h.StartsAt <= now && now < h.EndsAt),
                 null)));
+
+    private static readonly Func<ReviewDb, Guid, DateTimeOffset, Task<CaseRow?>> ToChangeOne = EF.CompileAsyncQuery((ReviewDb db, Guid id, DateTimeOffset now) =>
+        db.Cases.AsTracking().Include(x => x.Steps).Include(x => x.Persons).AsSingleQuery()
+            .Where(x => x.Id == id)
+            .Select(x => new CaseRow(x,
+                db.LinkageCandidates.Count(l => l.CaseId == x.Id && l.Decision == null),
+                db.LinkageCandidates.Count(l => l.CaseId == x.Id && l.Decision == LinkageDisposition.Linked),
+                db.FamilyInformationItems.Count(i => i.CaseId == x.Id && i.State == FamilyItemState.Open),
+                db.CaseNotes.Count(n => n.CaseId == x.Id && n.Kind == NoteKind.Direction && !db.DirectionResponses.Any(r => r.NoteId == n.Id)),
+                db.Users.Where(u => u.Id == x.OfficerId).Select(u => u.DisplayName).FirstOrDefault(),
+                db.CaseSteps.Any(s => s.CaseId == x.Id && s.AssignedTo != null),
+                db.Handovers.Any(h => h.FromId == x.OfficerId && h.ApprovedAt != null && h.StartsAt <= now && now < h.EndsAt),
+                null))
+            .FirstOrDefault());
+
+    private static readonly Func<ReviewDb, Guid, IAsyncEnumerable<CaseActivity>> ActivitiesOfOne = EF.CompileAsyncQuery<ReviewDb, Guid, CaseActivity>((db, id) =>
+        db.CaseActivities.AsNoTracking().Where(a => a.CaseId == id).OrderBy(a => a.Id));
 
     private static readonly Func<ReviewDb, Guid, DateTimeOffset, Task<CaseRow?>> ToRead = EF.CompileAsyncQuery((ReviewDb db, Guid id, DateTimeOffset now) =>
         db.Cases.AsNoTracking().Include(x => x.Persons).AsSingleQuery()
