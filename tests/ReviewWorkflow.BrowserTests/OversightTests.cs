@@ -63,7 +63,16 @@ public sealed class OversightTests(BrowserApp app, Chromium chromium) : BrowserT
         var definition = App.Services.GetRequiredService<WorkflowRegistry>().Latest("unexplained-death")!;
         var diagram = page.Locator($"#wf-unexplained-death-v{definition.Version}");
         await Expect(diagram.Locator("g.node")).ToHaveCountAsync(definition.Steps.Count);
-        await Expect(diagram.Locator("g.node[data-step=supervisor-review]")).ToContainTextAsync("Supervisor review and sign-off (supervisor-review)");
+        // Every step, rule and category by its title, never its key (issue 18): the node's tooltip included.
+        var review = diagram.Locator("g.node[data-step=supervisor-review]");
+        await Expect(review).ToContainTextAsync("Supervisor review and sign-off");
+        await Expect(review).Not.ToContainTextAsync("supervisor-review");
+        var edge = WorkflowDiagram.Edges(definition)[0];
+        await Expect(diagram.Locator("path.edge > title").First)
+            .ToContainTextAsync($"{definition.FindStep(edge.From)!.Title} → {definition.FindStep(edge.To)!.Title}");
+        var conditional = definition.Steps.First(s => s.When is not null);
+        await Expect(diagram.Locator($"g.node[data-step={conditional.Key}] > title")).ToContainTextAsync(". Only when ");
+        await Expect(diagram.Locator($"g.node[data-step={conditional.Key}] > title")).Not.ToContainTextAsync(conditional.When!.Text);
         await Expect(diagram.Locator("path.edge.approves")).Not.ToHaveCountAsync(0);
         await Expect(diagram.Locator("path.edge")).ToHaveCountAsync(WorkflowDiagram.Edges(definition).Count);
         var section = page.Locator($"#wf-unexplained-death-v{definition.Version}-section");

@@ -28,6 +28,13 @@ public static class Display
     /// <summary>The wall-clock time in the UK at an instant.</summary>
     public static DateTime UkTime(DateTimeOffset at) => TimeZoneInfo.ConvertTimeFromUtc(at.UtcDateTime, UkZone);
 
+    /// <summary>The instant a UK calendar day begins: midnight GMT in winter, 23:00 UTC the day before in summer.</summary>
+    public static DateTimeOffset UkDayStart(DateTime day) =>
+        new(TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(day.Date, DateTimeKind.Unspecified), UkZone));
+
+    /// <summary>"2026-07-02": the UK calendar day an instant falls on, as a date input shows it.</summary>
+    public static string UkDay(DateTimeOffset at) => UkTime(at).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
     public static string ZoneName(DateTimeOffset at) => UkZone.IsDaylightSavingTime(at) ? "BST" : "GMT";
 
     /// <summary>The value a <c>datetime-local</c> input shows for a stored time: UK time, as the form takes it.</summary>

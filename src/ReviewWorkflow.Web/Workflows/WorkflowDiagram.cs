@@ -80,14 +80,14 @@ public static class WorkflowDiagram
             var (x2, y2) = position[e.To];
             double sx = x1 + Width, sy = y1 + Height / 2.0, tx = x2, ty = y2 + Height / 2.0, bend = GapX / 2.0 + 10;
             svg.Append(CultureInfo.InvariantCulture,
-                $"<path class=\"edge{(e.Approves ? " approves" : "")}\" d=\"M{sx},{sy} C{sx + bend},{sy} {tx - bend},{ty} {tx},{ty}\" marker-end=\"url(#{id}-arrow{(e.Approves ? "-approves" : "")})\"><title>{E(e.From)} → {E(e.To)}{(e.Approves ? " (approves)" : "")}</title></path>");
+                $"<path class=\"edge{(e.Approves ? " approves" : "")}\" d=\"M{sx},{sy} C{sx + bend},{sy} {tx - bend},{ty} {tx},{ty}\" marker-end=\"url(#{id}-arrow{(e.Approves ? "-approves" : "")})\"><title>{E(Words.StepTitle(d, e.From))} → {E(Words.StepTitle(d, e.To))}{(e.Approves ? " (approves)" : "")}</title></path>");
         }
         foreach (var s in d.Steps)
         {
             var (x, y) = position[s.Key];
             var lines = Wrap(s.Title, 27, 2);
             svg.Append(CultureInfo.InvariantCulture, $"<g class=\"node kind-{s.Kind}{(s.When is null ? "" : " conditional")}\" data-step=\"{E(s.Key)}\" transform=\"translate({x},{y})\">");
-            svg.Append(CultureInfo.InvariantCulture, $"<title>{E(s.Title)} ({E(s.Key)}){(s.When is null ? "" : " — only when " + E(s.When.Text))}</title>");
+            svg.Append(CultureInfo.InvariantCulture, $"<title>{E(s.Title)}{(s.When is null ? "" : ". " + E(Words.When(d, s.When)))}</title>");
             svg.Append(CultureInfo.InvariantCulture, $"<rect width=\"{Width}\" height=\"{Height}\" rx=\"6\"/>");
             for (var i = 0; i < lines.Count; i++)
                 svg.Append(CultureInfo.InvariantCulture, $"<text class=\"title\" x=\"8\" y=\"{17 + i * 15}\">{E(lines[i])}</text>");

@@ -10,6 +10,20 @@ public sealed class PageWordingTests
     private static readonly Engine.Definitions.WorkflowDefinition Definition = DefaultWorkflow.Definition;
 
     [Theory]
+    [InlineData("2026-12-07", "2026-12-07T00:00:00Z")]
+    [InlineData("2026-07-02", "2026-07-01T23:00:00Z")] // BST: the UK day starts an hour before UTC's
+    [InlineData("2026-03-29", "2026-03-29T00:00:00Z")] // the day the clocks go forward starts in GMT
+    [InlineData("2026-10-25", "2026-10-24T23:00:00Z")] // the day they go back starts in BST
+    public void AReportDayIsTheUkCalendarDay(string day, string startsAt)
+    {
+        var start = Display.UkDayStart(DateTime.Parse(day, System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(DateTimeOffset.Parse(startsAt, System.Globalization.CultureInfo.InvariantCulture), start);
+        Assert.Equal(day, Display.UkDay(start));
+        Assert.Equal(day, Display.UkDay(start.AddHours(22).AddMinutes(59))); // the shortest UK day has 23 hours
+        Assert.NotEqual(day, Display.UkDay(start.AddMinutes(-1)));
+    }
+
+    [Theory]
     [InlineData("2026-12-07T09:15:00Z", "2026-12-07 09:15 GMT")]
     [InlineData("2026-07-01T13:00:00Z", "2026-07-01 14:00 BST")]
     [InlineData("2026-10-25T00:30:00Z", "2026-10-25 01:30 BST")] // the first 01:30 of the night the clocks go back

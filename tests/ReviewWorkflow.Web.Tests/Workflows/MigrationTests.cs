@@ -199,4 +199,51 @@ public sealed class MigrationTests(EscalationApp app) : IClassFixture<Escalation
             Assert.Equal(2, (await officer.GetCaseAsync(c.Id())).GetProperty("workflow").GetProperty("version").GetInt32());
         Assert.Equal("completed", (await officer.GetCaseAsync(halfDone.Id())).StateOf("initial-report"));
     }
+    [Fact]
+    public async Task TheMigrationPageOffersTheStepsToRedoByTitleAndMovesTheCaseOnlyWithThemTicked()
+    {
+        var officer = await app.OfficerAsync();
+        var created = await officer.CreateCaseAsync(WorkflowChoiceTests.CaseOn("expected-death"));
+        await officer.CompleteAsync(created.Id(), "initial-report", new
+        {
+            fields = new Dictionary<string, object>
+            {
+                ["discoveredAt"] = "2014-06-19T04:05:00Z", ["address"] = "12 Acacia Avenue", ["foundBy"] = new { name = "Home carer" },
+                ["reportedBy"] = new { name = "Home carer" },
+            },
+        }).OkAsync();
+        var reference = created.GetProperty("reference").GetString()!;
+        var page = await PageSession.SignedInAsync(app, "admin@demo.local");
+        var title = app.Services.GetRequiredService<WorkflowRegistry>().Get("unexplained-death", 2).FindStep("initial-report")!.Title;
+
+        async Task<string> SubmitAsync(string handler, params string[] redo)
+        {
+            var fields = new List<KeyValuePair<string, string>>
+            {
+                new("From", "expected-death/1"), new("To", "unexplained-death/2"), new("Cases", reference),
+                new("__RequestVerificationToken", await PageSession.AntiforgeryTokenAsync(page, "/admin/migrations")),
+            };
+            fields.AddRange(redo.Select(r => new KeyValuePair<string, string>("Redo", r)));
+            var response = await page.PostAsync($"/admin/migrations?handler={handler}", new FormUrlEncodedContent(fields));
+            return WebUtility.HtmlDecode(await response.EnsureSuccessStatusCode().Content.ReadAsStringAsync());
+        }
+
+        // Nothing to redo is offered before a plan says so.
+        Assert.DoesNotContain("name=\"Redo\"", WebUtility.HtmlDecode(await page.GetStringAsync("/admin/migrations")));
+        var dry = await SubmitAsync("DryRun");
+        Assert.Contains($"value=\"initial-report\"><label class=\"govuk-label govuk-checkboxes__label\" for=\"Redo\">{title}</label>", dry);
+        Assert.Contains($"<li>{title} (tick it under “Steps to redo” to move the case)</li>", dry);
+        Assert.DoesNotContain("type <code>", dry);
+
+        var refused = await SubmitAsync("Apply");
+        Assert.Contains(Figure("Moved", 0), refused);
+        Assert.Equal("expected-death", (await officer.GetCaseAsync(created.Id())).GetProperty("workflow").GetProperty("key").GetString());
+
+        var applied = await SubmitAsync("Apply", "initial-report");
+        Assert.Contains(Figure("Moved", 1), applied);
+        Assert.Contains("value=\"initial-report\" checked=\"checked\"", applied);
+        var moved = await officer.GetCaseAsync(created.Id());
+        Assert.Equal("unexplained-death", moved.GetProperty("workflow").GetProperty("key").GetString());
+        Assert.Equal("returned", moved.StateOf("initial-report"));
+    }
 }

@@ -35,7 +35,7 @@ public sealed class IndexModel(ReportQuery reports, ReviewDb db, TimeProvider cl
         var user = HttpContext.CurrentUser();
         SeesAllTeams = user.SeesAllTeams;
         if (SeesAllTeams) Teams = await db.Cases.AsNoTracking().Select(c => c.Team).Distinct().OrderBy(t => t).ToListAsync(ct);
-        var (request, status, problem) = ReportRequest.Check(Utc(from), Utc(to), team, openLongerThanDays, user, clock.GetUtcNow());
+        var (request, status, problem) = ReportRequest.Check(Day(from), Day(to), team, openLongerThanDays, user, clock.GetUtcNow());
         if (status == StatusCodes.Status403Forbidden) return Forbid();
         if (request is null)
         {
@@ -44,8 +44,7 @@ public sealed class IndexModel(ReportQuery reports, ReviewDb db, TimeProvider cl
             Problem = problem;
             return Page();
         }
-        From = request.From.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        To = request.To.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        (From, To) = (Display.UkDay(request.From), Display.UkDay(request.To));
         OpenLongerThanDays = request.OpenLongerThanDays.ToString(CultureInfo.InvariantCulture);
         Team = request.Team;
         Summary = await reports.RunAsync(request.From, request.To, request.Team, request.OpenLongerThanDays, ct);
@@ -53,5 +52,6 @@ public sealed class IndexModel(ReportQuery reports, ReviewDb db, TimeProvider cl
         return Page();
     }
 
-    private static DateTimeOffset? Utc(DateTime? day) => day is { } d ? new DateTimeOffset(DateTime.SpecifyKind(d, DateTimeKind.Utc)) : null;
+    /// <summary>A day of the filter as the person means it: from midnight UK time.</summary>
+    internal static DateTimeOffset? Day(DateTime? day) => day is { } d ? Display.UkDayStart(d) : null;
 }

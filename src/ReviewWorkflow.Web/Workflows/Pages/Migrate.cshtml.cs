@@ -10,7 +10,12 @@ public sealed class MigrateModel(WorkflowRegistry workflows, CaseMigration migra
     [BindProperty] public string? To { get; set; }
     /// <summary>Case references or ids, separated by spaces, commas or lines; none: every open case on the source version.</summary>
     [BindProperty] public string? Cases { get; set; }
-    [BindProperty] public string? Redo { get; set; }
+    /// <summary>The keys of the steps ticked to be redone.</summary>
+    [BindProperty] public List<string> Redo { get; set; } = [];
+
+    /// <summary>The steps that may be ticked to redo: those the plan shown says need it, and those already ticked.</summary>
+    public IReadOnlyList<string> RedoChoices =>
+        [.. (Report?.Results ?? []).SelectMany(r => r.AnswersLost.Where(a => a.Blocks).Select(a => a.Step)).Concat(Redo).Distinct(StringComparer.Ordinal)];
 
     public MigrationReport? Report { get; private set; }
     public Dictionary<string, string[]> Errors { get; private set; } = [];
@@ -23,7 +28,8 @@ public sealed class MigrateModel(WorkflowRegistry workflows, CaseMigration migra
 
     private async Task RunAsync(bool apply, CancellationToken ct)
     {
-        var request = new MigrationRequest(Version(From), Version(To), Words(Cases), Words(Redo), apply);
+        Redo = [.. Redo.Where(key => !string.IsNullOrWhiteSpace(key)).Distinct(StringComparer.Ordinal)]; // an empty field binds as one blank
+        var request = new MigrationRequest(Version(From), Version(To), Words(Cases), Redo, apply);
         (Report, Errors) = await migration.RunAsync(request, HttpContext.CurrentUser(), ct);
     }
 
@@ -34,7 +40,7 @@ public sealed class MigrateModel(WorkflowRegistry workflows, CaseMigration migra
     private WorkflowDefinition? Definition(string? value) =>
         Version(value) is { Key: { } key, Version: { } n } && workflows.Catalog.Find(key, n) is not null ? workflows.Get(key, n) : null;
 
-    /// <summary>A step by its title (the target's, else the source's), its key kept only where a person has to type it.</summary>
+    /// <summary>A step by its title (the target's, else the source's).</summary>
     public string StepTitle(string key) => (Target?.FindStep(key) ?? Source?.FindStep(key))?.Title ?? Display.Words(key);
 
     /// <summary>"Initial report of the discovery: Time found": a field of a step of the source version.</summary>
