@@ -64,10 +64,10 @@ public static class CaseSearch
             LIMIT {Shown}
             """;
         // A misspelt name is still half its trigrams (pg_trgm's default, 0.3, lets a shared first name in, and the
-        // index hands back thousands of rows to recheck). Set on the connection the query then runs on; only the
-        // search compares by trigram.
-        await db.Database.OpenConnectionAsync(ct);
-        await db.Database.ExecuteSqlRawAsync($"SET pg_trgm.similarity_threshold = {NameSimilarity}", ct);
+        // index hands back thousands of rows to recheck). Set for this transaction only: pooled connections are
+        // not reset when returned (DatabaseSetup), so a session setting would outlive the search.
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await db.Database.ExecuteSqlRawAsync($"SET LOCAL pg_trgm.similarity_threshold = {NameSimilarity}", ct);
         var rows = await db.Database.SqlQueryRaw<Row>(sql,
             new NpgsqlParameter("reference", text.ToUpperInvariant()),
             new NpgsqlParameter("phone", Digits(text) >= 7 ? PersonIdentifiers.Phone(text) ?? "" : ""),
@@ -77,6 +77,7 @@ public static class CaseSearch
             new NpgsqlParameter("place", text.ToLowerInvariant()),
             new NpgsqlParameter("families", SubstanceCatalog.Read([text]).Families.Where(f => !f.StartsWith('?')).ToArray()),
             new NpgsqlParameter("team", user.Team)).ToListAsync(ct);
+        await tx.CommitAsync(ct);
         return new SearchDto(text, [.. rows.Select(r => new SearchResultDto(r.CaseId, r.Reference, r.DeceasedName, r.FoundAt, r.Place,
             r.Status.ToLowerInvariant(), Math.Round(r.Score, 3), r.Matched.Distinct().ToList()))]);
     }

@@ -1,6 +1,10 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using ReviewWorkflow.Web.Accounts;
+using ReviewWorkflow.Web.Data;
 using ReviewWorkflow.Web.Tests.FamilyInformation;
 using ReviewWorkflow.Web.Tests.Support;
 
@@ -115,5 +119,21 @@ public sealed class SearchTests(ReviewApp app) : IClassFixture<ReviewApp>
         Assert.Equal("at most 200 characters", overlong.GetProperty("errors").GetProperty("q")[0].GetString());
         Assert.StartsWith("required", noIdentifier.GetProperty("errors").GetProperty("identifier")[0].GetString());
         await app.AssertUnchangedSinceAsync(before);
+    }
+
+    [Fact]
+    public async Task TheSearchsTrigramThresholdDoesNotOutliveItOnThePooledConnection()
+    {
+        // Pooled connections are not reset on return (DatabaseSetup): a session setting would reach the next request.
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<ReviewDb>();
+        await db.Database.OpenConnectionAsync();
+
+        var found = await Web.Search.CaseSearch.RunAsync(db, new CurrentUser("someone", "Someone", Engine.Roles.Inspector, ""), "oliver ellamkel", default);
+
+        // pg_trgm's default: the search compared names by trigram on this connection (so the setting exists), at 0.5, and that ended with it.
+        var threshold = await db.Database.SqlQueryRaw<string>("SELECT current_setting('pg_trgm.similarity_threshold') AS \"Value\"").ToListAsync();
+        Assert.NotNull(found.Results);
+        Assert.Equal("0.3", threshold.Single());
     }
 }
