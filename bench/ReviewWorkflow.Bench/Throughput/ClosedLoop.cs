@@ -68,7 +68,7 @@ public static class ClosedLoop
     /// (its compiler thread under 3% of the app's CPU in a round), at most <paramref name="maxRounds"/>:
     /// the figures that follow are then the steady state a long-running server shows.
     /// </summary>
-    public static async Task WarmUpAsync(Func<Task<LoadResult>> round, int maxRounds = 10)
+    public static async Task WarmUpAsync(Func<Task<LoadResult>> round, int maxRounds = 25)
     {
         for (var i = 1; i <= maxRounds; i++)
         {

@@ -296,6 +296,26 @@ public static class ThroughputBench
                 foreach (var level in new[] { 8, 32 }) report.Pages.Add((kind, await ReadsAsync(kind, level, warmUp: false)));
             }
 
+            // One client alone, so the latency is the server's time (plus loopback): the case page and My work of an
+            // officer, and the My work of the team's supervisor (their sign-off queue and the team's pauses too).
+            using var supervisor = Api.NewClient(app.Url, new CookieContainer());
+            await Api.SignInAsync(supervisor, BenchUsers.SupervisorEmail(teams[0]), BenchUsers.Password);
+            foreach (var (name, client, path) in new (string, HttpClient, Func<Guid, string>)[]
+                     {
+                         ("case page", cookieClients[teams[0]], id => $"/cases/{id}"), ("My work, officer", cookieClients[teams[0]], _ => "/"),
+                         ("My work, supervisor", supervisor, _ => "/"),
+                     })
+            {
+                var random = new Random(1);
+                var alone = await ClosedLoop.RunAsync(1, TimeSpan.FromSeconds(5), async (_, ct) =>
+                {
+                    using var response = await client.GetAsync(path(cases[teams[0]][random.Next(cases[teams[0]].Length)]), ct);
+                    await response.Content.LoadIntoBufferAsync(ct);
+                    return response.StatusCode == HttpStatusCode.OK;
+                }, meter);
+                Console.WriteLine(string.Create(Inv, $"  {name} c=1 ({o.Cases:N0} cases, {OpenCases(o):N0} open): p50 {alone.P50:0.0} / p95 {alone.P95:0.0} ms, {alone.Failed} failed; {Load()}"));
+            }
+
             async Task<LoadResult> ReadsAsync(string kind, int level, bool warmUp)
             {
                 var random = new ThreadLocal<Random>(() => new Random(Environment.CurrentManagedThreadId));
@@ -325,6 +345,8 @@ public static class ThroughputBench
             foreach (var c in cookieClients.Values) c.Dispose();
         }
     }
+
+    private static int OpenCases(BenchOptions o) => (int)Math.Round(o.Cases * Math.Min(1.0, o.OpenDays / (o.Years * 365.25)));
 
     /// <summary>Process start to /health 200 on the loaded database, three times; resident memory once healthy.</summary>
     private static async Task StartUpAsync(string connectionString, Report report)
