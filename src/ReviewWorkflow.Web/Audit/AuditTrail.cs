@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Npgsql;
+using Microsoft.EntityFrameworkCore.Storage;
 using NpgsqlTypes;
 
 namespace ReviewWorkflow.Web.Audit;
@@ -23,18 +24,36 @@ public sealed class AuditTrail(ReviewDb db, TimeProvider clock)
     }
 
     /// <summary>
-    /// As <see cref="AppendAsync"/>, for a caller that has just saved everything it changed (a case
-    /// command): the event is written by one INSERT, not through EF's change tracking, which would
-    /// look over every row the command has tracked once more to find nothing else to save.
+    /// As <see cref="AppendAsync"/>, for a caller that has just saved everything it changed (a case command): the event
+    /// is written by one statement, sent with the lock, that links it to the chain's end itself (hashed as
+    /// <see cref="AuditHash.Compute(long, DateTimeOffset, string, string, Guid?, string, string, string)"/> does, which
+    /// verifies it). Every change to a case queues for this lock until the holder commits, so the time it is held
+    /// bounds the rate of changes: this way no round trip to the app falls inside it, only the commit.
     /// </summary>
     public async Task AppendSavedAsync(CurrentUser actor, Guid caseId, string action, object data, CancellationToken ct = default)
     {
-        var e = (await ChainAsync(actor, [(caseId, action, data)], ct))[0];
-        await db.Database.ExecuteSqlAsync($"""
-            INSERT INTO audit_events (sequence, at, actor_id, actor_name, case_id, action, data, previous_hash, hash)
-            VALUES ({e.Sequence}, {e.At}, {e.ActorId}, {e.ActorName}, {caseId}, {e.Action}, {e.Data}, {e.PreviousHash}, {e.Hash})
-            """, ct);
+        var text = JsonSerializer.Serialize(data, Json);
+        var at = AuditHash.ToStoredPrecision(clock.GetUtcNow());
+        await using var batch = LockedBatch(new NpgsqlBatchCommand(LinkedInsert)
+        {
+            Parameters =
+            {
+                new() { Value = at }, new() { Value = actor.Id }, new() { Value = actor.DisplayName }, new() { Value = caseId },
+                new() { Value = action }, new() { Value = text }, new() { Value = AuditHash.Genesis },
+            },
+        });
+        await batch.ExecuteNonQueryAsync(ct);
     }
+
+    private const string LinkedInsert = """
+        INSERT INTO audit_events (sequence, at, actor_id, actor_name, case_id, action, data, previous_hash, hash)
+        SELECT e.sequence, $1, $2, $3, $4, $5, $6, e.previous,
+               encode(sha256(convert_to(concat_ws(E'\n', e.sequence::text, to_char($1 AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'),
+                   $2, $3, coalesce($4::text, ''), $5, $6, e.previous), 'UTF8')), 'hex')
+        FROM (SELECT coalesce(max(sequence), 0) + 1 AS sequence,
+                     coalesce((SELECT hash FROM audit_events ORDER BY sequence DESC LIMIT 1), $7) AS previous
+              FROM audit_events) e
+        """;
 
     /// <summary>
     /// Adds several events by one actor under one lock, with COPY (the escalation sweep records
@@ -57,35 +76,57 @@ public sealed class AuditTrail(ReviewDb db, TimeProvider clock)
         .Column("previous_hash", NpgsqlDbType.Varchar, e => e.PreviousHash)
         .Column("hash", NpgsqlDbType.Varchar, e => e.Hash);
 
-    private sealed record ChainEnd(long Sequence, string Hash);
-
-    // Compiled once: read by every command, inside the chain's lock.
-    private static readonly Func<ReviewDb, Task<ChainEnd?>> LastOf = EF.CompileAsyncQuery((ReviewDb db) =>
-        db.AuditEvents.AsNoTracking().OrderByDescending(e => e.Sequence).Select(e => new ChainEnd(e.Sequence, e.Hash)).FirstOrDefault());
-
-    /// <summary>Takes the chain's lock and links the new events to its end.</summary>
+    /// <summary>
+    /// Takes the chain's lock and links the new events to its end. Every change to a case waits its turn here until the
+    /// holder commits, so what happens under the lock bounds the whole app's rate of changes: the events' data is
+    /// serialised before it is taken, and the lock and the read of the chain's end go in one round trip.
+    /// </summary>
     private async Task<List<AuditEvent>> ChainAsync(CurrentUser actor, IReadOnlyList<(Guid? CaseId, string Action, object Data)> events, CancellationToken ct)
     {
-        if (db.Database.CurrentTransaction is null)
-            throw new InvalidOperationException("Audit events must be appended inside the transaction of the change they record.");
-        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({ChainLock})", ct);
-        var last = await LastOf(db);
-        var sequence = last?.Sequence ?? 0;
-        var previous = last?.Hash ?? AuditHash.Genesis;
+        var texts = events.Select(e => JsonSerializer.Serialize(e.Data, Json)).ToList();
+        var (sequence, previous) = await LockEndAsync(ct);
         var at = AuditHash.ToStoredPrecision(clock.GetUtcNow());
         var rows = new List<AuditEvent>(events.Count);
-        foreach (var (caseId, action, data) in events)
+        for (var i = 0; i < events.Count; i++)
         {
+            var (caseId, action, _) = events[i];
             sequence++;
-            var text = JsonSerializer.Serialize(data, Json);
-            var hash = AuditHash.Compute(sequence, at, actor.Id, actor.DisplayName, caseId, action, text, previous);
+            var hash = AuditHash.Compute(sequence, at, actor.Id, actor.DisplayName, caseId, action, texts[i], previous);
             rows.Add(new AuditEvent
             {
                 Sequence = sequence, At = at, ActorId = actor.Id, ActorName = actor.DisplayName, CaseId = caseId,
-                Action = action, Data = text, PreviousHash = previous, Hash = hash,
+                Action = action, Data = texts[i], PreviousHash = previous, Hash = hash,
             });
             previous = hash;
         }
         return rows;
+    }
+
+    /// <summary>The chain's lock, then its end, in one round trip.</summary>
+    private async Task<(long Sequence, string Hash)> LockEndAsync(CancellationToken ct)
+    {
+        await using var batch = LockedBatch(new NpgsqlBatchCommand("SELECT sequence, hash FROM audit_events ORDER BY sequence DESC LIMIT 1"));
+        await using var reader = await batch.ExecuteReaderAsync(ct);
+        await reader.NextResultAsync(ct);
+        return await reader.ReadAsync(ct) ? (reader.GetInt64(0), reader.GetString(1)) : (0, AuditHash.Genesis);
+    }
+
+    /// <summary>
+    /// The chain's lock, then a statement on its end. One batch, yet the end seen is the one the previous holder committed:
+    /// PostgreSQL runs a batch's statements in turn, and a statement's snapshot (read committed) is taken when it is
+    /// reached, after the lock is granted.
+    /// </summary>
+    private NpgsqlBatch LockedBatch(NpgsqlBatchCommand onTheEnd)
+    {
+        if (db.Database.CurrentTransaction is not { } transaction)
+            throw new InvalidOperationException("Audit events must be appended inside the transaction of the change they record.");
+        return new NpgsqlBatch((NpgsqlConnection)db.Database.GetDbConnection(), (NpgsqlTransaction)transaction.GetDbTransaction())
+        {
+            BatchCommands =
+            {
+                new NpgsqlBatchCommand("SELECT pg_advisory_xact_lock($1)") { Parameters = { new() { Value = ChainLock } } },
+                onTheEnd,
+            },
+        };
     }
 }

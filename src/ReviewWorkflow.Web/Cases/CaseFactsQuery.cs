@@ -46,7 +46,7 @@ public static class CaseFactsQuery
     public static async Task<CaseFacts> FromCountsAsync(ReviewDb db, Case c, int undecidedCandidates, int linkedCandidates, int openFamilyItems,
         int openDirections, CancellationToken ct = default)
     {
-        var tracked = db.ChangeTracker.Entries<FamilyInformationItem>().Any(e => e.Entity.CaseId == c.Id);
+        var tracked = db.ChangeTracker.Tracked<FamilyInformationItem>().Any(e => e.Entity.CaseId == c.Id);
         IReadOnlyList<OpenFamilyItem> items = openFamilyItems > 0 || tracked ? await FamilyRegister.OpenItemsAsync(db, c.Id, ct) : [];
         return new CaseFacts(c.Markers, c.Substances,
             UndecidedCandidates: undecidedCandidates,

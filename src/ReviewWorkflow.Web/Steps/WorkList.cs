@@ -75,10 +75,12 @@ public sealed class WorkList(ReviewDb db, WorkflowRegistry workflows)
             where c.Status == CaseStatus.Closed && c.NeedsReview && holds.Contains(c.OfficerId)
             select new { c.Id, c.Reference, c.DeceasedName, c.ClosedAt };
 
-        var total = await steps.CountAsync(ct) + await family.CountAsync(ct) + await directions.CountAsync(ct) + await reviews.CountAsync(ct)
-            + await pauses.CountAsync(ct);
-        var overdue = await steps.CountAsync(r => r.DueAt < now, ct) + await family.CountAsync(r => r.DueAt < now, ct)
-            + await directions.CountAsync(r => r.DueAt < now, ct);
+        // All and overdue in one pass each: the steps are the costly query (20,000 open cases: a tenth of a second).
+        var stepCount = await steps.GroupBy(r => 1).Select(g => new Count(g.Count(), g.Count(r => r.DueAt < now))).FirstOrDefaultAsync(ct) ?? Count.None;
+        var familyCount = await family.GroupBy(r => 1).Select(g => new Count(g.Count(), g.Count(r => r.DueAt < now))).FirstOrDefaultAsync(ct) ?? Count.None;
+        var directionCount = await directions.GroupBy(r => 1).Select(g => new Count(g.Count(), g.Count(r => r.DueAt < now))).FirstOrDefaultAsync(ct) ?? Count.None;
+        var total = stepCount.All + familyCount.All + directionCount.All + await reviews.CountAsync(ct) + await pauses.CountAsync(ct);
+        var overdue = stepCount.Overdue + familyCount.Overdue + directionCount.Overdue;
 
         var items = new List<WorkItem>();
         foreach (var r in await steps.OrderBy(r => r.DueAt == null).ThenBy(r => r.DueAt).ThenBy(r => r.Reference).Take(Shown).ToListAsync(ct))
@@ -110,5 +112,10 @@ public sealed class WorkList(ReviewDb db, WorkflowRegistry workflows)
         // Most urgent first: the longest overdue at the top, steps without a deadline last.
         var shown = items.OrderBy(i => i.DueAt is null).ThenBy(i => i.DueAt).ThenBy(i => i.CaseReference, StringComparer.Ordinal).Take(Shown).ToList();
         return new WorkListPage(shown, total, overdue);
+    }
+
+    private sealed record Count(int All, int Overdue)
+    {
+        public static readonly Count None = new(0, 0);
     }
 }

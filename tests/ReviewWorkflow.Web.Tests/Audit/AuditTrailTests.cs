@@ -22,6 +22,26 @@ public sealed class AuditTrailTests(ReviewApp app) : IClassFixture<ReviewApp>
     }
 
     [Fact]
+    public async Task TheChainVerifiesAfterCommandsAtOnceCarryingAnyText()
+    {
+        // A case command's event is linked to the chain's end and hashed in SQL, the verifier hashes in C#: they must
+        // agree on every character, and commands at the same moment must still make one unbroken chain.
+        var officer = await app.OfficerAsync();
+        var ids = new List<string>();
+        for (var i = 0; i < 6; i++) ids.Add((await officer.CreateCaseAsync()).Id());
+        var before = app.WithDb(db => db.AuditEvents.Count());
+        const string note = "Zoë O'Brien said \"he's gone\" – 😀 \\n is not a break,\r\nthis is;\ttab; 100% ✓";
+        var answers = new { fields = ((dynamic)Api.InitialReport).fields, note };
+
+        var responses = await Task.WhenAll(ids.Select(id => officer.CompleteAsync(id, "initial-report", answers)));
+
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
+        Assert.Equal(before + ids.Count, app.WithDb(db => db.AuditEvents.Count()));
+        var result = await (await app.AdminAsync()).GetFromJsonAsync<JsonElement>("/api/audit/verify");
+        Assert.True(result.GetProperty("valid").GetBoolean(), result.ToString());
+    }
+
+    [Fact]
     public async Task OnlyAnAdminMayVerify()
     {
         var officer = await app.OfficerAsync();
