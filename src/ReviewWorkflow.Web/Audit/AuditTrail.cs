@@ -1,6 +1,6 @@
 using System.Text.Json;
-using Npgsql;
 using Microsoft.EntityFrameworkCore.Storage;
+using Npgsql;
 using NpgsqlTypes;
 
 namespace ReviewWorkflow.Web.Audit;
@@ -50,9 +50,9 @@ public sealed class AuditTrail(ReviewDb db, TimeProvider clock)
         SELECT e.sequence, $1, $2, $3, $4, $5, $6, e.previous,
                encode(sha256(convert_to(concat_ws(E'\n', e.sequence::text, to_char($1 AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'),
                    $2, $3, coalesce($4::text, ''), $5, $6, e.previous), 'UTF8')), 'hex')
-        FROM (SELECT coalesce(max(sequence), 0) + 1 AS sequence,
-                     coalesce((SELECT hash FROM audit_events ORDER BY sequence DESC LIMIT 1), $7) AS previous
-              FROM audit_events) e
+        FROM (SELECT coalesce(last.sequence, 0) + 1 AS sequence, coalesce(last.hash, $7) AS previous
+              FROM (SELECT 1) AS one
+              LEFT JOIN (SELECT sequence, hash FROM audit_events ORDER BY sequence DESC LIMIT 1) AS last ON true) e
         """;
 
     /// <summary>

@@ -48,7 +48,7 @@ public sealed class CaseCreation(ReviewDb db, WorkflowRegistry workflows, AuditT
         db.Cases.Add(c);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         // F8: compared with every recorded death in the transaction that records it, so none escapes the check.
-        var linked = await linkage.RunAsync(c, definition, now, ct);
+        var linked = await linkage.RunAsync(c, definition, [], now, ct);
         var context = new CaseContext(c, definition, [], CaseFactsQuery.ToState(c, [], await CaseFactsQuery.ForAsync(db, c, ct))) { OfficerName = user.DisplayName };
         StepTable.Refresh(c, context.Evaluate(), [], now);
         await db.SaveChangesAsync(ct);

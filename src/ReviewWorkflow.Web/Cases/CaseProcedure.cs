@@ -296,7 +296,7 @@ public sealed class CaseProcedure(ReviewDb db, WorkflowRegistry workflows, Audit
             FieldsJson = FieldCodec.ToJson(a.Fields), Note = a.Note,
         }).ToList();
         db.CaseActivities.AddRange(added);
-        var found = recheckLinkage ? await linkage.RunAsync(c, context.Definition, now, ct)
+        var found = recheckLinkage ? await linkage.RunAsync(c, context.Definition, [.. context.Activities, .. added], now, ct)
             : await linkage.WhenIdentifiersChangeAsync(context, added, now, ct);
         // A later death matching a closed case puts it back on the review list until decided.
         if (found is not null && await CaseReview.ReasonsRemainAsync(db, c, ct)) c.MarkForReview();

@@ -37,8 +37,10 @@ public sealed class LinkageCheck(ReviewDb db, WorkflowRegistry workflows, AuditT
     /// Before the case is evaluated: refreshes its families and identifiers, searches, scores and
     /// stores the candidates on this case (tracked; saved with the case).
     /// </summary>
-    public async Task<LinkageRun> RunAsync(Case c, WorkflowDefinition definition, DateTimeOffset now, CancellationToken ct = default) =>
-        await RunAsync(c, definition, await IdentifiersAsync(c, definition, ct), now, ct);
+    /// <param name="activities">All the case's activities, the change's own included (a new case has none).</param>
+    public async Task<LinkageRun> RunAsync(Case c, WorkflowDefinition definition, IReadOnlyList<CaseActivity> activities, DateTimeOffset now,
+        CancellationToken ct = default) =>
+        await RunAsync(c, definition, await IdentifiersAsync(c, definition, activities, ct), now, ct);
 
     /// <summary>
     /// For every save of a case (<see cref="CaseProcedure.SaveAsync"/>): when the change may add person
@@ -54,7 +56,7 @@ public sealed class LinkageCheck(ReviewDb db, WorkflowRegistry workflows, AuditT
         var answered = PersonIdentifiers.Identify(added, context.Definition);
         if (!answered && !db.ChangeTracker.Entries<FamilyInformationItem>().Any(e => e.State == EntityState.Added && e.Entity.CaseId == c.Id))
             return null;
-        var identifiers = await IdentifiersAsync(c, context.Definition, ct, [.. context.Activities, .. added]);
+        var identifiers = await IdentifiersAsync(c, context.Definition, [.. context.Activities, .. added], ct);
         var had = await db.PersonIdentifiers.AsNoTracking().Where(i => i.CaseId == c.Id)
             .Select(i => new LinkageIdentifier(i.Kind, i.Value, i.Role, i.PersonKey, i.Label)).ToListAsync(ct);
         if (had.ToHashSet().SetEquals(identifiers)) return null;
@@ -62,30 +64,18 @@ public sealed class LinkageCheck(ReviewDb db, WorkflowRegistry workflows, AuditT
     }
 
     /// <summary>
-    /// Every identifier of the case as it stands in this change: its family items and step answers
-    /// as stored plus those being added (not yet saved). A new case has neither.
-    /// <paramref name="activities"/>: all the case's activities, the change's own included, when the caller has them
-    /// (a command loaded them with the case; anyone changing them meanwhile makes its save a conflict).
+    /// Every identifier of the case as it stands in this change: its family items as stored plus those being added (not
+    /// yet saved), and the answers among <paramref name="activities"/> — the command loaded them with the case, and
+    /// anyone changing them meanwhile makes its save a conflict. A new case has neither.
     /// </summary>
-    private async Task<List<LinkageIdentifier>> IdentifiersAsync(Case c, WorkflowDefinition definition, CancellationToken ct,
-        IReadOnlyList<CaseActivity>? activities = null)
+    private async Task<List<LinkageIdentifier>> IdentifiersAsync(Case c, WorkflowDefinition definition, IReadOnlyList<CaseActivity> activities,
+        CancellationToken ct)
     {
         if (db.Entry(c).State == EntityState.Added) return PersonIdentifiers.For(c, [], [], definition);
         var items = await db.FamilyInformationItems.AsNoTracking().Where(i => i.CaseId == c.Id).ToListAsync(ct);
         items.AddRange(db.ChangeTracker.Entries<FamilyInformationItem>().Where(e => e.State == EntityState.Added && e.Entity.CaseId == c.Id).Select(e => e.Entity));
         string[] personSteps = [.. definition.Steps.Where(PersonIdentifiers.HasPersonFields).Select(s => s.Key)];
-        List<CaseActivity> answers;
-        if (activities is not null)
-        {
-            answers = [.. activities.Where(a => personSteps.Contains(a.StepKey) && (a.Kind is ActivityKind.Completed or ActivityKind.Contributed))];
-        }
-        else
-        {
-            answers = personSteps.Length == 0 ? [] : await db.CaseActivities.AsNoTracking()
-                .Where(a => a.CaseId == c.Id && personSteps.Contains(a.StepKey) && (a.Kind == ActivityKind.Completed || a.Kind == ActivityKind.Contributed))
-                .ToListAsync(ct);
-            answers.AddRange(db.ChangeTracker.Entries<CaseActivity>().Where(e => e.State == EntityState.Added && e.Entity.CaseId == c.Id && personSteps.Contains(e.Entity.StepKey)).Select(e => e.Entity));
-        }
+        List<CaseActivity> answers = [.. activities.Where(a => personSteps.Contains(a.StepKey) && (a.Kind is ActivityKind.Completed or ActivityKind.Contributed))];
         return PersonIdentifiers.For(c, items, answers, definition);
     }
 

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using ReviewWorkflow.Web.Tests.FamilyInformation;
 using ReviewWorkflow.Web.Tests.Security;
 using ReviewWorkflow.Web.Tests.Support;
 
@@ -14,9 +15,12 @@ public sealed partial class MyWorkTests(ReviewApp app) : IClassFixture<ReviewApp
         var officer = await app.WestOfficerAsync();
         var first = (await officer.CreateCaseAsync(ProcedureWalk.IsolatedCase())).Id();
         await officer.CompleteAsync(first, "initial-report", ProcedureWalk.Answers("initial-report")).OkAsync();
-        app.Clock.Advance(TimeSpan.FromDays(3)); // the first case's early steps are overdue
+        // A friend's information after the step is done, received an hour before it was logged: due 72 hours from receipt.
+        await officer.LoggedAsync(first, Register.Item(app.Clock.GetUtcNow().AddHours(-1)));
+        app.Clock.Advance(TimeSpan.FromDays(3)); // the first case's early steps and its item are overdue
         officer = await app.WestOfficerAsync();
-        await officer.CreateCaseAsync(ProcedureWalk.IsolatedCase()); // the second's are not yet
+        var second = (await officer.CreateCaseAsync(ProcedureWalk.IsolatedCase())).Id(); // the second's are not yet
+        await officer.LoggedAsync(second, Register.Item(app.Clock.GetUtcNow()));
 
         var page = await (await PageSession.SignedInAsync(app, "officer.west@demo.local")).GetStringAsync("/");
         var summary = Summary().Match(page);
@@ -27,6 +31,9 @@ public sealed partial class MyWorkTests(ReviewApp app) : IClassFixture<ReviewApp
         Assert.Equal(Regex.Count(list, "<li "), total);
         Assert.Equal(Regex.Count(list, ">Overdue<"), overdue);
         Assert.InRange(overdue, 1, total - 1); // both kinds, so the two counts are told apart
+        var items = list.Split("<li ").Where(i => i.Contains("Family information")).ToList();
+        Assert.Equal(2, items.Count);
+        Assert.Single(items, i => i.Contains(">Overdue<"));
     }
 
     [GeneratedRegex(@"<p>(\d+) to do, (\d+) overdue\. Most urgent first\.</p>")]
