@@ -2,7 +2,14 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using ReviewWorkflow.Engine.Definitions;
+using ReviewWorkflow.Engine.Linkage;
+using ReviewWorkflow.Web.Infrastructure;
+using ReviewWorkflow.Web.Linkage;
 using ReviewWorkflow.Web.Tests.Support;
+using ReviewWorkflow.Web.Workflows;
 
 namespace ReviewWorkflow.Web.Tests.Linkage;
 
@@ -210,5 +217,45 @@ public sealed class LinkageTests(ReviewApp app) : IClassFixture<ReviewApp>
         Assert.Equal(["xylazine"], created.GetProperty("unrecognisedSubstances").Strings());
         var families = app.WithDb(db => db.Cases.Where(c => c.Id == Guid.Parse(created.Id())).Select(c => c.SubstanceFamilies).Single());
         Assert.Equal(["GHB/GBL", "?xylazine"], families);
+    }
+
+    [Fact]
+    public async Task ASearchByPersonsAloneKeepsItsPlanFindsTheDeathEveryTimeAndLeavesTheRestOfTheChangePlannedAsUsual()
+    {
+        var officer = await app.OfficerAsync();
+        var place = LinkageCases.NewPlace();
+        var earlier = (await officer.CreateCaseAsync(LinkageCases.Death(place, "2013-04-01T04:05:00Z", "Sean Search",
+            persons: [new { name = "unknown", role = "witness", phone = "07700 900471" }]))).Id();
+        var settings = app.Services.GetRequiredService<WorkflowRegistry>().Get("unexplained-death", 1).StepOfKind(StepKind.Linkage)!.Linkage!;
+        var subject = new LinkageSubject("UD-TEST", DateTimeOffset.Parse("2019-01-01T00:00:00Z"), place.Lat + 2, place.Lon, ["alcohol"], "male", 30, [],
+            [new LinkageIdentifier(IdentifierKinds.Phone, PersonIdentifiers.Phone("+44 7700 900471")!, "reported the death", "0", "A. C...")]);
+        // As a re-check after a step answer searches: by the case's persons only.
+        var plan = LinkageSearchPlan.For(settings, subject) with { PlaceBoxes = [], RareFamilies = [] };
+
+        await using var connection = new NpgsqlConnection(DatabaseSetup.WithAutoPrepare(app.ConnectionString));
+        await connection.OpenAsync();
+        await using var tx = await connection.BeginTransactionAsync();
+        // Past Npgsql's preparing (second use) and PostgreSQL's five custom plans before it weighs a generic one.
+        for (var run = 0; run < 8; run++)
+        {
+            var found = await LinkageSearch.FindAsync(connection, Guid.NewGuid(), subject, plan);
+            Assert.Equal(Guid.Parse(earlier), Assert.Single(found).Id);
+        }
+
+        await using (var plans = new NpgsqlCommand(
+            "SELECT generic_plans, custom_plans FROM pg_prepared_statements WHERE statement LIKE '%FROM linkage_identifiers i%'", connection))
+        await using (var reader = await plans.ExecuteReaderAsync())
+        {
+            var statements = 0;
+            while (await reader.ReadAsync())
+            {
+                statements++;
+                Assert.Equal(0L, reader.GetInt64(1));
+                Assert.True(reader.GetInt64(0) > 0);
+            }
+            Assert.Equal(2, statements); // the identifiers found, and the deaths found by them
+        }
+        await using var mode = new NpgsqlCommand("SHOW plan_cache_mode", connection);
+        Assert.Equal("auto", await mode.ExecuteScalarAsync());
     }
 }
