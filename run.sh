@@ -18,7 +18,9 @@ cd "$(dirname "$0")"
 
 export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1
 ./scripts/prerequisites.sh
-dotnet tool restore >/dev/null
+# On a machine that has never restored them, the SDK can fail once with "the command dotnet-ef ... is not
+# contained in the package" (seen on a fresh machine, session 11); the second restore succeeds.
+dotnet tool restore >/dev/null || dotnet tool restore >/dev/null
 
 export ASPNETCORE_URLS="${ASPNETCORE_URLS:-http://127.0.0.1:5080}"
 export ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Development}"
